@@ -1,0 +1,73 @@
+package org.scimsync.engine.state;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The engine's memory between runs: links from source keys to target ids, content hashes, the
+ * memberships pushed to the target (which AWS cannot list), the run history and a journal of every
+ * change.
+ *
+ * <p>The state is a cache and a record of what the target cannot tell; a full run re-reads the
+ * target. Nothing stored here is ever a secret. Implementations are safe for use by several threads
+ * of one run.
+ */
+public interface StateStore extends AutoCloseable {
+
+  /**
+   * Takes the one-run-at-a-time lock of this store. A lock held by a process that died is released
+   * by the operating system, never left stuck.
+   *
+   * @throws StateLockedException when another live run holds the lock
+   */
+  RunLock lock();
+
+  /** Everything known about the managed objects. */
+  StoredState load();
+
+  /** Inserts or replaces the link of one object. */
+  void saveLink(Link link);
+
+  /** Forgets an object (after it was deleted in the target, or is no longer managed). */
+  void deleteLink(ObjectKind kind, String sourceKey);
+
+  /** Records that these users were pushed as members of the group (source keys). */
+  void addMemberships(String groupKey, Collection<String> userKeys);
+
+  /** Records that these users were removed from the group (source keys). */
+  void removeMemberships(String groupKey, Collection<String> userKeys);
+
+  /** Starts a run in the history and returns its id. */
+  long beginRun(RunStart start);
+
+  /** Ends a run. */
+  void finishRun(long runId, RunSummary summary);
+
+  /** Journals a change before it is sent to the target; returns the journal id. */
+  long journalBegin(long runId, JournalEntry entry);
+
+  /** Journals the outcome of a change after the target answered (or did not). */
+  void journalEnd(long journalId, ChangeOutcome outcome);
+
+  /**
+   * Changes that were journaled as begun but never ended, by any run (a process killed mid-way).
+   * The next run uses them to repair: a create that may have happened is looked up, not repeated.
+   */
+  List<JournalRecord> unfinishedChanges();
+
+  /** Marks unfinished changes as settled once the engine has repaired or discarded them. */
+  void settle(Collection<Long> journalIds);
+
+  /** The most recent runs, newest first. */
+  List<RunRecord> recentRuns(int limit);
+
+  /** One run. */
+  Optional<RunRecord> run(long runId);
+
+  /** Every journaled change of one run, in the order they began. */
+  List<JournalRecord> journal(long runId);
+
+  @Override
+  void close();
+}
