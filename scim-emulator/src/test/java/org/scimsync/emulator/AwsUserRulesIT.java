@@ -37,6 +37,7 @@ class AwsUserRulesIT {
   @BeforeEach
   void clean() {
     emulator.reset();
+    emulator.resetStats();
   }
 
   static void assertAwsError(ScimHttp.Answer answer, int status, String detailPart) {
