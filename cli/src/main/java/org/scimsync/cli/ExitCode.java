@@ -19,6 +19,16 @@ public enum ExitCode {
     this.code = code;
   }
 
+  /** The exit code with this number; an unknown number counts as a partial failure. */
+  public static ExitCode of(int code) {
+    for (ExitCode exit : values()) {
+      if (exit.code == code) {
+        return exit;
+      }
+    }
+    return PARTIAL_FAILURE;
+  }
+
   /** The numeric process exit code. */
   public int code() {
     return code;

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.scimsync.cli.app.Console;
 import org.scimsync.cli.command.ApplyCommand;
 import org.scimsync.cli.command.DemoCommand;
-import org.scimsync.cli.command.EmulatorCommand;
 import org.scimsync.cli.command.HistoryCommand;
 import org.scimsync.cli.command.OutputOption;
 import org.scimsync.cli.command.PlanCommand;
@@ -19,6 +18,7 @@ import org.scimsync.cli.config.ScimSyncConfig;
 import org.scimsync.cli.internal.ExitCodes;
 import org.scimsync.cli.internal.LogSetup;
 import org.scimsync.cli.internal.Terminal;
+import org.scimsync.emulator.EmulatorMain;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,7 +46,6 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       ServeCommand.class,
       DemoCommand.class,
-      EmulatorCommand.class,
       AutoComplete.GenerateCompletion.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -106,6 +105,7 @@ public final class ScimSyncCommand implements Runnable {
   public static CommandLine newCommandLine(Map<String, String> environment) {
     ScimSyncCommand root = new ScimSyncCommand(environment);
     CommandLine commandLine = new CommandLine(root);
+    commandLine.addSubcommand("emulator", new EmulatorMain());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionStrategy(
         parseResult -> {

@@ -3,6 +3,7 @@ package org.scimsync.cli.config;
 import java.net.URI;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.client.Secret;
 
 /**
  * Connection and search settings of an LDAP source: {@code source.ldap}.
@@ -23,7 +24,7 @@ public record LdapSettings(
     URI url,
     Boolean startTls,
     @Nullable String bindDn,
-    @Nullable SecretValue bindPassword,
+    @Nullable Secret bindPassword,
     LdapFlavor flavor,
     String userBase,
     @Nullable String userFilter,

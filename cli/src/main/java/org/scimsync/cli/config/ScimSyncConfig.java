@@ -2,11 +2,12 @@ package org.scimsync.cli.config;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.scimsync.client.Secret;
 
 /**
  * A loaded, validated scim-sync configuration: one sync from a directory to one SCIM target. Built
  * by {@link ConfigLoader}; every path is absolute, every default applied, every secret held as a
- * {@link SecretValue}.
+ * {@link Secret}.
  *
  * @param file the configuration file it was read from
  * @param source the directory to read

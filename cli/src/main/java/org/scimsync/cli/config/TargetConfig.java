@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.client.Secret;
 
 /**
  * The SCIM service provider to keep in step: {@code target}.
@@ -20,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 public record TargetConfig(
     TargetProfileName profile,
     URI url,
-    SecretValue token,
+    Secret token,
     RateLimit rateLimit,
     Integer timeoutSeconds,
     @Nullable Path trustStore) {

@@ -1,6 +1,7 @@
 package org.scimsync.cli.config;
 
 import org.jspecify.annotations.Nullable;
+import org.scimsync.client.Secret;
 
 /**
  * The webhook trigger and HTTP endpoints of {@code scim-sync serve}: {@code webhook}.
@@ -9,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param secret the HMAC-SHA256 key of request signatures (a secret); null when no webhook is
  *     configured, in which case the webhook endpoint refuses every request
  */
-public record WebhookConfig(ListenAddress listen, @Nullable SecretValue secret) {
+public record WebhookConfig(ListenAddress listen, @Nullable Secret secret) {
 
   public WebhookConfig {
     listen = listen == null ? ListenAddress.DEFAULT : listen;

@@ -95,7 +95,7 @@ class ConfigLoaderTest {
     assertThat(config.deprovision().users()).isEqualTo(UserDeprovision.DELETE);
     assertThat(config.deprovision().groups()).isEqualTo(GroupDeprovision.DELETE);
     assertThat(config.deprovision().maxDeletes()).isEqualTo(50);
-    assertThat(config.deprovision().maxDeletePercent()).isEqualTo(10.0);
+    assertThat(config.deprovision().maxDeletePercent()).isEqualTo(10);
     assertThat(config.schedule().cron()).isEqualTo("0 */15 * * * ?");
     assertThat(config.schedule().fullEvery()).isEqualTo(Duration.ofHours(6));
     assertThat(config.webhook().listen()).isEqualTo(new ListenAddress("127.0.0.1", 8088));
@@ -113,7 +113,7 @@ class ConfigLoaderTest {
     assertThat(config.target().rateLimit().readsPerSecond()).isNull();
     assertThat(config.users().include()).isNull();
     assertThat(config.deprovision())
-        .isEqualTo(new DeprovisionConfig(UserDeprovision.DISABLE, GroupDeprovision.KEEP, 50, 10.0));
+        .isEqualTo(new DeprovisionConfig(UserDeprovision.DISABLE, GroupDeprovision.KEEP, 50, 10));
     assertThat(config.schedule().fullEvery()).isEqualTo(Duration.ofHours(6));
     assertThat(config.webhook().listen().toString()).isEqualTo("127.0.0.1:8088");
     assertThat(config.webhook().secret()).isNull();
@@ -279,7 +279,7 @@ class ConfigLoaderTest {
         "url: ftp://scim.example.com/v2|target.url|must be an https:// URL",
         "timeoutSeconds: -1|target.timeoutSeconds|must be a positive number",
         "rateLimit: {readsPerSecond: 0}|target.rateLimit.readsPerSecond|positive",
-        "token: ''|target.token|is required",
+        "token: ''|target.token|is empty",
       })
   void badTargetValuesAreNamed(String line, String key, String problem) {
     String name = line.substring(0, line.indexOf(':'));

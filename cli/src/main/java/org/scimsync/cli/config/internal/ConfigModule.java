@@ -10,7 +10,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.scimsync.cli.config.ConfigValueException;
-import org.scimsync.cli.config.SecretValue;
+import org.scimsync.client.Secret;
 
 /**
  * Jackson deserializers of the configuration's own value types: paths resolved against the
@@ -27,7 +27,7 @@ public final class ConfigModule extends SimpleModule {
     super("scim-sync-config");
     addDeserializer(Path.class, new PathDeserializer());
     addDeserializer(Duration.class, new DurationDeserializer());
-    addDeserializer(SecretValue.class, new SecretDeserializer());
+    addDeserializer(Secret.class, new SecretDeserializer());
   }
 
   private static String scalar(JsonParser parser, String expected) throws IOException {
@@ -63,16 +63,21 @@ public final class ConfigModule extends SimpleModule {
     }
   }
 
-  private static final class SecretDeserializer extends JsonDeserializer<SecretValue> {
+  private static final class SecretDeserializer extends JsonDeserializer<Secret> {
     @Override
-    public SecretValue deserialize(JsonParser parser, DeserializationContext context)
+    public Secret deserialize(JsonParser parser, DeserializationContext context)
         throws IOException {
       JsonToken token = parser.currentToken();
       if (token != JsonToken.VALUE_STRING) {
         throw new ConfigValueException(
             null, "expected a text value, e.g. ${NAME} or ${file:PATH} (the value is not shown)");
       }
-      return new SecretValue(parser.getText());
+      String value = parser.getText();
+      if (value.isBlank()) {
+        throw new ConfigValueException(
+            null, "is empty: give the secret, e.g. ${NAME} or ${file:PATH}");
+      }
+      return Secret.of(value);
     }
   }
 }
