@@ -1,0 +1,71 @@
+package org.scimsync.mapping;
+
+import java.util.Objects;
+import org.scimsync.mapping.internal.ObjectRules;
+import org.scimsync.mapping.internal.RuleCompiler;
+import org.scimsync.mapping.internal.sanitize.ResourceSanitizer;
+
+/**
+ * The compiled {@code users:} and {@code groups:} rules of a configuration, applied to source
+ * entries. Every expression is compiled once, by {@link #compile}; {@link #mapUser} and {@link
+ * #mapGroup} are thread-safe and may run in parallel.
+ *
+ * <p>Mapping one entry: the {@code include} expression decides the scope ({@link
+ * MappingResult.Excluded} when false); each {@code map} expression gives the value of its target
+ * attribute (null: no value); the {@code drop} attributes are removed; the profile's sanitizer
+ * makes the resource acceptable to the target or rejects it ({@link MappingResult.Rejected}, as
+ * does an expression that fails for this entry).
+ *
+ * <p>Defaults, used when a section's {@code map} is empty:
+ *
+ * <pre>
+ * users:
+ *   userName: user.mail ?? user.uid
+ *   displayName: user.displayName ?? user.cn
+ *   name.givenName: user.givenName
+ *   name.familyName: user.sn
+ *   emails: user.mail == null ? null : [{'value': user.mail, 'type': 'work', 'primary': true}]
+ *   active: true
+ * groups:
+ *   displayName: group.cn
+ * </pre>
+ *
+ * A non-empty {@code map} replaces the default entirely. Without {@code include}, every entry is in
+ * scope.
+ */
+public final class MappingRules {
+
+  private final ObjectRules users;
+  private final ObjectRules groups;
+
+  private MappingRules(ObjectRules users, ObjectRules groups) {
+    this.users = users;
+    this.groups = groups;
+  }
+
+  /**
+   * Compiles the rules.
+   *
+   * @throws MappingConfigException naming the key, for a broken expression, an unknown or
+   *     conflicting target attribute, or an unknown {@code drop} attribute
+   */
+  public static MappingRules compile(RuleSpec users, RuleSpec groups, SanitizerProfile profile) {
+    Objects.requireNonNull(users, "users");
+    Objects.requireNonNull(groups, "groups");
+    Objects.requireNonNull(profile, "profile");
+    RuleCompiler compiler = new RuleCompiler();
+    return new MappingRules(
+        compiler.users(users, ResourceSanitizer.forUsers(profile)),
+        compiler.groups(groups, ResourceSanitizer.forGroups(profile)));
+  }
+
+  /** Maps one source user to a SCIM user (without schemas, id, externalId and meta). */
+  public MappingResult mapUser(SourceEntry user) {
+    return users.map(Objects.requireNonNull(user, "user"));
+  }
+
+  /** Maps one source group to a SCIM group (without schemas, id, externalId, meta and members). */
+  public MappingResult mapGroup(SourceEntry group) {
+    return groups.map(Objects.requireNonNull(group, "group"));
+  }
+}

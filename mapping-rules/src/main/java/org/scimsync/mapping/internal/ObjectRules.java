@@ -1,0 +1,93 @@
+package org.scimsync.mapping.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.scimsync.mapping.MappingResult;
+import org.scimsync.mapping.SourceEntry;
+import org.scimsync.mapping.internal.expression.EntryContext;
+import org.scimsync.mapping.internal.expression.ExpressionFailure;
+import org.scimsync.mapping.internal.expression.RuleExpression;
+import org.scimsync.mapping.internal.resource.InvalidValueException;
+import org.scimsync.mapping.internal.resource.ResourceTree;
+import org.scimsync.mapping.internal.resource.ValueConverter;
+import org.scimsync.mapping.internal.sanitize.ResourceSanitizer;
+import org.scimsync.mapping.internal.schema.AttributePath;
+
+/**
+ * The compiled rules of one section ({@code users} or {@code groups}): scope, mappings, drops and
+ * the sanitizer. Immutable and thread-safe.
+ */
+public final class ObjectRules {
+
+  private final String section;
+  private final String variable;
+  private final @Nullable RuleExpression include;
+  private final List<TargetMapping> mappings;
+  private final List<AttributePath> drops;
+  private final ResourceSanitizer sanitizer;
+
+  ObjectRules(
+      String section,
+      String variable,
+      @Nullable RuleExpression include,
+      List<TargetMapping> mappings,
+      List<AttributePath> drops,
+      ResourceSanitizer sanitizer) {
+    this.section = Objects.requireNonNull(section, "section");
+    this.variable = Objects.requireNonNull(variable, "variable");
+    this.include = include;
+    this.mappings = List.copyOf(mappings);
+    this.drops = List.copyOf(drops);
+    this.sanitizer = Objects.requireNonNull(sanitizer, "sanitizer");
+  }
+
+  /** Applies scope, mappings, drops and the sanitizer to one entry. */
+  public MappingResult map(SourceEntry entry) {
+    EntryContext context = new EntryContext(variable, entry);
+    List<String> warnings = new ArrayList<>(2);
+    try {
+      if (include != null && !included(include.evaluate(context))) {
+        return new MappingResult.Excluded(include.key() + " is false");
+      }
+      ResourceTree resource = new ResourceTree();
+      for (TargetMapping mapping : mappings) {
+        Object raw = mapping.expression().evaluate(context);
+        Object value;
+        try {
+          value = ValueConverter.convert(raw, mapping.target().leaf(), mapping.label(), warnings);
+        } catch (InvalidValueException e) {
+          return new MappingResult.Rejected(
+              mapping.expression().key() + ": " + e.getMessage(), warnings);
+        }
+        if (value != null) {
+          resource.put(mapping.target(), value);
+        }
+      }
+      for (AttributePath drop : drops) {
+        resource.remove(drop);
+      }
+      String violation = sanitizer.sanitize(resource, warnings);
+      if (violation != null) {
+        return new MappingResult.Rejected(violation, warnings);
+      }
+      return new MappingResult.Mapped(resource.toObjectNode(), warnings);
+    } catch (ExpressionFailure e) {
+      return new MappingResult.Rejected(e.getMessage(), warnings);
+    }
+  }
+
+  private boolean included(@Nullable Object result) {
+    if (result instanceof Boolean bool) {
+      return bool;
+    }
+    throw new ExpressionFailure(
+        section + ".include must give true or false, got " + ValueConverter.describe(result));
+  }
+
+  @Override
+  public String toString() {
+    return section + " rules: " + mappings.size() + " mappings, " + drops.size() + " drops";
+  }
+}

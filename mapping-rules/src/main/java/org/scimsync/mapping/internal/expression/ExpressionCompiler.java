@@ -1,0 +1,184 @@
+package org.scimsync.mapping.internal.expression;
+
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.jexl3.JexlArithmetic;
+import org.apache.commons.jexl3.JexlBuilder;
+import org.apache.commons.jexl3.JexlEngine;
+import org.apache.commons.jexl3.JexlException;
+import org.apache.commons.jexl3.JexlExpression;
+import org.apache.commons.jexl3.JexlFeatures;
+import org.apache.commons.jexl3.JexlInfo;
+import org.apache.commons.jexl3.JexlScript;
+import org.apache.commons.jexl3.introspection.JexlPermissions;
+import org.apache.commons.jexl3.introspection.JexlSandbox;
+import org.scimsync.mapping.MappingConfigException;
+
+/**
+ * Compiles mapping expressions with a sandboxed JEXL engine.
+ *
+ * <p>Three layers keep expressions inside their box:
+ *
+ * <ul>
+ *   <li>Syntax ({@link JexlFeatures}): expressions only; no loops, assignments or other side
+ *       effects, {@code new}, lambdas, local variables, pragmas, annotations or namespaces.
+ *   <li>Permissions ({@link JexlPermissions}, stricter than {@code RESTRICTED}): only {@code
+ *       java.lang}, {@code java.util}, {@code java.math} and the entry view are visible; {@code
+ *       Class}, {@code ClassLoader}, {@code System}, {@code Runtime}, threads, reflection, I/O,
+ *       network and {@code Object.getClass()} are not.
+ *   <li>Sandbox ({@link JexlSandbox}, deny by default): the entry view's attributes and helper
+ *       methods, indexing and a few read-only methods of lists and maps, and a list of side-effect
+ *       free string methods. Everything else, on every class, is refused.
+ * </ul>
+ *
+ * <p>The engine is strict: an unknown variable, method or property, or arithmetic on null, is an
+ * error rather than a silent null.
+ */
+public final class ExpressionCompiler {
+
+  private static final String NOTHING = "-nothing-";
+
+  /** String methods an expression may call; all of them are pure. */
+  private static final String[] STRING_METHODS = {
+    "toLowerCase",
+    "toUpperCase",
+    "trim",
+    "strip",
+    "substring",
+    "replace",
+    "startsWith",
+    "endsWith",
+    "contains",
+    "indexOf",
+    "lastIndexOf",
+    "length",
+    "isEmpty",
+    "isBlank",
+    "split",
+    "concat"
+  };
+
+  private static final JexlPermissions PERMISSIONS =
+      JexlPermissions.parse(
+          "java.lang.*",
+          "java.util.*",
+          "java.math.*",
+          EntryView.class.getPackageName() + ".*",
+          "java.lang { Runtime {} System {} ProcessBuilder {} Process {} ProcessHandle {} Class {}"
+              + " ClassLoader {} ClassValue {} Thread {} ThreadGroup {} ThreadLocal {}"
+              + " InheritableThreadLocal {} Module {} ModuleLayer {} Package {} StackWalker {}"
+              + " SecurityManager {} RuntimePermission {} Compiler {}"
+              + " Object { getClass(); wait(); notify(); notifyAll(); } }",
+          "java.lang.annotation {}",
+          "java.lang.instrument {}",
+          "java.lang.invoke {}",
+          "java.lang.management {}",
+          "java.lang.module {}",
+          "java.lang.ref {}",
+          "java.lang.reflect {}",
+          "java.util { ServiceLoader {} Scanner {} Timer {} Properties {} ResourceBundle {} }",
+          "java.util.concurrent {}",
+          "java.util.jar {}",
+          "java.util.logging {}",
+          "java.util.prefs {}",
+          "java.util.spi {}",
+          "java.util.zip {}");
+
+  private final JexlEngine engine;
+
+  /** Builds the sandboxed engine; one instance serves every expression of a configuration. */
+  public ExpressionCompiler() {
+    JexlFeatures features =
+        JexlFeatures.createNone()
+            .methodCall(true)
+            .structuredLiteral(true)
+            .arrayReferenceExpr(true)
+            .comparatorNames(true)
+            .loops(false)
+            .sideEffect(false)
+            .sideEffectGlobal(false)
+            .newInstance(false)
+            .lambda(false)
+            .thinArrow(false)
+            .fatArrow(false)
+            .localVar(false)
+            .script(false)
+            .pragma(false)
+            .pragmaAnywhere(false)
+            .annotation(false)
+            .importPragma(false)
+            .namespacePragma(false)
+            .namespaceIdentifier(false)
+            .namespaceInstantiation(false);
+    engine =
+        new JexlBuilder()
+            .features(features)
+            .permissions(PERMISSIONS)
+            .sandbox(sandbox())
+            .arithmetic(new JexlArithmetic(true))
+            .strict(true)
+            .silent(false)
+            .safe(false)
+            .antish(false)
+            .booleanLogical(true)
+            .cache(0)
+            .create();
+  }
+
+  private static JexlSandbox sandbox() {
+    JexlSandbox sandbox = new JexlSandbox(false, true);
+    // every property name reads an attribute; only the documented helpers can be called
+    sandbox
+        .permissions(EntryView.class.getName(), true, false, true)
+        .execute("all", "first", "fromGroups", "fromGroupPrefix");
+    sandbox
+        .permissions(String.class.getName(), true, false, true)
+        .read(NOTHING)
+        .execute(STRING_METHODS);
+    sandbox
+        .permissions(List.class.getName(), true, false, true)
+        .execute("size", "isEmpty", "contains", "get", "indexOf");
+    sandbox
+        .permissions(java.util.Map.class.getName(), true, false, true)
+        .execute("size", "isEmpty", "containsKey", "get");
+    sandbox.permissions(String[].class.getName(), true, false, true).execute(NOTHING);
+    sandbox.permissions(Object[].class.getName(), true, false, true).execute(NOTHING);
+    return sandbox;
+  }
+
+  /**
+   * Compiles one expression, once, at load time.
+   *
+   * @param key the configuration key, e.g. {@code users.map.displayName}
+   * @param variable the one variable the expression may use: {@code user} or {@code group}
+   * @param source the expression text
+   * @throws MappingConfigException naming the key, for a syntax error, a construct the sandbox
+   *     refuses, or an unknown variable
+   */
+  public RuleExpression compile(String key, String variable, String source) {
+    if (source.isBlank()) {
+      throw new MappingConfigException(key, "the expression is empty");
+    }
+    JexlExpression expression;
+    try {
+      expression = engine.createExpression(new JexlInfo(key, 1, 1), source);
+    } catch (JexlException e) {
+      throw new MappingConfigException(key, JexlMessages.describe(e), e);
+    }
+    if (expression instanceof JexlScript script) {
+      Set<List<String>> variables = script.getVariables();
+      for (List<String> reference : variables) {
+        if (!reference.isEmpty() && !reference.get(0).equals(variable)) {
+          throw new MappingConfigException(
+              key,
+              "unknown variable '"
+                  + reference.get(0)
+                  + "'; expressions here can only use '"
+                  + variable
+                  + "'");
+        }
+      }
+    }
+    return new RuleExpression(key, expression);
+  }
+}

@@ -1,0 +1,418 @@
+package org.scimsync.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.directory.scim.spec.patch.PatchOperation;
+import org.apache.directory.scim.spec.resources.GroupMembership;
+import org.apache.directory.scim.spec.resources.ScimGroup;
+import org.apache.directory.scim.spec.resources.ScimUser;
+import org.scimsync.client.internal.MembershipBatcher;
+import org.scimsync.client.internal.ResourceEndpoint;
+import org.scimsync.client.internal.ScimApi;
+import org.scimsync.client.internal.ScimHttp;
+import org.scimsync.client.internal.ScimJson;
+
+/**
+ * A SCIM 2.0 client for one service provider, shaped by its {@link TargetProfile}. Safe to call
+ * from many threads at once: requests share a pool of connections, each SCIM operation has its own
+ * rate limiter, and transient failures (429, 5xx, I/O) are retried as set in {@link RetrySettings}.
+ * Every failure is a {@link ScimException} subclass. Close it to release the connections.
+ */
+public final class ScimClient implements AutoCloseable {
+
+  private final ScimClientConfig config;
+  private final ScimJson json;
+  private final ScimHttp http;
+  private final ResourceEndpoint<ScimUser> users;
+  private final ResourceEndpoint<ScimGroup> groups;
+
+  private ScimClient(ScimClientConfig config) {
+    this.config = config;
+    this.json = new ScimJson();
+    this.http = new ScimHttp(config, json.mapper(), Clock.systemUTC());
+    TargetProfile profile = config.profile();
+    this.users =
+        new ResourceEndpoint<>(
+            http, json, profile, "Users", ScimUser.class, ResourceEndpoint.Apis.USERS);
+    this.groups =
+        new ResourceEndpoint<>(
+            http, json, profile, "Groups", ScimGroup.class, ResourceEndpoint.Apis.GROUPS);
+  }
+
+  /**
+   * Creates a client. No request is sent; call {@link #serviceProviderConfig()} to check the URL
+   * and token.
+   *
+   * @param config the validated configuration
+   * @return the client
+   * @throws IllegalArgumentException if the trust store cannot be read
+   */
+  public static ScimClient create(ScimClientConfig config) {
+    return new ScimClient(Objects.requireNonNull(config, "config"));
+  }
+
+  /**
+   * The target profile in use.
+   *
+   * @return the profile
+   */
+  public TargetProfile profile() {
+    return config.profile();
+  }
+
+  /**
+   * SCIMple's mapper configured with User (with the enterprise extension) and Group, to convert
+   * {@link ScimUser}/{@link ScimGroup} to and from Jackson trees.
+   *
+   * @return the shared, thread-safe mapper
+   */
+  public ObjectMapper objectMapper() {
+    return json.mapper();
+  }
+
+  /**
+   * Counts of HTTP attempts so far.
+   *
+   * @return a snapshot
+   */
+  public ClientStats stats() {
+    return http.stats();
+  }
+
+  // ---- users ----
+
+  /**
+   * All users, fetched page by page (profile page size) as the stream is consumed. Close or fully
+   * consume the stream; a failing page throws from the stream.
+   *
+   * @return every user
+   */
+  public Stream<ScimUser> listUsers() {
+    return users.list(null);
+  }
+
+  /**
+   * Users matching a filter, all pages. Build the filter with {@link ScimFilter}.
+   *
+   * @param filter a SCIM filter
+   * @return the matching users
+   */
+  public List<ScimUser> findUsers(String filter) {
+    return users.list(Objects.requireNonNull(filter, "filter")).toList();
+  }
+
+  /**
+   * The user with this userName; when several match, the one equal ignoring case.
+   *
+   * @param userName the userName
+   * @return the user, if any
+   */
+  public Optional<ScimUser> findUserByUserName(String userName) {
+    return best(findUsers(ScimFilter.eq("userName", userName)), userName, ScimUser::getUserName);
+  }
+
+  /**
+   * The user with this externalId.
+   *
+   * @param externalId the externalId
+   * @return the user, if any
+   */
+  public Optional<ScimUser> findUserByExternalId(String externalId) {
+    return best(
+        findUsers(ScimFilter.eq("externalId", externalId)), externalId, ScimUser::getExternalId);
+  }
+
+  /**
+   * One user.
+   *
+   * @param id the user id
+   * @return the user, empty if the target answers 404
+   */
+  public Optional<ScimUser> getUser(String id) {
+    return users.get(id);
+  }
+
+  /**
+   * Creates a user.
+   *
+   * @param user the user, without id
+   * @return the created user with its id
+   * @throws ScimConflictException if a user with the same userName, email or externalId exists
+   */
+  public ScimUser createUser(ScimUser user) {
+    return users.create(user);
+  }
+
+  /**
+   * Replaces a user (PUT).
+   *
+   * @param id the user id
+   * @param user the full new content
+   * @return the user as answered
+   */
+  public ScimUser replaceUser(String id, ScimUser user) {
+    return users.replace(id, user);
+  }
+
+  /**
+   * Patches a user in one request; 200 with a body and 204 are both success.
+   *
+   * @param id the user id
+   * @param ops the operations; nothing is sent for none
+   */
+  public void patchUser(String id, List<PatchOperation> ops) {
+    users.patch(id, ops);
+  }
+
+  /**
+   * Deletes a user. A user that is already gone (404) counts as deleted: no exception.
+   *
+   * @param id the user id
+   */
+  public void deleteUser(String id) {
+    users.delete(id);
+  }
+
+  // ---- groups ----
+
+  /**
+   * All groups, page by page as the stream is consumed. AWS answers without members.
+   *
+   * @return every group
+   */
+  public Stream<ScimGroup> listGroups() {
+    return groups.list(null);
+  }
+
+  /**
+   * Groups matching a filter, all pages.
+   *
+   * @param filter a SCIM filter
+   * @return the matching groups
+   */
+  public List<ScimGroup> findGroups(String filter) {
+    return groups.list(Objects.requireNonNull(filter, "filter")).toList();
+  }
+
+  /**
+   * The group with this displayName; when several match, the one equal ignoring case.
+   *
+   * @param displayName the displayName
+   * @return the group, if any
+   */
+  public Optional<ScimGroup> findGroupByDisplayName(String displayName) {
+    return best(
+        findGroups(ScimFilter.eq("displayName", displayName)),
+        displayName,
+        ScimGroup::getDisplayName);
+  }
+
+  /**
+   * The group with this externalId.
+   *
+   * @param externalId the externalId
+   * @return the group, if any
+   */
+  public Optional<ScimGroup> findGroupByExternalId(String externalId) {
+    return best(
+        findGroups(ScimFilter.eq("externalId", externalId)), externalId, ScimGroup::getExternalId);
+  }
+
+  /**
+   * The groups a user is a direct member of ({@code members.value eq "<id>"}, all pages).
+   *
+   * @param userId the user id
+   * @return the groups; empty also when the target answers 404 for an unknown member
+   */
+  public List<ScimGroup> groupsOfUser(String userId) {
+    try {
+      return findGroups(ScimFilter.eq("members.value", userId));
+    } catch (ScimNotFoundException e) {
+      return List.of();
+    }
+  }
+
+  /**
+   * Whether a user is a direct member of a group: with a filter ({@code id eq "g" and members eq
+   * "u"}) where members are not readable (AWS), else by reading the group.
+   *
+   * @param groupId the group id
+   * @param userId the user id
+   * @return true if the user is a member; false also for an unknown group or user (404)
+   */
+  public boolean isMember(String groupId, String userId) {
+    try {
+      if (profile().membersReadable()) {
+        return getGroup(groupId)
+            .map(ScimGroup::getMembers)
+            .map(members -> members.stream().anyMatch(m -> userId.equals(m.getValue())))
+            .orElse(false);
+      }
+      String filter =
+          ScimFilter.and(ScimFilter.eq("id", groupId), ScimFilter.eq("members", userId));
+      return !findGroups(filter).isEmpty();
+    } catch (ScimNotFoundException e) {
+      return false;
+    }
+  }
+
+  /**
+   * One group (for AWS without members).
+   *
+   * @param id the group id
+   * @return the group, empty if the target answers 404
+   */
+  public Optional<ScimGroup> getGroup(String id) {
+    return groups.get(id);
+  }
+
+  /**
+   * Creates a group. Members up to the profile's inline limit (AWS: 100) are sent with the create
+   * request, the rest follow as PATCH requests of at most the profile's batch size.
+   *
+   * @param group the group, without id
+   * @return the created group as the create request answered it
+   * @throws ScimConflictException if the displayName or externalId is taken
+   */
+  public ScimGroup createGroup(ScimGroup group) {
+    List<GroupMembership> members = group.getMembers();
+    int inline = profile().maxInlineMembersOnCreate();
+    if (members == null || members.size() <= inline) {
+      return groups.create(group);
+    }
+    JsonNode tree = json.mapper().valueToTree(group);
+    ScimGroup first = json.convert("CreateGroup", tree, ScimGroup.class);
+    first.setMembers(new ArrayList<>(members.subList(0, inline)));
+    ScimGroup created = groups.create(first);
+    List<String> rest =
+        members.subList(inline, members.size()).stream().map(GroupMembership::getValue).toList();
+    patchGroupMembers(created.getId(), rest, List.of());
+    return created;
+  }
+
+  /**
+   * Replaces a group (PUT). Refused under the AWS profile, which has no PUT for groups.
+   *
+   * @param id the group id
+   * @param group the full new content
+   * @return the group as answered
+   * @throws ScimUnsupportedException under the AWS profile; no request is sent
+   */
+  public ScimGroup replaceGroup(String id, ScimGroup group) {
+    if (!profile().supportsGroupPut()) {
+      throw new ScimUnsupportedException(
+          ScimApi.PUT_GROUP.apiName(),
+          -1,
+          "the " + profile().configName() + " target has no PUT for groups; use PATCH",
+          null,
+          null);
+    }
+    return groups.replace(id, group);
+  }
+
+  /**
+   * Patches a group. Membership operations are split into requests of at most the profile's batch
+   * size (AWS: 100 changes); other operations go with the first request. Under the AWS profile
+   * {@code replace} on members and removing all members are refused before sending.
+   *
+   * @param id the group id
+   * @param ops the operations; nothing is sent for none
+   * @throws ScimUnsupportedException for an operation the profile forbids; nothing is sent
+   */
+  public void patchGroup(String id, List<PatchOperation> ops) {
+    if (profile().forbidsMemberReplace()) {
+      MembershipBatcher.refuseMemberReplace(ScimApi.PATCH_GROUP.apiName(), ops);
+    }
+    for (List<PatchOperation> request :
+        MembershipBatcher.split(ops, profile().maxMembersPerPatch())) {
+      groups.patch(id, request);
+    }
+  }
+
+  /**
+   * Adds and removes members with {@code add}/{@code remove} operations on {@code members} (never
+   * {@code replace}), at most the profile's batch size of changes per request. Removal follows the
+   * profile: one {@code remove} with a value list (AWS), or one per member with a {@code
+   * members[value eq "id"]} path (RFC 7644).
+   *
+   * @param groupId the group id
+   * @param addUserIds user ids to add
+   * @param removeUserIds user ids to remove
+   * @throws IllegalArgumentException if an id is both added and removed
+   */
+  public void patchGroupMembers(
+      String groupId, Collection<String> addUserIds, Collection<String> removeUserIds) {
+    patchGroup(
+        groupId,
+        MembershipBatcher.memberOperations(
+            addUserIds, removeUserIds, profile().removesMembersByValueList()));
+  }
+
+  /**
+   * Deletes a group. A group that is already gone (404) counts as deleted: no exception.
+   *
+   * @param id the group id
+   */
+  public void deleteGroup(String id) {
+    groups.delete(id);
+  }
+
+  // ---- discovery ----
+
+  /**
+   * Reads {@code /ServiceProviderConfig}: the cheapest call, and the way to check that the URL and
+   * token are accepted.
+   *
+   * @return what the provider announces
+   * @throws ScimUnauthorizedException if the token or tenant is refused
+   */
+  public ServiceProviderInfo serviceProviderConfig() {
+    String api = ScimApi.SERVICE_PROVIDER_CONFIG.apiName();
+    JsonNode tree =
+        json.tree(
+            api,
+            http.send(ScimApi.SERVICE_PROVIDER_CONFIG, "GET", "ServiceProviderConfig", null)
+                .body());
+    return new ServiceProviderInfo(
+        supported(tree, "patch"),
+        supported(tree, "bulk"),
+        supported(tree, "filter"),
+        tree.path("filter").path("maxResults").asInt(0),
+        supported(tree, "sort"),
+        supported(tree, "etag"),
+        supported(tree, "changePassword"));
+  }
+
+  private static boolean supported(JsonNode tree, String feature) {
+    return tree.path(feature).path("supported").asBoolean(false);
+  }
+
+  private static <T> Optional<T> best(
+      List<T> found, String wanted, java.util.function.Function<T, String> key) {
+    return found.stream()
+        .filter(item -> wanted.equals(key.apply(item)))
+        .findFirst()
+        .or(
+            () ->
+                found.stream().filter(item -> wanted.equalsIgnoreCase(key.apply(item))).findFirst())
+        .or(() -> found.stream().findFirst());
+  }
+
+  /** Releases the pooled connections. */
+  @Override
+  public void close() {
+    http.close();
+  }
+
+  @Override
+  public String toString() {
+    return "ScimClient[baseUrl=" + config.baseUrl() + ", profile=" + profile().configName() + "]";
+  }
+}

@@ -1,0 +1,252 @@
+package org.scimsync.client;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the client needs, validated once. Build it with {@link #builder(URI, Secret,
+ * TargetProfile)}. Plain {@code http} is accepted only for loopback hosts ({@code localhost},
+ * {@code 127.0.0.0/8}, {@code ::1}) unless {@code allowPlainHttp} is set; TLS certificate and host
+ * name verification are always on, against {@code trustStore} when given, else the JVM default
+ * trust store. {@link #toString()} shows secrets as {@code ****}.
+ *
+ * @param baseUrl the SCIM base URL, such as {@code
+ *     https://scim.eu-west-1.amazonaws.com/<tenant>/scim/v2/}
+ * @param token the bearer token
+ * @param profile the target profile
+ * @param rateLimits client-side rates per API operation
+ * @param connectTimeout TCP/TLS connect timeout per attempt
+ * @param readTimeout socket read timeout per attempt
+ * @param trustStore a trust store (PKCS12 or JKS) replacing the JVM default, if any
+ * @param trustStorePassword the trust store password, if it has one
+ * @param allowPlainHttp allow {@code http} to non-loopback hosts (never needed in production)
+ * @param retry retry settings for transient failures
+ * @param listener observer of every HTTP attempt, if any
+ */
+public record ScimClientConfig(
+    URI baseUrl,
+    Secret token,
+    TargetProfile profile,
+    RateLimits rateLimits,
+    Duration connectTimeout,
+    Duration readTimeout,
+    @Nullable Path trustStore,
+    @Nullable Secret trustStorePassword,
+    boolean allowPlainHttp,
+    RetrySettings retry,
+    @Nullable RequestListener listener) {
+
+  private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+  /** Validates the configuration and normalises the base URL to end with {@code /}. */
+  public ScimClientConfig {
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    Objects.requireNonNull(token, "token");
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(rateLimits, "rateLimits");
+    Objects.requireNonNull(connectTimeout, "connectTimeout");
+    Objects.requireNonNull(readTimeout, "readTimeout");
+    Objects.requireNonNull(retry, "retry");
+    baseUrl = checkBaseUrl(baseUrl, allowPlainHttp);
+    if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+      throw new IllegalArgumentException("target.connectTimeout must be positive");
+    }
+    if (readTimeout.isNegative() || readTimeout.isZero()) {
+      throw new IllegalArgumentException("target.readTimeout must be positive");
+    }
+    if (trustStorePassword != null && trustStore == null) {
+      throw new IllegalArgumentException("target.trustStorePassword is set but no trustStore");
+    }
+  }
+
+  private static URI checkBaseUrl(URI url, boolean allowPlainHttp) {
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    String host = url.getHost();
+    if (host == null || host.isEmpty()) {
+      throw new IllegalArgumentException("target.baseUrl must be an absolute URL with a host");
+    }
+    if (url.getRawQuery() != null || url.getRawFragment() != null || url.getUserInfo() != null) {
+      throw new IllegalArgumentException(
+          "target.baseUrl must not carry a query, fragment or user info");
+    }
+    if (scheme.equals("http")) {
+      if (!allowPlainHttp && !isLoopback(host)) {
+        throw new IllegalArgumentException(
+            "target.baseUrl uses plain http to the non-loopback host "
+                + host
+                + "; use https (plain http is only allowed to loopback addresses)");
+      }
+    } else if (!scheme.equals("https")) {
+      throw new IllegalArgumentException("target.baseUrl must use https (got '" + scheme + "')");
+    }
+    String text = url.toString();
+    return text.endsWith("/") ? url : URI.create(text + "/");
+  }
+
+  /**
+   * Whether a host name or address literal is a loopback address. Names other than {@code
+   * localhost} are not resolved (no DNS lookup) and count as non-loopback.
+   *
+   * @param host a host name or IP literal (IPv6 with or without brackets)
+   * @return true for {@code localhost}, {@code 127.0.0.0/8} and {@code ::1}
+   */
+  static boolean isLoopback(String host) {
+    String bare =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    if (bare.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    if (!IPV4_LITERAL.matcher(bare).matches() && !bare.contains(":")) {
+      return false;
+    }
+    try {
+      // A literal: getByName parses it without a DNS lookup.
+      return InetAddress.getByName(bare).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Starts a configuration with defaults: the profile's rate limits, connect timeout 10 s, read
+   * timeout 30 s, the JVM trust store, https only (loopback http allowed), {@link
+   * RetrySettings#DEFAULT}, no listener.
+   *
+   * @param baseUrl the SCIM base URL
+   * @param token the bearer token
+   * @param profile the target profile
+   * @return a builder
+   */
+  public static Builder builder(URI baseUrl, Secret token, TargetProfile profile) {
+    return new Builder(baseUrl, token, profile);
+  }
+
+  /** Builds a {@link ScimClientConfig}; every setter is optional. */
+  public static final class Builder {
+    private final URI baseUrl;
+    private final Secret token;
+    private final TargetProfile profile;
+    private RateLimits rateLimits;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private @Nullable Path trustStore;
+    private @Nullable Secret trustStorePassword;
+    private boolean allowPlainHttp;
+    private RetrySettings retry = RetrySettings.DEFAULT;
+    private @Nullable RequestListener listener;
+
+    private Builder(URI baseUrl, Secret token, TargetProfile profile) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      this.token = Objects.requireNonNull(token, "token");
+      this.profile = Objects.requireNonNull(profile, "profile");
+      this.rateLimits = profile.defaultRateLimits();
+    }
+
+    /**
+     * Sets the per-operation rate limits.
+     *
+     * @param value the limits
+     * @return this builder
+     */
+    public Builder rateLimits(RateLimits value) {
+      this.rateLimits = Objects.requireNonNull(value, "rateLimits");
+      return this;
+    }
+
+    /**
+     * Sets the connect timeout.
+     *
+     * @param value the timeout
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration value) {
+      this.connectTimeout = Objects.requireNonNull(value, "connectTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the read timeout.
+     *
+     * @param value the timeout
+     * @return this builder
+     */
+    public Builder readTimeout(Duration value) {
+      this.readTimeout = Objects.requireNonNull(value, "readTimeout");
+      return this;
+    }
+
+    /**
+     * Uses a trust store instead of the JVM default.
+     *
+     * @param path the trust store file (PKCS12 or JKS)
+     * @param password its password, if it has one
+     * @return this builder
+     */
+    public Builder trustStore(Path path, @Nullable Secret password) {
+      this.trustStore = Objects.requireNonNull(path, "trustStore");
+      this.trustStorePassword = password;
+      return this;
+    }
+
+    /**
+     * Allows plain http to non-loopback hosts. Never needed in production.
+     *
+     * @param value whether to allow it
+     * @return this builder
+     */
+    public Builder allowPlainHttp(boolean value) {
+      this.allowPlainHttp = value;
+      return this;
+    }
+
+    /**
+     * Sets the retry settings.
+     *
+     * @param value the settings
+     * @return this builder
+     */
+    public Builder retry(RetrySettings value) {
+      this.retry = Objects.requireNonNull(value, "retry");
+      return this;
+    }
+
+    /**
+     * Sets the observer of every HTTP attempt.
+     *
+     * @param value the listener, or null for none
+     * @return this builder
+     */
+    public Builder listener(@Nullable RequestListener value) {
+      this.listener = value;
+      return this;
+    }
+
+    /**
+     * Validates and builds the configuration.
+     *
+     * @return the configuration
+     * @throws IllegalArgumentException naming the offending setting
+     */
+    public ScimClientConfig build() {
+      return new ScimClientConfig(
+          baseUrl,
+          token,
+          profile,
+          rateLimits,
+          connectTimeout,
+          readTimeout,
+          trustStore,
+          trustStorePassword,
+          allowPlainHttp,
+          retry,
+          listener);
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package org.scimsync.client;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A SCIM call failed. Subclasses name the class of failure; an HTTP status without a subclass (for
+ * example 405 or 422) is reported as a plain {@code ScimException}. The message holds the
+ * operation, the status and the server's detail, never the bearer token.
+ */
+public sealed class ScimException extends RuntimeException
+    permits ScimBadRequestException,
+        ScimUnauthorizedException,
+        ScimNotFoundException,
+        ScimConflictException,
+        ScimPreconditionFailedException,
+        ScimThrottledException,
+        ScimServerException,
+        ScimTransportException,
+        ScimUnsupportedException {
+
+  /** The class of failure, which decides what the caller (and the CLI exit code) does. */
+  public enum Kind {
+    /** The target refused this one change (400, 404, 409, 412, other 4xx): exit code 1. */
+    CHANGE_REJECTED(1),
+    /** The profile forbids the operation; nothing was sent: exit code 2. */
+    UNSUPPORTED(2),
+    /** The token or tenant was refused (401, 403): stop the run, exit code 4. */
+    AUTH_REFUSED(4),
+    /** The target stayed throttled, failing or unreachable after the retries: exit code 4. */
+    TARGET_UNAVAILABLE(4);
+
+    private final int exitCode;
+
+    Kind(int exitCode) {
+      this.exitCode = exitCode;
+    }
+
+    /**
+     * The CLI exit code for a run that ends on this kind of failure.
+     *
+     * @return 1, 2 or 4
+     */
+    public int exitCode() {
+      return exitCode;
+    }
+  }
+
+  private static final long serialVersionUID = 1L;
+
+  private final Kind kind;
+  private final boolean retryable;
+  private final String api;
+  private final int status;
+  private final @Nullable String detail;
+  private final @Nullable String scimType;
+
+  /**
+   * Creates the exception.
+   *
+   * @param api the SCIM operation, such as {@code CreateUser}
+   * @param status the HTTP status, {@code -1} when no answer was received
+   * @param detail the server's detail message, if any
+   * @param scimType the server's {@code scimType}, if any
+   * @param cause the underlying failure, if any
+   */
+  public ScimException(
+      String api,
+      int status,
+      @Nullable String detail,
+      @Nullable String scimType,
+      @Nullable Throwable cause) {
+    this(Kind.CHANGE_REJECTED, false, new Failure(api, status, detail, scimType, cause));
+  }
+
+  /**
+   * Creates the exception of a subclass, with its kind.
+   *
+   * @param kind the class of failure
+   * @param retryable whether a later attempt might succeed
+   * @param failure what failed
+   */
+  ScimException(Kind kind, boolean retryable, Failure failure) {
+    super(
+        message(failure.api(), failure.status(), failure.detail(), failure.scimType()),
+        failure.cause());
+    this.kind = kind;
+    this.retryable = retryable;
+    this.api = failure.api();
+    this.status = failure.status();
+    this.detail = failure.detail();
+    this.scimType = failure.scimType();
+  }
+
+  private static String message(
+      String api, int status, @Nullable String detail, @Nullable String scimType) {
+    StringBuilder text = new StringBuilder(api).append(" failed");
+    if (status >= 0) {
+      text.append(": HTTP ").append(status);
+    }
+    if (scimType != null) {
+      text.append(" scimType=").append(scimType);
+    }
+    if (detail != null) {
+      text.append(": ").append(detail);
+    }
+    return text.toString();
+  }
+
+  /**
+   * The SCIM operation that failed.
+   *
+   * @return for example {@code PatchGroup}
+   */
+  public String api() {
+    return api;
+  }
+
+  /**
+   * The HTTP status of the last answer.
+   *
+   * @return the status, or {@code -1} when there was no answer (I/O failure, refused locally)
+   */
+  public int status() {
+    return status;
+  }
+
+  /**
+   * The server's explanation.
+   *
+   * @return the {@code detail} of the error body (or the start of a non-JSON body), if any
+   */
+  public @Nullable String detail() {
+    return detail;
+  }
+
+  /**
+   * The RFC 7644 {@code scimType} of the error body (AWS sends none).
+   *
+   * @return for example {@code uniqueness}, if any
+   */
+  public @Nullable String scimType() {
+    return scimType;
+  }
+
+  /**
+   * Whether the same call might succeed later (throttling, server errors, I/O).
+   *
+   * @return true for transient failures, after the client's own retries were used up
+   */
+  public boolean retryable() {
+    return retryable;
+  }
+
+  /**
+   * The class of failure.
+   *
+   * @return the kind
+   */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** What failed, as handed from a subclass constructor. */
+  record Failure(
+      String api,
+      int status,
+      @Nullable String detail,
+      @Nullable String scimType,
+      @Nullable Throwable cause) {}
+}

@@ -1,0 +1,30 @@
+package org.scimsync.client;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The target still failed with a 5xx status after the retries, or answered with something unusable
+ * (a malformed body, a cursor that does not advance).
+ */
+public final class ScimServerException extends ScimException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param api the SCIM operation
+   * @param status the HTTP status, {@code -1} without an answer
+   * @param detail the server's detail, if any
+   * @param scimType the server's {@code scimType}, if any
+   * @param cause the underlying failure, if any
+   */
+  public ScimServerException(
+      String api,
+      int status,
+      @Nullable String detail,
+      @Nullable String scimType,
+      @Nullable Throwable cause) {
+    super(Kind.TARGET_UNAVAILABLE, true, new Failure(api, status, detail, scimType, cause));
+  }
+}

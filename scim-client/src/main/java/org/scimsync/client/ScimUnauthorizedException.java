@@ -1,0 +1,27 @@
+package org.scimsync.client;
+
+import org.jspecify.annotations.Nullable;
+
+/** The token or tenant was refused (HTTP 401 or 403): nothing more can succeed, stop the run. */
+public final class ScimUnauthorizedException extends ScimException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param api the SCIM operation
+   * @param status the HTTP status, {@code -1} without an answer
+   * @param detail the server's detail, if any
+   * @param scimType the server's {@code scimType}, if any
+   * @param cause the underlying failure, if any
+   */
+  public ScimUnauthorizedException(
+      String api,
+      int status,
+      @Nullable String detail,
+      @Nullable String scimType,
+      @Nullable Throwable cause) {
+    super(Kind.AUTH_REFUSED, false, new Failure(api, status, detail, scimType, cause));
+  }
+}

@@ -1,0 +1,30 @@
+package org.scimsync.client;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The target profile forbids this operation (for example PUT on a group, or {@code replace} on
+ * members for AWS); no request was sent.
+ */
+public final class ScimUnsupportedException extends ScimException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param api the SCIM operation
+   * @param status the HTTP status, {@code -1} without an answer
+   * @param detail the server's detail, if any
+   * @param scimType the server's {@code scimType}, if any
+   * @param cause the underlying failure, if any
+   */
+  public ScimUnsupportedException(
+      String api,
+      int status,
+      @Nullable String detail,
+      @Nullable String scimType,
+      @Nullable Throwable cause) {
+    super(Kind.UNSUPPORTED, false, new Failure(api, status, detail, scimType, cause));
+  }
+}

@@ -1,0 +1,176 @@
+package org.scimsync.client.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.directory.scim.protocol.data.PatchRequest;
+import org.apache.directory.scim.spec.patch.PatchOperation;
+import org.apache.directory.scim.spec.resources.ScimResource;
+import org.jspecify.annotations.Nullable;
+import org.scimsync.client.ScimNotFoundException;
+import org.scimsync.client.ScimServerException;
+import org.scimsync.client.TargetProfile;
+
+/**
+ * The SCIM calls on one resource type ({@code /Users} or {@code /Groups}): list with paging, get,
+ * create, replace, patch and delete.
+ *
+ * @param <T> the SCIMple resource class
+ */
+public final class ResourceEndpoint<T extends ScimResource> {
+
+  /** The operations of one resource type. */
+  public record Apis(
+      ScimApi list, ScimApi get, ScimApi create, ScimApi put, ScimApi patch, ScimApi delete) {
+
+    /** The user operations. */
+    public static final Apis USERS =
+        new Apis(
+            ScimApi.LIST_USERS,
+            ScimApi.GET_USER,
+            ScimApi.CREATE_USER,
+            ScimApi.PUT_USER,
+            ScimApi.PATCH_USER,
+            ScimApi.DELETE_USER);
+
+    /** The group operations. */
+    public static final Apis GROUPS =
+        new Apis(
+            ScimApi.LIST_GROUPS,
+            ScimApi.GET_GROUP,
+            ScimApi.CREATE_GROUP,
+            ScimApi.PUT_GROUP,
+            ScimApi.PATCH_GROUP,
+            ScimApi.DELETE_GROUP);
+  }
+
+  private final ScimHttp http;
+  private final ScimJson json;
+  private final TargetProfile profile;
+  private final String path;
+  private final Class<T> type;
+  private final Apis apis;
+
+  /**
+   * Creates the endpoint.
+   *
+   * @param http the transport
+   * @param json the SCIM mapper
+   * @param profile the target profile
+   * @param path {@code Users} or {@code Groups}
+   * @param type the resource class
+   * @param apis the operation names
+   */
+  public ResourceEndpoint(
+      ScimHttp http, ScimJson json, TargetProfile profile, String path, Class<T> type, Apis apis) {
+    this.http = Objects.requireNonNull(http, "http");
+    this.json = Objects.requireNonNull(json, "json");
+    this.profile = Objects.requireNonNull(profile, "profile");
+    this.path = path;
+    this.type = type;
+    this.apis = apis;
+  }
+
+  /**
+   * Every resource matching the filter, page by page as the stream is consumed.
+   *
+   * @param filter a SCIM filter, or null for all
+   * @return the resources
+   */
+  public Stream<T> list(@Nullable String filter) {
+    String api = apis.list().apiName();
+    return Paging.stream(
+            path,
+            filter,
+            profile.maxPageSize(),
+            profile.cursorPaging(),
+            query ->
+                Paging.Page.of(json.tree(api, http.send(apis.list(), "GET", query, null).body())))
+        .map(node -> json.convert(api, node, type));
+  }
+
+  /**
+   * One resource.
+   *
+   * @param id its id
+   * @return the resource, empty on 404
+   */
+  public Optional<T> get(String id) {
+    try {
+      ScimHttp.Reply reply = http.send(apis.get(), "GET", resourcePath(id), null);
+      return Optional.of(read(apis.get(), reply.body()));
+    } catch (ScimNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Creates a resource.
+   *
+   * @param resource the resource
+   * @return the created resource, as the server answered it (with its id)
+   */
+  public T create(T resource) {
+    ScimHttp.Reply reply = http.send(apis.create(), "POST", path, json.write(resource));
+    return read(apis.create(), reply.body());
+  }
+
+  /**
+   * Replaces a resource.
+   *
+   * @param id its id
+   * @param resource the full new content
+   * @return the resource as answered by the server
+   */
+  public T replace(String id, T resource) {
+    ScimHttp.Reply reply = http.send(apis.put(), "PUT", resourcePath(id), json.write(resource));
+    return read(apis.put(), reply.body());
+  }
+
+  /**
+   * Sends one PATCH request; 200 with a body and 204 are both success.
+   *
+   * @param id the resource id
+   * @param ops the operations, not empty
+   */
+  public void patch(String id, List<PatchOperation> ops) {
+    if (ops.isEmpty()) {
+      return;
+    }
+    PatchRequest request = new PatchRequest().setPatchOperationList(List.copyOf(ops));
+    http.send(apis.patch(), "PATCH", resourcePath(id), json.write(request));
+  }
+
+  /**
+   * Deletes a resource; one that is already gone (404) counts as deleted.
+   *
+   * @param id the resource id
+   * @return true if deleted now, false if it was already gone
+   */
+  public boolean delete(String id) {
+    try {
+      http.send(apis.delete(), "DELETE", resourcePath(id), null);
+      return true;
+    } catch (ScimNotFoundException e) {
+      return false;
+    }
+  }
+
+  private T read(ScimApi api, String body) {
+    if (body.isBlank()) {
+      throw new ScimServerException(
+          api.apiName(), 200, "the answer has no resource body", null, null);
+    }
+    JsonNode tree = json.tree(api.apiName(), body);
+    return json.convert(api.apiName(), tree, type);
+  }
+
+  private String resourcePath(String id) {
+    if (id.isBlank()) {
+      throw new IllegalArgumentException("a resource id must not be blank");
+    }
+    return path + "/" + Paging.encode(id);
+  }
+}

@@ -1,0 +1,244 @@
+package org.scimsync.client.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RateLimitExceededException;
+import dev.failsafe.RateLimiter;
+import dev.failsafe.RetryPolicy;
+import dev.failsafe.RetryPolicyBuilder;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.scimsync.client.ClientStats;
+import org.scimsync.client.RateLimits;
+import org.scimsync.client.RequestListener;
+import org.scimsync.client.RetrySettings;
+import org.scimsync.client.ScimClientConfig;
+import org.scimsync.client.ScimThrottledException;
+import org.scimsync.client.ScimTransportException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends SCIM requests: one Failsafe rate limiter per operation (smooth, bounded wait), a retry
+ * policy for 429, 5xx and I/O failures (exponential backoff with jitter, {@code Retry-After}
+ * honoured), the listener told about every attempt, and final failures turned into typed
+ * exceptions. Thread-safe.
+ */
+public final class ScimHttp implements AutoCloseable {
+
+  /** Longest a caller waits for a rate-limiter permit before the call fails as throttled. */
+  static final Duration MAX_PERMIT_WAIT = Duration.ofMinutes(2);
+
+  private static final Logger LOG = LoggerFactory.getLogger(ScimHttp.class);
+  private static final MediaType SCIM_JSON = MediaType.valueOf("application/scim+json");
+  private static final String ACCEPT = "application/scim+json, application/json";
+  private static final double JITTER = 0.25;
+
+  private final Client client;
+  private final URI baseUrl;
+  private final String authorization;
+  private final String tokenValue;
+  private final @Nullable RequestListener listener;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final RetryPolicy<Reply> retryPolicy;
+  private final Map<ScimApi, RateLimiter<Reply>> limiters = new EnumMap<>(ScimApi.class);
+  private final AttemptCounters counters = new AttemptCounters();
+
+  /**
+   * Creates the transport.
+   *
+   * @param config the client configuration
+   * @param json a JSON reader for error bodies
+   * @param clock the clock for HTTP-date {@code Retry-After} values
+   */
+  public ScimHttp(ScimClientConfig config, ObjectMapper json, Clock clock) {
+    this.client = PooledJerseyClient.create(config);
+    this.baseUrl = config.baseUrl();
+    this.tokenValue = config.token().reveal();
+    this.authorization = "Bearer " + tokenValue;
+    this.listener = config.listener();
+    this.json = Objects.requireNonNull(json, "json");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.retryPolicy = retryPolicy(config.retry());
+    RateLimits rates = config.rateLimits();
+    for (ScimApi api : ScimApi.values()) {
+      boolean limited = api.write() ? rates.limitsWrites() : rates.limitsReads();
+      if (limited) {
+        double perSecond = api.write() ? rates.writesPerSecond() : rates.readsPerSecond();
+        Duration interval = Duration.ofNanos(Math.max(1L, (long) (1_000_000_000L / perSecond)));
+        limiters.put(
+            api,
+            RateLimiter.<Reply>smoothBuilder(interval).withMaxWaitTime(MAX_PERMIT_WAIT).build());
+      }
+    }
+  }
+
+  private RetryPolicy<Reply> retryPolicy(RetrySettings settings) {
+    RetryPolicyBuilder<Reply> builder =
+        RetryPolicy.<Reply>builder()
+            .handle(TransportFailure.class)
+            .handleResultIf(reply -> ScimErrors.retryable(reply.status()))
+            .withMaxAttempts(settings.maxAttempts())
+            .withMaxDuration(settings.maxTotal())
+            .withJitter(JITTER)
+            .withDelayFn(
+                context -> {
+                  Reply last = context.getLastResult();
+                  return last == null
+                      ? Duration.ofNanos(-1)
+                      : RetryAfter.parse(last.retryAfter(), clock)
+                          // jitter may shorten a delay by JITTER: ask for enough to never wait less
+                          .map(wait -> Duration.ofNanos((long) (wait.toNanos() / (1 - JITTER))))
+                          .orElse(Duration.ofNanos(-1));
+                })
+            .onRetry(
+                event ->
+                    LOG.debug(
+                        "scim retry attempt={} status={}",
+                        event.getAttemptCount(),
+                        event.getLastResult() == null ? -1 : event.getLastResult().status()));
+    if (settings.maxBackoff().compareTo(settings.initialBackoff()) > 0) {
+      builder.withBackoff(settings.initialBackoff(), settings.maxBackoff());
+    } else {
+      builder.withDelay(settings.initialBackoff());
+    }
+    return builder.build();
+  }
+
+  /**
+   * Sends a request, retrying transient failures, and returns a 2xx answer.
+   *
+   * @param api the operation
+   * @param method the HTTP method
+   * @param pathAndQuery relative to the base URL, already encoded, such as {@code Users?filter=...}
+   * @param body the JSON body, if any
+   * @return the 2xx answer
+   * @throws org.scimsync.client.ScimException typed by the final status
+   */
+  public Reply send(ScimApi api, String method, String pathAndQuery, @Nullable String body) {
+    URI uri = baseUrl.resolve(pathAndQuery);
+    RateLimiter<Reply> limiter = limiters.get(api);
+    FailsafeExecutor<Reply> executor =
+        limiter == null ? Failsafe.with(retryPolicy) : Failsafe.with(retryPolicy).compose(limiter);
+    Reply reply;
+    try {
+      reply = executor.get(() -> attempt(api, method, uri, body));
+    } catch (TransportFailure e) {
+      Throwable cause = e.getCause();
+      String what = cause == null ? "I/O failure" : describe(cause);
+      throw new ScimTransportException(api.apiName(), -1, redact(what), null, cause);
+    } catch (RateLimitExceededException e) {
+      throw new ScimThrottledException(
+          api.apiName(),
+          -1,
+          "no client-side rate-limit permit within " + MAX_PERMIT_WAIT.toSeconds() + " s",
+          null,
+          e);
+    }
+    if (reply.status() >= 200 && reply.status() < 300) {
+      return reply;
+    }
+    throw ScimErrors.forStatus(
+        api.apiName(), reply.status(), ErrorBody.parse(redact(reply.body()), json));
+  }
+
+  private Reply attempt(ScimApi api, String method, URI uri, @Nullable String body) {
+    long start = System.nanoTime();
+    try {
+      Invocation.Builder request =
+          client
+              .target(uri)
+              .request()
+              .header(HttpHeaders.AUTHORIZATION, authorization)
+              .header(HttpHeaders.ACCEPT, ACCEPT);
+      try (Response response =
+          body == null
+              ? request.method(method)
+              : request.method(method, Entity.entity(body, SCIM_JSON))) {
+        String text = response.hasEntity() ? response.readEntity(String.class) : "";
+        Reply reply =
+            new Reply(response.getStatus(), text, response.getHeaderString("Retry-After"));
+        finished(api, method, uri, reply.status(), start);
+        return reply;
+      }
+    } catch (ProcessingException e) {
+      finished(api, method, uri, -1, start);
+      throw new TransportFailure(e.getCause() == null ? e : e.getCause());
+    }
+  }
+
+  private void finished(ScimApi api, String method, URI uri, int status, long startNanos) {
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+    counters.record(api, status);
+    LOG.debug(
+        "scim attempt api={} method={} path={} status={} ms={}",
+        api.apiName(),
+        method,
+        uri.getRawPath(),
+        status,
+        elapsed.toMillis());
+    if (listener != null) {
+      try {
+        listener.onResponse(api.apiName(), status, elapsed);
+      } catch (RuntimeException e) {
+        LOG.warn("request listener failed api={} error={}", api.apiName(), e.toString());
+      }
+    }
+  }
+
+  private static String describe(Throwable cause) {
+    String message = cause.getMessage();
+    return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  /** Removes the token from text that came from the server, in case it was echoed back. */
+  private String redact(String text) {
+    return text.replace(tokenValue, "****");
+  }
+
+  /**
+   * Attempt counts so far.
+   *
+   * @return a snapshot
+   */
+  public ClientStats stats() {
+    return counters.snapshot();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  /**
+   * A raw HTTP answer.
+   *
+   * @param status the status code
+   * @param body the body, empty when there was none
+   * @param retryAfter the {@code Retry-After} header, if any
+   */
+  public record Reply(int status, String body, @Nullable String retryAfter) {}
+
+  /** An attempt that got no answer; retried, then reported as a transport failure. */
+  static final class TransportFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TransportFailure(Throwable cause) {
+      super(cause);
+    }
+  }
+}

@@ -1,0 +1,248 @@
+package org.scimsync.emulator.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The SCIM operations of one profile over a {@link Directory}: validation, PATCH, filters, paging
+ * and rendering. Transport-free: the HTTP handler classifies the request and passes it here.
+ */
+public final class ScimService {
+  private final Directory directory;
+  private final boolean aws;
+  private final int shortPageEvery;
+  private final UserRules userRules;
+  private final GroupRules groupRules;
+  private final UserPatcher userPatcher;
+  private final GroupPatcher groupPatcher;
+  private final ListFilters filters;
+  private final ErrorBodies errors;
+  private final ResourceDocuments documents = new ResourceDocuments();
+
+  /**
+   * Creates the service.
+   *
+   * @param directory the data
+   * @param aws whether to follow the AWS Identity Center profile (else RFC 7644)
+   * @param shortPageEvery cursor pages whose number modulo this is 1 are half full (0 = never)
+   */
+  public ScimService(Directory directory, boolean aws, int shortPageEvery) {
+    this.directory = Objects.requireNonNull(directory, "directory");
+    this.aws = aws;
+    this.shortPageEvery = shortPageEvery;
+    this.userRules = new UserRules(aws);
+    this.groupRules = new GroupRules(aws);
+    this.userPatcher = new UserPatcher(aws, userRules);
+    this.groupPatcher = new GroupPatcher(aws, groupRules);
+    this.filters = new ListFilters(aws);
+    this.errors = new ErrorBodies(aws);
+  }
+
+  /** The error renderer of this profile. */
+  public Reply error(int status, String detail) {
+    return errors.of(status, detail, null);
+  }
+
+  /** Handles one classified request; never throws for a refused request. */
+  public Reply handle(ScimRoute route, Map<String, String> query, byte[] body) {
+    try {
+      return dispatch(route, query, body);
+    } catch (ScimProblem problem) {
+      return errors.of(problem);
+    }
+  }
+
+  private Reply dispatch(ScimRoute route, Map<String, String> query, byte[] body) {
+    String id = route.id();
+    return switch (route.api()) {
+      case "CreateUser" -> created(directory.createUser(userRules.normalize(parse(body))).json());
+      case "GetUser" -> Reply.json(200, requireUser(Objects.requireNonNull(id)).json());
+      case "PutUser" -> {
+        ObjectNode attributes = userRules.normalize(parse(body));
+        yield Reply.json(200, directory.updateUser(id, current -> attributes).json());
+      }
+      case "PatchUser" -> {
+        var operations = userPatcher.parse(parse(body));
+        StoredUser user =
+            directory.updateUser(id, current -> userPatcher.apply(current, operations));
+        yield aws ? Reply.empty(204) : Reply.json(200, user.json());
+      }
+      case "DeleteUser" -> {
+        directory.deleteUser(Objects.requireNonNull(id));
+        yield Reply.empty(204);
+      }
+      case "ListUsers" -> listUsers(query);
+      case "CreateGroup" -> {
+        GroupRules.GroupBody group = groupRules.normalize(parse(body));
+        GroupView view =
+            directory.createGroup(
+                draft -> {
+                  draft.attributes().setAll(group.attributes());
+                  draft.members().addAll(group.members());
+                });
+        yield created(groupBytes(view));
+      }
+      case "GetGroup" -> {
+        GroupView view = directory.group(Objects.requireNonNull(id), !aws);
+        if (view == null) {
+          throw ScimProblem.notFound("Group " + id + " not found.");
+        }
+        yield Reply.json(200, groupBytes(view));
+      }
+      case "PutGroup" -> putGroup(Objects.requireNonNull(id), body);
+      case "PatchGroup" -> {
+        var edit = groupPatcher.parse(parse(body));
+        GroupView view = directory.updateGroup(Objects.requireNonNull(id), edit);
+        yield aws ? Reply.empty(204) : Reply.json(200, groupBytes(view));
+      }
+      case "DeleteGroup" -> {
+        directory.deleteGroup(Objects.requireNonNull(id));
+        yield Reply.empty(204);
+      }
+      case "ListGroups" -> listGroups(query);
+      case "GetServiceProviderConfig" ->
+          Reply.json(200, ServiceDocuments.serviceProviderConfig(aws));
+      case "GetSchemas" -> Reply.json(200, ServiceDocuments.schemas());
+      case "GetResourceTypes" -> Reply.json(200, ServiceDocuments.resourceTypes());
+      default -> throw ScimProblem.notFound("No such endpoint.");
+    };
+  }
+
+  private Reply putGroup(String id, byte[] body) {
+    if (aws) {
+      throw ScimProblem.invalidValue("PUT is not supported for groups; use PATCH.");
+    }
+    GroupRules.GroupBody group = groupRules.normalize(parse(body));
+    GroupView view =
+        directory.updateGroup(
+            id,
+            draft -> {
+              draft.attributes().removeAll();
+              draft.attributes().setAll(group.attributes());
+              draft.members().clear();
+              draft.members().addAll(group.members());
+            });
+    return Reply.json(200, groupBytes(view));
+  }
+
+  private StoredUser requireUser(String id) {
+    StoredUser user = directory.user(id);
+    if (user == null) {
+      throw ScimProblem.notFound("User " + id + " not found.");
+    }
+    return user;
+  }
+
+  private Reply listUsers(Map<String, String> query) {
+    Selection selection = filters.users(query.get("filter"));
+    PageRequest page = PageRequest.of(query, aws, shortPageEvery);
+    Slice<StoredUser> slice =
+        directory.users(selection, page.afterSeq(), page.skip(), page.limit());
+    return list(page, slice, StoredUser::json, StoredUser::seq);
+  }
+
+  private Reply listGroups(Map<String, String> query) {
+    Selection selection = filters.groups(query.get("filter"));
+    if (aws && selection instanceof Selection.Terms terms) {
+      for (Selection.Term term : terms.terms()) {
+        if (term.field() == Selection.Field.MEMBER && !directory.userExists(term.value())) {
+          throw ScimProblem.notFound("User " + term.value() + " not found.");
+        }
+      }
+    }
+    PageRequest page = PageRequest.of(query, aws, shortPageEvery);
+    Slice<GroupView> slice =
+        directory.groups(selection, page.afterSeq(), page.skip(), page.limit(), !aws);
+    return list(page, slice, this::groupBytes, view -> view.group().seq());
+  }
+
+  private <T> Reply list(
+      PageRequest page, Slice<T> slice, Function<T, byte[]> render, ToLongFunction<T> seq) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + slice.items().size() * 512);
+    try {
+      out.write(("{\"schemas\":[\"" + ResourceDocuments.LIST_RESPONSE + "\"],").getBytes(UTF8));
+      if (!page.cursorMode()) {
+        out.write(("\"totalResults\":" + slice.total() + ",").getBytes(UTF8));
+        out.write(("\"startIndex\":" + (page.skip() + 1) + ",").getBytes(UTF8));
+      }
+      out.write(("\"itemsPerPage\":" + slice.items().size() + ",").getBytes(UTF8));
+      if (page.cursorMode() && slice.hasMore() && !slice.items().isEmpty()) {
+        String next = page.nextCursor(seq.applyAsLong(slice.items().get(slice.items().size() - 1)));
+        out.write(("\"nextCursor\":\"" + next + "\",").getBytes(UTF8));
+      }
+      out.write("\"Resources\":[".getBytes(UTF8));
+      boolean first = true;
+      for (T item : slice.items()) {
+        if (!first) {
+          out.write(',');
+        }
+        first = false;
+        out.write(render.apply(item));
+      }
+      out.write("]}".getBytes(UTF8));
+    } catch (IOException e) {
+      throw new IllegalStateException("in-memory write failed", e);
+    }
+    return Reply.json(200, out.toByteArray());
+  }
+
+  private byte[] groupBytes(GroupView view) {
+    GroupView shown = aws ? new GroupView(view.group(), List.of()) : view;
+    return ResourceDocuments.bytes(documents.groupJson(shown));
+  }
+
+  private static Reply created(byte[] json) {
+    return Reply.json(201, json);
+  }
+
+  private static JsonNode parse(byte[] body) {
+    if (body.length == 0) {
+      throw ScimProblem.invalidSyntax(ScimProblem.UNPARSABLE);
+    }
+    try {
+      JsonNode node = ResourceDocuments.MAPPER.readTree(body);
+      if (node == null || !node.isObject()) {
+        throw ScimProblem.invalidSyntax(ScimProblem.UNPARSABLE);
+      }
+      return node;
+    } catch (IOException e) {
+      throw ScimProblem.invalidSyntax(ScimProblem.UNPARSABLE);
+    }
+  }
+
+  /** The {@code id} of a rendered resource, or null. */
+  public @Nullable String idOf(byte[] json) {
+    try {
+      JsonNode id = ResourceDocuments.MAPPER.readTree(json).get("id");
+      return id != null && id.isTextual() ? id.asText() : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** Creates a user directly (seeding), with the profile's validation. */
+  public StoredUser seedUser(JsonNode body) {
+    return directory.createUser(userRules.normalize(body));
+  }
+
+  /** Creates a group directly (seeding), with the profile's validation. */
+  public GroupView seedGroup(JsonNode body) {
+    GroupRules.GroupBody group = groupRules.normalize(body);
+    return directory.createGroup(
+        draft -> {
+          draft.attributes().setAll(group.attributes());
+          draft.members().addAll(group.members());
+        });
+  }
+
+  private static final java.nio.charset.Charset UTF8 = StandardCharsets.UTF_8;
+}

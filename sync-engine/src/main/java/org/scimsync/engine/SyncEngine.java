@@ -1,0 +1,321 @@
+package org.scimsync.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.scimsync.engine.apply.ExecutionResult;
+import org.scimsync.engine.apply.Executor;
+import org.scimsync.engine.apply.JournalRepair;
+import org.scimsync.engine.internal.TargetObserver;
+import org.scimsync.engine.plan.DesiredState;
+import org.scimsync.engine.plan.DesiredStateBuilder;
+import org.scimsync.engine.plan.ObservedState;
+import org.scimsync.engine.plan.Plan;
+import org.scimsync.engine.plan.Planner;
+import org.scimsync.engine.safety.SafetyVerdict;
+import org.scimsync.engine.source.DirectorySource;
+import org.scimsync.engine.source.SourceException;
+import org.scimsync.engine.state.ChangeOutcome;
+import org.scimsync.engine.state.RunLock;
+import org.scimsync.engine.state.RunStart;
+import org.scimsync.engine.state.RunStatus;
+import org.scimsync.engine.state.RunSummary;
+import org.scimsync.engine.state.StateLockedException;
+import org.scimsync.engine.state.StateStore;
+import org.scimsync.engine.state.StoredState;
+import org.scimsync.engine.target.ScimTarget;
+import org.scimsync.engine.target.TargetException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One sync from a directory to a SCIM target: read the source, map, observe the target, plan, check
+ * safety, apply, record. The engine holds no state between runs besides its ports; one instance can
+ * run many times (the service does), one run at a time per state store.
+ */
+public final class SyncEngine {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+
+  private final DirectorySource source;
+  private final ResourceMapper mapper;
+  private final ScimTarget target;
+  private final StateStore store;
+  private final SyncPolicy policy;
+  private final Clock clock;
+
+  public SyncEngine(
+      DirectorySource source,
+      ResourceMapper mapper,
+      ScimTarget target,
+      StateStore store,
+      SyncPolicy policy,
+      Clock clock) {
+    this.source = Objects.requireNonNull(source, "source");
+    this.mapper = Objects.requireNonNull(mapper, "mapper");
+    this.target = Objects.requireNonNull(target, "target");
+    this.store = Objects.requireNonNull(store, "store");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Computes the plan without writing anything to the target or the state store.
+   *
+   * @throws SyncException when the source or the target cannot be read
+   */
+  public Plan plan(SyncOptions options) {
+    StoredState stored = store.load();
+    return prepare(options, stored, isFull(options, stored));
+  }
+
+  /**
+   * Runs a sync: plan, safety, apply, record. A dry run only plans and is not recorded.
+   *
+   * @throws SyncException when the run cannot start or the source or target cannot be read; the
+   *     failure is recorded in the run history
+   */
+  public RunReport run(SyncOptions options) {
+    if (options.dryRun()) {
+      Instant started = clock.instant();
+      Plan plan = plan(options);
+      return dryRunReport(options, plan, started);
+    }
+    return locked(options, null);
+  }
+
+  /**
+   * Applies a saved plan if the directory, the target and the state still match the fingerprints it
+   * was computed from.
+   *
+   * @throws SyncException of kind {@link ErrorKind#SAFETY_STOP} when something changed since
+   */
+  public RunReport apply(Plan savedPlan, SyncOptions options) {
+    Objects.requireNonNull(savedPlan, "savedPlan");
+    if (options.dryRun()) {
+      Instant started = clock.instant();
+      Plan fresh = plan(options.withFull(savedPlan.full()));
+      checkFresh(savedPlan, fresh);
+      return dryRunReport(options, savedPlan, started);
+    }
+    return locked(options.withFull(savedPlan.full()), savedPlan);
+  }
+
+  private RunReport locked(SyncOptions options, @Nullable Plan savedPlan) {
+    RunLock lock;
+    try {
+      lock = store.lock();
+    } catch (StateLockedException e) {
+      throw new SyncException(ErrorKind.LOCKED, e.getMessage(), e);
+    }
+    try (lock) {
+      return runLocked(options, savedPlan);
+    }
+  }
+
+  private RunReport runLocked(SyncOptions options, @Nullable Plan savedPlan) {
+    Instant started = clock.instant();
+    List<String> repairs = new JournalRepair(target, store, clock).repair();
+    StoredState stored = store.load();
+    boolean full = savedPlan != null ? savedPlan.full() : isFull(options, stored);
+    long runId = store.beginRun(new RunStart(options.trigger(), full, false, started));
+    LOG.info("run started run={} trigger={} full={}", runId, options.trigger(), full);
+    Plan plan;
+    try {
+      plan = prepare(options, stored, full);
+      if (savedPlan != null) {
+        checkFresh(savedPlan, plan);
+        plan = savedPlan.withSafety(plan.safety());
+      }
+    } catch (SyncException e) {
+      store.finishRun(
+          runId, new RunSummary(RunStatus.FAILED, 0, 0, 0, clock.instant(), e.getMessage()));
+      throw e;
+    }
+    if (!repairs.isEmpty()) {
+      plan = withWarnings(plan, repairs);
+    }
+    Instant planned = clock.instant();
+    SafetyVerdict verdict = plan.safety();
+    ExecutionResult result;
+    if (verdict.allowsConstructive()) {
+      result =
+          new Executor(target, store, clock, policy.parallelism())
+              .execute(runId, plan.changes(), stored, verdict.allowsDestructive());
+      recordStateOnly(plan);
+    } else {
+      result = ExecutionResult.skippedAll(plan.changes(), verdict.message());
+    }
+    return finish(runId, options, plan, result, started, planned);
+  }
+
+  private RunReport finish(
+      long runId,
+      SyncOptions options,
+      Plan plan,
+      ExecutionResult result,
+      Instant started,
+      Instant planned) {
+    int applied = result.count(ChangeOutcome.Result.APPLIED);
+    int failed = result.count(ChangeOutcome.Result.FAILED);
+    int skipped = result.count(ChangeOutcome.Result.SKIPPED);
+    RunStatus status;
+    int exit;
+    String message = null;
+    if (result.stopReason() != null) {
+      status = RunStatus.FAILED;
+      exit = ErrorKind.UNAVAILABLE.exitCode();
+      message = "run stopped: " + result.stopReason();
+    } else if (!plan.safety().isPassed()) {
+      status = RunStatus.STOPPED_BY_GUARD;
+      exit = ErrorKind.SAFETY_STOP.exitCode();
+      message = plan.safety().message();
+    } else if (failed > 0) {
+      status = RunStatus.PARTIAL;
+      exit = 1;
+    } else {
+      status = RunStatus.SUCCEEDED;
+      exit = 0;
+    }
+    Instant finished = clock.instant();
+    store.finishRun(
+        runId, new RunSummary(status, plan.changes().size(), applied, failed, finished, message));
+    LOG.info(
+        "run finished run={} status={} applied={} failed={} skipped={}",
+        runId,
+        status,
+        applied,
+        failed,
+        skipped);
+    return new RunReport(
+        runId,
+        options.trigger(),
+        status,
+        exit,
+        false,
+        plan,
+        result.results(),
+        applied,
+        failed,
+        skipped,
+        started,
+        Duration.between(started, planned),
+        Duration.between(planned, finished),
+        message);
+  }
+
+  private void recordStateOnly(Plan plan) {
+    plan.linkUpdates()
+        .forEach(
+            u -> {
+              if (u.replacesKey() != null) {
+                store.deleteLink(u.kind(), u.replacesKey());
+              }
+              store.saveLink(
+                  new org.scimsync.engine.state.Link(
+                      u.kind(),
+                      u.sourceKey(),
+                      u.targetId(),
+                      u.contentHash(),
+                      false,
+                      clock.instant()));
+            });
+    plan.linkDrops().forEach(d -> store.deleteLink(d.kind(), d.sourceKey()));
+  }
+
+  private Plan prepare(SyncOptions options, StoredState stored, boolean full) {
+    DesiredState desired;
+    try {
+      desired = DesiredStateBuilder.build(source.read(), mapper, options.onlyUserKeys());
+    } catch (SourceException e) {
+      ErrorKind kind =
+          e.kind() == SourceException.Kind.INVALID_INPUT
+              ? ErrorKind.INVALID_INPUT
+              : ErrorKind.UNAVAILABLE;
+      throw new SyncException(kind, "cannot read " + source.describe() + ": " + e.getMessage(), e);
+    }
+    ObservedState observed;
+    try {
+      observed =
+          new TargetObserver(target, policy.parallelism())
+              .observe(desired, stored, full, options.verifyMembers());
+    } catch (TargetException e) {
+      ErrorKind kind =
+          e.kind() == TargetException.Kind.BAD_REQUEST
+              ? ErrorKind.INVALID_INPUT
+              : ErrorKind.UNAVAILABLE;
+      throw new SyncException(kind, "cannot read the target: " + e.getMessage(), e);
+    }
+    return Planner.plan(desired, observed, stored, policy, options.allowDeletes());
+  }
+
+  private boolean isFull(SyncOptions options, StoredState stored) {
+    if (options.full()) {
+      return true;
+    }
+    if (!options.onlyUserKeys().isEmpty()) {
+      return false;
+    }
+    Instant last = stored.lastFullRun();
+    return last == null || !last.plus(policy.fullEvery()).isAfter(clock.instant());
+  }
+
+  private static void checkFresh(Plan saved, Plan fresh) {
+    List<String> changed = new java.util.ArrayList<>();
+    if (!saved.fingerprints().source().equals(fresh.fingerprints().source())) {
+      changed.add("the directory");
+    }
+    if (!saved.fingerprints().target().equals(fresh.fingerprints().target())) {
+      changed.add("the target");
+    }
+    if (!saved.fingerprints().state().equals(fresh.fingerprints().state())) {
+      changed.add("the state store");
+    }
+    if (!changed.isEmpty()) {
+      throw new SyncException(
+          ErrorKind.SAFETY_STOP,
+          "the saved plan is stale: "
+              + String.join(", ", changed)
+              + " changed since it was computed; plan again");
+    }
+  }
+
+  private static Plan withWarnings(Plan plan, List<String> more) {
+    List<String> warnings = new java.util.ArrayList<>(plan.warnings());
+    warnings.addAll(more);
+    return new Plan(
+        plan.full(),
+        plan.changes(),
+        plan.linkUpdates(),
+        plan.linkDrops(),
+        warnings,
+        plan.unmanaged(),
+        plan.safety(),
+        plan.fingerprints(),
+        plan.counts());
+  }
+
+  private RunReport dryRunReport(SyncOptions options, Plan plan, Instant started) {
+    SafetyVerdict verdict = plan.safety();
+    int exit = verdict.isPassed() ? 0 : ErrorKind.SAFETY_STOP.exitCode();
+    RunStatus status = verdict.isPassed() ? RunStatus.SUCCEEDED : RunStatus.STOPPED_BY_GUARD;
+    return new RunReport(
+        0,
+        options.trigger(),
+        status,
+        exit,
+        true,
+        plan,
+        List.of(),
+        0,
+        0,
+        0,
+        started,
+        Duration.between(started, clock.instant()),
+        Duration.ZERO,
+        verdict.isPassed() ? null : verdict.message());
+  }
+}

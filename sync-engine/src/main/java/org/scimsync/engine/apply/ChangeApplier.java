@@ -1,0 +1,216 @@
+package org.scimsync.engine.apply;
+
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.scimsync.engine.ChangeResult;
+import org.scimsync.engine.plan.AttributeDiff;
+import org.scimsync.engine.plan.Change;
+import org.scimsync.engine.state.ChangeOutcome.Result;
+import org.scimsync.engine.state.ObjectKind;
+import org.scimsync.engine.state.StateStore;
+import org.scimsync.engine.target.AttributeChange;
+import org.scimsync.engine.target.ScimTarget;
+import org.scimsync.engine.target.TargetException;
+import org.scimsync.engine.target.TargetGroup;
+import org.scimsync.engine.target.TargetUser;
+
+/**
+ * Applies one change to the target and records its effect in the links and memberships. A conflict
+ * on create is resolved by looking the object up and adopting it. Target failures other than
+ * conflicts propagate as {@link TargetException} to the executor.
+ */
+final class ChangeApplier {
+
+  private final ScimTarget target;
+  private final StateStore store;
+  private final LinkBook links;
+
+  ChangeApplier(ScimTarget target, StateStore store, LinkBook links) {
+    this.target = target;
+    this.store = store;
+    this.links = links;
+  }
+
+  ChangeResult apply(Change change, boolean removalsAllowed) {
+    if (change instanceof Change.CreateUser c) {
+      return createUser(c);
+    } else if (change instanceof Change.UpdateUser c) {
+      target.patchUser(c.targetId(), c.changes());
+      links.link(ObjectKind.USER, c.sourceKey(), c.targetId(), c.contentHash(), false);
+      return applied(c, c.targetId(), null);
+    } else if (change instanceof Change.AdoptUser c) {
+      if (!c.changes().isEmpty()) {
+        target.patchUser(c.targetId(), c.changes());
+      }
+      links.link(ObjectKind.USER, c.sourceKey(), c.targetId(), c.contentHash(), false);
+      return applied(c, c.targetId(), null);
+    } else if (change instanceof Change.DisableUser c) {
+      target.patchUser(
+          c.targetId(), List.of(AttributeChange.replace(List.of("active"), BooleanNode.FALSE)));
+      links.link(ObjectKind.USER, c.sourceKey(), c.targetId(), "disabled", true);
+      return applied(c, c.targetId(), null);
+    } else if (change instanceof Change.DeleteUser c) {
+      String detail = deleteOrGone(() -> target.deleteUser(c.targetId()));
+      links.forget(ObjectKind.USER, c.sourceKey());
+      return applied(c, c.targetId(), detail);
+    } else if (change instanceof Change.CreateGroup c) {
+      return createGroup(c);
+    } else if (change instanceof Change.UpdateGroup c) {
+      target.patchGroup(c.targetId(), c.changes());
+      links.link(ObjectKind.GROUP, c.sourceKey(), c.targetId(), c.contentHash(), false);
+      return applied(c, c.targetId(), null);
+    } else if (change instanceof Change.AdoptGroup c) {
+      if (!c.changes().isEmpty()) {
+        target.patchGroup(c.targetId(), c.changes());
+      }
+      links.link(ObjectKind.GROUP, c.sourceKey(), c.targetId(), c.contentHash(), false);
+      return applied(c, c.targetId(), null);
+    } else if (change instanceof Change.UpdateMembers c) {
+      return updateMembers(c, removalsAllowed);
+    } else {
+      Change.DeleteGroup c = (Change.DeleteGroup) change;
+      String detail = deleteOrGone(() -> target.deleteGroup(c.targetId()));
+      links.forget(ObjectKind.GROUP, c.sourceKey());
+      return applied(c, c.targetId(), detail);
+    }
+  }
+
+  private ChangeResult createUser(Change.CreateUser c) {
+    try {
+      TargetUser created = target.createUser(c.resource(), c.sourceKey());
+      links.link(ObjectKind.USER, c.sourceKey(), created.id(), c.contentHash(), false);
+      return applied(c, created.id(), null);
+    } catch (TargetException e) {
+      if (e.kind() != TargetException.Kind.CONFLICT) {
+        throw e;
+      }
+      Optional<TargetUser> found = target.findUserByExternalId(c.sourceKey());
+      if (found.isEmpty()) {
+        found = target.findUserByUserName(c.label());
+      }
+      if (found.isEmpty()) {
+        return failed(c, e, "conflict on create, and no user with this externalId or userName");
+      }
+      TargetUser existing = found.get();
+      String owner = links.owner(ObjectKind.USER, existing.id());
+      if (owner != null && !owner.equals(c.sourceKey())) {
+        return failed(c, e, "conflict on create with the user of source key " + owner);
+      }
+      List<AttributeChange> changes =
+          adoptionChanges(existing.resource(), existing.externalId(), c.resource(), c.sourceKey());
+      if (!changes.isEmpty()) {
+        target.patchUser(existing.id(), changes);
+      }
+      links.link(ObjectKind.USER, c.sourceKey(), existing.id(), c.contentHash(), false);
+      return applied(c, existing.id(), "adopted the existing user after a conflict");
+    }
+  }
+
+  private ChangeResult createGroup(Change.CreateGroup c) {
+    List<String> memberKeys = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    List<String> memberIds = links.resolveUsers(c.memberKeys(), memberKeys, missing);
+    String detail = missing.isEmpty() ? null : missing.size() + " members not in the target";
+    TargetGroup group;
+    try {
+      group = target.createGroup(c.resource(), c.sourceKey(), memberIds);
+    } catch (TargetException e) {
+      if (e.kind() != TargetException.Kind.CONFLICT) {
+        throw e;
+      }
+      Optional<TargetGroup> found = target.findGroupByExternalId(c.sourceKey());
+      if (found.isEmpty()) {
+        found = target.findGroupByDisplayName(c.label());
+      }
+      if (found.isEmpty()) {
+        return failed(c, e, "conflict on create, and no group with this externalId or name");
+      }
+      group = found.get();
+      String owner = links.owner(ObjectKind.GROUP, group.id());
+      if (owner != null && !owner.equals(c.sourceKey())) {
+        return failed(c, e, "conflict on create with the group of source key " + owner);
+      }
+      List<AttributeChange> changes =
+          adoptionChanges(group.resource(), group.externalId(), c.resource(), c.sourceKey());
+      if (!changes.isEmpty()) {
+        target.patchGroup(group.id(), changes);
+      }
+      if (!memberIds.isEmpty()) {
+        target.addMembers(group.id(), memberIds);
+      }
+      detail =
+          "adopted the existing group after a conflict" + (detail == null ? "" : "; " + detail);
+    }
+    links.link(ObjectKind.GROUP, c.sourceKey(), group.id(), c.contentHash(), false);
+    if (!memberKeys.isEmpty()) {
+      store.addMemberships(c.sourceKey(), memberKeys);
+    }
+    return applied(c, group.id(), detail);
+  }
+
+  private ChangeResult updateMembers(Change.UpdateMembers c, boolean removalsAllowed) {
+    String groupId = c.targetId() != null ? c.targetId() : links.groupId(c.sourceKey());
+    if (groupId == null) {
+      return new ChangeResult(c, Result.SKIPPED, null, null, "the group is not in the target");
+    }
+    List<String> notes = new ArrayList<>();
+    List<String> addKeys = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    List<String> addIds = links.resolveUsers(c.addKeys(), addKeys, missing);
+    if (!missing.isEmpty()) {
+      notes.add(missing.size() + " members to add are not in the target");
+    }
+    if (!addIds.isEmpty()) {
+      target.addMembers(groupId, addIds);
+      store.addMemberships(c.sourceKey(), addKeys);
+    }
+    if (!c.removeKeys().isEmpty() && !removalsAllowed) {
+      notes.add(c.removeKeys().size() + " removals withheld by the deletion guard");
+    } else if (!c.removeKeys().isEmpty()) {
+      List<String> removeKeys = new ArrayList<>();
+      List<String> unknown = new ArrayList<>();
+      List<String> removeIds = links.resolveUsers(c.removeKeys(), removeKeys, unknown);
+      if (!removeIds.isEmpty()) {
+        target.removeMembers(groupId, removeIds);
+      }
+      store.removeMemberships(c.sourceKey(), c.removeKeys());
+    }
+    return applied(c, groupId, notes.isEmpty() ? null : String.join("; ", notes));
+  }
+
+  private static List<AttributeChange> adoptionChanges(
+      ObjectNode current, @Nullable String externalId, ObjectNode desired, String key) {
+    List<AttributeChange> changes = new ArrayList<>(AttributeDiff.diff(current, desired));
+    if (!Objects.equals(externalId, key)) {
+      changes.add(AttributeChange.replace(List.of("externalId"), TextNode.valueOf(key)));
+    }
+    return changes;
+  }
+
+  private static @Nullable String deleteOrGone(Runnable delete) {
+    try {
+      delete.run();
+      return null;
+    } catch (TargetException e) {
+      if (e.kind() == TargetException.Kind.NOT_FOUND) {
+        return "already gone from the target";
+      }
+      throw e;
+    }
+  }
+
+  private static ChangeResult applied(
+      Change c, @Nullable String targetId, @Nullable String detail) {
+    return new ChangeResult(c, Result.APPLIED, null, targetId, detail);
+  }
+
+  private static ChangeResult failed(Change c, TargetException e, String detail) {
+    return new ChangeResult(c, Result.FAILED, e.httpStatus(), null, detail + ": " + e.getMessage());
+  }
+}

@@ -1,0 +1,191 @@
+package org.scimsync.engine.apply;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import org.scimsync.engine.ChangeResult;
+import org.scimsync.engine.plan.Change;
+import org.scimsync.engine.state.ChangeOutcome.Result;
+import org.scimsync.engine.state.StateStore;
+import org.scimsync.engine.state.StoredState;
+import org.scimsync.engine.target.ScimTarget;
+import org.scimsync.engine.target.TargetException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies a plan. Users, groups and memberships each have their own bounded lane of workers, so
+ * that every write API of the target is busy at once; a group is created as soon as its members
+ * exist, a membership change runs once its group and added users exist, and deletes and disables
+ * run after everything else. Each change is journaled before it is sent and after it ends.
+ */
+public final class Executor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
+
+  private final ScimTarget target;
+  private final StateStore store;
+  private final Clock clock;
+  private final int parallelism;
+
+  public Executor(ScimTarget target, StateStore store, Clock clock, int parallelism) {
+    this.target = Objects.requireNonNull(target, "target");
+    this.store = Objects.requireNonNull(store, "store");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1");
+    }
+    this.parallelism = parallelism;
+  }
+
+  /**
+   * Applies the changes of a plan.
+   *
+   * @param runId the run in the state store's history
+   * @param changes the planned changes, in plan order
+   * @param stored the stored state the plan was computed against
+   * @param destructiveAllowed false when the deletion guard withholds deletes, disables and
+   *     membership removals
+   */
+  public ExecutionResult execute(
+      long runId, List<Change> changes, StoredState stored, boolean destructiveAllowed) {
+    LinkBook links = new LinkBook(store, stored, clock);
+    ChangeApplier applier = new ChangeApplier(target, store, links);
+    ChangeResult[] results = new ChangeResult[changes.size()];
+    AtomicReference<String> stop = new AtomicReference<>();
+    ExecutorService users = Executors.newFixedThreadPool(parallelism, named("users"));
+    ExecutorService groups = Executors.newFixedThreadPool(parallelism, named("groups"));
+    ExecutorService members = Executors.newFixedThreadPool(parallelism, named("members"));
+    try {
+      Map<String, CompletableFuture<Void>> userReady = new HashMap<>();
+      Map<String, CompletableFuture<Void>> groupReady = new HashMap<>();
+      List<CompletableFuture<Void>> constructive = new ArrayList<>();
+      List<Integer> destructive = new ArrayList<>();
+      for (int i = 0; i < changes.size(); i++) {
+        Change change = changes.get(i);
+        int index = i;
+        Runnable task =
+            () -> results[index] = attempt(runId, change, applier, stop, destructiveAllowed);
+        if (change.destructive()) {
+          destructive.add(i);
+        } else if (change instanceof Change.CreateUser || change instanceof Change.AdoptUser) {
+          CompletableFuture<Void> done = CompletableFuture.runAsync(task, users);
+          userReady.put(change.sourceKey(), done);
+          constructive.add(done);
+        } else if (change instanceof Change.UpdateUser) {
+          constructive.add(CompletableFuture.runAsync(task, users));
+        } else if (change instanceof Change.CreateGroup create) {
+          CompletableFuture<Void> done =
+              after(dependencies(userReady, create.memberKeys(), null)).thenRunAsync(task, groups);
+          groupReady.put(change.sourceKey(), done);
+          constructive.add(done);
+        } else if (change instanceof Change.UpdateMembers update) {
+          CompletableFuture<Void> group = groupReady.get(change.sourceKey());
+          constructive.add(
+              after(dependencies(userReady, update.addKeys(), group)).thenRunAsync(task, members));
+        } else {
+          CompletableFuture<Void> done = CompletableFuture.runAsync(task, groups);
+          groupReady.put(change.sourceKey(), done);
+          constructive.add(done);
+        }
+      }
+      after(constructive).join();
+      List<CompletableFuture<Void>> removals = new ArrayList<>();
+      for (int index : destructive) {
+        Change change = changes.get(index);
+        if (!destructiveAllowed) {
+          results[index] =
+              new ChangeResult(
+                  change, Result.SKIPPED, null, null, "withheld by the deletion guard");
+          continue;
+        }
+        ExecutorService lane = change instanceof Change.DeleteGroup ? groups : users;
+        removals.add(
+            CompletableFuture.runAsync(
+                () -> results[index] = attempt(runId, change, applier, stop, true), lane));
+      }
+      after(removals).join();
+    } finally {
+      users.shutdownNow();
+      groups.shutdownNow();
+      members.shutdownNow();
+    }
+    return new ExecutionResult(List.of(results), stop.get());
+  }
+
+  private ChangeResult attempt(
+      long runId,
+      Change change,
+      ChangeApplier applier,
+      AtomicReference<String> stop,
+      boolean removalsAllowed) {
+    String stopReason = stop.get();
+    if (stopReason != null) {
+      return new ChangeResult(change, Result.SKIPPED, null, null, "run stopped: " + stopReason);
+    }
+    long journalId = store.journalBegin(runId, JournalEntries.of(change));
+    ChangeResult result;
+    try {
+      result = applier.apply(change, removalsAllowed);
+    } catch (TargetException e) {
+      if (e.kind() == TargetException.Kind.UNAUTHORIZED) {
+        stop.compareAndSet(null, "the target refused the credentials (" + e.getMessage() + ")");
+      }
+      LOG.warn(
+          "change failed run={} change={} key={} status={} error={}",
+          runId,
+          change.changeName(),
+          change.sourceKey(),
+          e.httpStatus(),
+          e.getMessage());
+      result = new ChangeResult(change, Result.FAILED, e.httpStatus(), null, e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "change failed run={} change={} key={}",
+          runId,
+          change.changeName(),
+          change.sourceKey(),
+          e);
+      result = new ChangeResult(change, Result.FAILED, null, null, String.valueOf(e.getMessage()));
+    }
+    store.journalEnd(journalId, result.toOutcome());
+    return result;
+  }
+
+  private static List<CompletableFuture<Void>> dependencies(
+      Map<String, CompletableFuture<Void>> ready,
+      List<String> keys,
+      @Nullable CompletableFuture<Void> also) {
+    List<CompletableFuture<Void>> deps = new ArrayList<>();
+    for (String key : keys) {
+      CompletableFuture<Void> dep = ready.get(key);
+      if (dep != null) {
+        deps.add(dep);
+      }
+    }
+    if (also != null) {
+      deps.add(also);
+    }
+    return deps;
+  }
+
+  private static CompletableFuture<Void> after(List<CompletableFuture<Void>> futures) {
+    return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
+  }
+
+  private static java.util.concurrent.ThreadFactory named(String lane) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, "scim-sync-" + lane);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

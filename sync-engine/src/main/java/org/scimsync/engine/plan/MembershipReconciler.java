@@ -1,0 +1,112 @@
+package org.scimsync.engine.plan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.scimsync.engine.state.Link;
+
+/**
+ * Plans membership additions and removals of groups that exist in the target, against what the
+ * engine pushed before (the target cannot list members), or against what was verified per user.
+ */
+final class MembershipReconciler {
+
+  private MembershipReconciler() {}
+
+  /**
+   * The members each managed group has in the target as far as the engine knows: the pushed
+   * memberships, with those of verified users replaced by what the target answered.
+   */
+  static Map<String, Set<String>> currentMembers(PlanBuilder b) {
+    Map<String, Set<String>> verified = b.observed.memberships();
+    if (verified == null) {
+      return b.stored.memberships();
+    }
+    Map<String, String> groupKeyById = new HashMap<>();
+    for (Link group : b.stored.groups().values()) {
+      groupKeyById.put(group.targetId(), group.sourceKey());
+    }
+    Set<String> checkedUsers = new HashSet<>();
+    Map<String, Set<String>> current = new HashMap<>();
+    for (Link user : b.stored.users().values()) {
+      Set<String> groupIds = verified.get(user.targetId());
+      if (groupIds == null) {
+        continue;
+      }
+      checkedUsers.add(user.sourceKey());
+      for (String groupId : groupIds) {
+        String groupKey = groupKeyById.get(groupId);
+        if (groupKey != null) {
+          current.computeIfAbsent(groupKey, k -> new HashSet<>()).add(user.sourceKey());
+        }
+      }
+    }
+    b.stored
+        .memberships()
+        .forEach(
+            (groupKey, userKeys) -> {
+              for (String userKey : userKeys) {
+                if (!checkedUsers.contains(userKey)) {
+                  current.computeIfAbsent(groupKey, k -> new HashSet<>()).add(userKey);
+                }
+              }
+            });
+    return current;
+  }
+
+  static void reconcile(PlanBuilder b) {
+    for (DesiredGroup group : b.desired.groups()) {
+      Set<String> current = b.memberBaseline.get(group.key());
+      if (current == null) {
+        continue; // created with its members, or skipped
+      }
+      Set<String> wanted = new LinkedHashSet<>();
+      for (String member : group.memberKeys()) {
+        if (b.usersAfterPlan.contains(member)) {
+          wanted.add(member);
+        }
+      }
+      List<String> adds = new ArrayList<>();
+      for (String member : wanted) {
+        if (!current.contains(member) && b.inFocus(member)) {
+          adds.add(member);
+        }
+      }
+      List<String> removes = new ArrayList<>();
+      for (String member : new TreeSet<>(current)) {
+        if (!wanted.contains(member)
+            && b.inFocus(member)
+            && !b.deletedUserKeys.contains(member)
+            && !b.desired.heldUserKeys().contains(member)) {
+          removes.add(member);
+        }
+      }
+      if (adds.isEmpty() && removes.isEmpty()) {
+        continue;
+      }
+      b.memberChanges.add(
+          new Change.UpdateMembers(
+              group.key(),
+              b.groupIds.get(group.key()),
+              group.displayName(),
+              adds,
+              removes,
+              reason(adds, removes)));
+    }
+  }
+
+  private static String reason(List<String> adds, List<String> removes) {
+    if (removes.isEmpty()) {
+      return adds.size() + " members to add";
+    }
+    if (adds.isEmpty()) {
+      return removes.size() + " members left the group";
+    }
+    return adds.size() + " members to add, " + removes.size() + " left the group";
+  }
+}

@@ -1,0 +1,78 @@
+package org.scimsync.engine.plan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.scimsync.engine.SyncPolicy;
+import org.scimsync.engine.state.StoredState;
+
+/** The working state of one planning: the inputs and the changes found so far. */
+final class PlanBuilder {
+
+  final DesiredState desired;
+  final ObservedState observed;
+  final StoredState stored;
+  final SyncPolicy policy;
+
+  final List<Change> userChanges = new ArrayList<>();
+  final List<Change> groupChanges = new ArrayList<>();
+  final List<Change> memberChanges = new ArrayList<>();
+  final List<Change> disables = new ArrayList<>();
+  final List<Change> userDeletes = new ArrayList<>();
+  final List<Change> groupDeletes = new ArrayList<>();
+  final List<LinkUpdate> linkUpdates = new ArrayList<>();
+  final List<LinkDrop> linkDrops = new ArrayList<>();
+  final List<String> warnings = new ArrayList<>();
+
+  /** Target ids matched to a desired object in this plan. */
+  final Set<String> claimedUserIds = new HashSet<>();
+
+  final Set<String> claimedGroupIds = new HashSet<>();
+
+  /** Users that will be linked once the plan is applied (members may only be such users). */
+  final Set<String> usersAfterPlan = new HashSet<>();
+
+  final Set<String> deletedUserKeys = new HashSet<>();
+
+  /** Group key to its target id when known before applying. */
+  final Map<String, String> groupIds = new HashMap<>();
+
+  /** Group key to the members the target holds now, for groups that are not created. */
+  final Map<String, Set<String>> memberBaseline = new LinkedHashMap<>();
+
+  int unchanged;
+
+  PlanBuilder(DesiredState desired, ObservedState observed, StoredState stored, SyncPolicy policy) {
+    this.desired = desired;
+    this.observed = observed;
+    this.stored = stored;
+    this.policy = policy;
+    warnings.addAll(desired.warnings());
+  }
+
+  /** Whether the run considers this user (provision on demand limits it to a few). */
+  boolean inFocus(String userKey) {
+    return desired.onlyUserKeys().isEmpty() || desired.onlyUserKeys().contains(userKey);
+  }
+
+  /** Whether the run may deprovision groups (not when it is limited to a few users). */
+  boolean deprovisionsGroups() {
+    return desired.onlyUserKeys().isEmpty();
+  }
+
+  /** All changes in apply order. */
+  List<Change> orderedChanges() {
+    List<Change> all = new ArrayList<>();
+    all.addAll(userChanges);
+    all.addAll(groupChanges);
+    all.addAll(memberChanges);
+    all.addAll(disables);
+    all.addAll(userDeletes);
+    all.addAll(groupDeletes);
+    return all;
+  }
+}

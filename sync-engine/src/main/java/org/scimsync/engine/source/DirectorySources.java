@@ -1,0 +1,20 @@
+package org.scimsync.engine.source;
+
+import org.scimsync.engine.source.ldif.LdifDirectorySource;
+
+/**
+ * Creates the directory source for a configuration. This is the one entry point the composition
+ * root needs; the adapters' constructors are public too, for tests and tools.
+ */
+public final class DirectorySources {
+
+  private DirectorySources() {}
+
+  /** The source that reads what {@code config} describes. Nothing is read until {@code read()}. */
+  public static DirectorySource create(SourceConfig config) {
+    if (config instanceof LdifSourceConfig ldif) {
+      return new LdifDirectorySource(ldif);
+    }
+    throw new IllegalArgumentException("unknown source configuration " + config.getClass());
+  }
+}

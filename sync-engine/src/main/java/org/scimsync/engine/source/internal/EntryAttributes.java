@@ -1,0 +1,98 @@
+package org.scimsync.engine.source.internal;
+
+import com.unboundid.asn1.ASN1OctetString;
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.util.StaticUtils;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Converts LDAP entries (read from LDIF or from a server) into the attribute maps of source
+ * entries.
+ *
+ * <p>A value is kept as {@code byte[]} when its attribute is known to be binary ({@link
+ * #KNOWN_BINARY}, or any attribute with the {@code ;binary} option, which is then dropped from the
+ * name) or when its bytes are not valid UTF-8; every other value is a {@link String}.
+ */
+public final class EntryAttributes {
+
+  /** Attributes whose values are always binary, in lower case. */
+  public static final Set<String> KNOWN_BINARY =
+      Set.of(
+          "jpegphoto",
+          "photo",
+          "thumbnailphoto",
+          "audio",
+          "objectguid",
+          "objectsid",
+          "sidhistory",
+          "tokengroups",
+          "msds-consistencyguid",
+          "msexchmailboxguid",
+          "usercertificate",
+          "cacertificate",
+          "usersmimecertificate",
+          "userpkcs12",
+          "certificaterevocationlist",
+          "authorityrevocationlist",
+          "crosscertificatepair");
+
+  private static final String BINARY_OPTION = ";binary";
+
+  private EntryAttributes() {}
+
+  /**
+   * The attributes of {@code entry}, without those named in {@code excluded} (lower case), in entry
+   * order.
+   */
+  public static Map<String, List<Object>> of(Entry entry, Set<String> excluded) {
+    Map<String, List<Object>> attributes = new HashMap<>();
+    for (Attribute attribute : entry.getAttributes()) {
+      String name = attribute.getName();
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (excluded.contains(lower)) {
+        continue;
+      }
+      boolean binary = KNOWN_BINARY.contains(lower);
+      if (lower.endsWith(BINARY_OPTION)) {
+        name = name.substring(0, name.length() - BINARY_OPTION.length());
+        binary = true;
+      }
+      ASN1OctetString[] raw = attribute.getRawValues();
+      List<Object> values = attributes.computeIfAbsent(name, n -> new ArrayList<>(raw.length));
+      for (ASN1OctetString value : raw) {
+        values.add(value(binary, value.getValue()));
+      }
+    }
+    return attributes;
+  }
+
+  /** A value as it appears in a source entry: the bytes themselves when binary, else a string. */
+  public static Object value(boolean knownBinary, byte[] bytes) {
+    if (knownBinary || !StaticUtils.isValidUTF8(bytes)) {
+      return bytes;
+    }
+    return StaticUtils.toUTF8String(bytes);
+  }
+
+  /**
+   * The text of a key value: strings as they are, a 16-byte {@code objectGUID} (or {@code
+   * msDS-ConsistencyGuid}) as its canonical GUID string, other binary values in lower-case hex.
+   */
+  public static String keyText(String attribute, Object value) {
+    if (value instanceof byte[] bytes) {
+      String lower = attribute.toLowerCase(Locale.ROOT);
+      if ((lower.equals("objectguid") || lower.equals("msds-consistencyguid"))
+          && ObjectGuid.isGuid(bytes)) {
+        return ObjectGuid.toCanonicalString(bytes);
+      }
+      return StaticUtils.toHex(bytes);
+    }
+    return value.toString().trim();
+  }
+}

@@ -1,0 +1,242 @@
+package org.scimsync.engine.source.ldif;
+
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldif.LDIFException;
+import com.unboundid.ldif.LDIFReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.scimsync.engine.source.DirectorySnapshot;
+import org.scimsync.engine.source.DirectorySource;
+import org.scimsync.engine.source.LdifSourceConfig;
+import org.scimsync.engine.source.SnapshotAssembler;
+import org.scimsync.engine.source.SourceException;
+import org.scimsync.engine.source.internal.DnReferences;
+import org.scimsync.engine.source.internal.EntryAttributes;
+import org.scimsync.engine.source.internal.Utf8Lines;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads an LDIF file (RFC 2849) with UnboundID's {@link LDIFReader}, one record at a time, so the
+ * file is never held in memory as a whole: base64 values, folded lines, comments and {@code
+ * version:} are handled by the reader; values read from URLs and change records are refused with
+ * the line number (see {@link LdifLineReader}). Users and groups are told apart by objectClass;
+ * other entries (organisational units, the domain) are ignored. Member DNs are compared in
+ * normalised form, so {@code cn=Smith\, John} and {@code CN=smith\2C john} are the same entry.
+ */
+public final class LdifDirectorySource implements DirectorySource {
+
+  private static final Logger log = LoggerFactory.getLogger(LdifDirectorySource.class);
+  private static final String ENTRY_UUID = "entryUUID";
+
+  private final LdifSourceConfig config;
+  private final Set<String> memberAttributes;
+
+  public LdifDirectorySource(LdifSourceConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.memberAttributes =
+        config.memberAttributes().stream()
+            .map(name -> name.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
+  }
+
+  @Override
+  public String describe() {
+    return "ldif:" + config.path();
+  }
+
+  @Override
+  public DirectorySnapshot read() {
+    String file = config.path().toString();
+    List<Parsed> users = new ArrayList<>();
+    List<Parsed> groups = new ArrayList<>();
+    SnapshotAssembler assembler = new SnapshotAssembler(config.nested());
+    try (LdifLineReader lineReader =
+            new LdifLineReader(
+                new InputStreamReader(
+                    Files.newInputStream(config.path()), StandardCharsets.UTF_8.newDecoder()),
+                file);
+        LDIFReader reader = new LDIFReader(lineReader)) {
+      Entry entry;
+      while ((entry = reader.readEntry()) != null) {
+        classify(entry, lineReader.entryLine(), users, groups, assembler);
+      }
+    } catch (LDIFException e) {
+      throw new SourceException(
+          SourceException.Kind.INVALID_INPUT,
+          String.format("%s line %d: malformed LDIF: %s", file, e.getLineNumber(), e.getMessage()),
+          e);
+    } catch (NoSuchFileException e) {
+      throw new SourceException(
+          SourceException.Kind.INVALID_INPUT, file + ": no such LDIF file", e);
+    } catch (CharacterCodingException e) {
+      throw new SourceException(
+          SourceException.Kind.INVALID_INPUT,
+          String.format(
+              "%s line %d: not valid UTF-8 (use base64 '::' values for binary data)",
+              file, Utf8Lines.firstInvalidLine(config.path())),
+          e);
+    } catch (IOException e) {
+      throw new SourceException(
+          SourceException.Kind.UNAVAILABLE, file + ": cannot read: " + e.getMessage(), e);
+    }
+    KeyRule userKey = KeyRule.resolve(config.userKey(), users);
+    KeyRule groupKey = KeyRule.resolve(config.groupKey(), groups);
+    for (Parsed user : users) {
+      String key = userKey.keyOf(user);
+      if (key == null) {
+        assembler.warn(user.origin() + ": user without " + userKey.name() + "; skipped");
+      } else {
+        assembler.addUser(user.reference(), key, user.dn(), user.attributes(), user.origin());
+      }
+    }
+    for (Parsed group : groups) {
+      String key = groupKey.keyOf(group);
+      if (key == null) {
+        assembler.warn(group.origin() + ": group without " + groupKey.name() + "; skipped");
+      } else {
+        assembler.addGroup(
+            group.reference(),
+            key,
+            Objects.requireNonNull(group.name()),
+            group.dn(),
+            group.attributes(),
+            group.members(),
+            group.origin());
+      }
+    }
+    DirectorySnapshot snapshot = assembler.build(describe(), Instant.now());
+    log.info(
+        "source={} users={} groups={} memberships={} warnings={} userKey={} groupKey={}",
+        describe(),
+        snapshot.userCount(),
+        snapshot.groupCount(),
+        snapshot.membershipCount(),
+        snapshot.warnings().size(),
+        userKey.name(),
+        groupKey.name());
+    return snapshot;
+  }
+
+  private void classify(
+      Entry entry,
+      long line,
+      List<Parsed> users,
+      List<Parsed> groups,
+      SnapshotAssembler assembler) {
+    String origin = config.path() + " line " + line + " (" + entry.getDN() + ")";
+    DN dn;
+    try {
+      dn = entry.getParsedDN();
+    } catch (LDAPException e) {
+      throw new SourceException(
+          SourceException.Kind.INVALID_INPUT,
+          config.path() + " line " + line + ": invalid DN: " + e.getExceptionMessage(),
+          e);
+    }
+    boolean group = hasClass(entry, config.groupObjectClasses());
+    if (!group && !hasClass(entry, config.userObjectClasses())) {
+      return;
+    }
+    String keyAttribute = group ? config.groupKey() : config.userKey();
+    String keyName = keyAttribute == null ? ENTRY_UUID : keyAttribute;
+    String attributeKey = null;
+    if (!keyName.equalsIgnoreCase(LdifSourceConfig.DN_KEY)) {
+      com.unboundid.ldap.sdk.Attribute keyValue = entry.getAttribute(keyName);
+      if (keyValue != null && keyValue.size() > 0) {
+        attributeKey =
+            EntryAttributes.keyText(
+                keyName,
+                EntryAttributes.value(
+                    EntryAttributes.KNOWN_BINARY.contains(keyName.toLowerCase(Locale.ROOT)),
+                    keyValue.getValueByteArrays()[0]));
+      }
+    }
+    String reference = dn.toNormalizedString();
+    if (!group) {
+      Map<String, List<Object>> attributes = EntryAttributes.of(entry, Set.of());
+      users.add(
+          new Parsed(
+              line, entry.getDN(), reference, origin, attributeKey, null, attributes, List.of()));
+      return;
+    }
+    Map<String, List<Object>> attributes = EntryAttributes.of(entry, memberAttributes);
+    String name = entry.getAttributeValue(config.groupNameAttribute());
+    if (name == null) {
+      name = DnReferences.firstRdnValue(dn);
+      attributes.putIfAbsent("cn", List.of(name));
+    }
+    List<String> members = new ArrayList<>();
+    for (String attribute : config.memberAttributes()) {
+      String[] values = entry.getAttributeValues(attribute);
+      if (values == null) {
+        continue;
+      }
+      for (String value : values) {
+        String member = DnReferences.normalize(value);
+        if (member == null) {
+          assembler.warn(origin + ": " + attribute + " value is not a DN, ignored: " + value);
+        } else {
+          members.add(member);
+        }
+      }
+    }
+    groups.add(
+        new Parsed(
+            line, entry.getDN(), reference, origin, attributeKey, name, attributes, members));
+  }
+
+  private static boolean hasClass(Entry entry, Set<String> classes) {
+    String[] values = entry.getObjectClassValues();
+    if (values != null) {
+      for (String value : values) {
+        if (classes.contains(value.toLowerCase(Locale.ROOT))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** An entry as read, before its key rule is known. */
+  private record Parsed(
+      long line,
+      String dn,
+      String reference,
+      String origin,
+      @Nullable String attributeKey,
+      @Nullable String name,
+      Map<String, List<Object>> attributes,
+      List<String> members) {}
+
+  /** Where the key of an entry comes from: an attribute, or the normalised DN. */
+  private record KeyRule(String name, boolean fromDn) {
+
+    static KeyRule resolve(@Nullable String configured, List<Parsed> entries) {
+      if (configured != null) {
+        return new KeyRule(configured, configured.equalsIgnoreCase(LdifSourceConfig.DN_KEY));
+      }
+      boolean anyUuid = entries.stream().anyMatch(entry -> entry.attributeKey() != null);
+      return anyUuid ? new KeyRule(ENTRY_UUID, false) : new KeyRule(LdifSourceConfig.DN_KEY, true);
+    }
+
+    @Nullable String keyOf(Parsed entry) {
+      return fromDn ? entry.reference() : entry.attributeKey();
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package org.scimsync.engine.state.sqlite;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** How values are written to and read from columns. */
+final class Columns {
+
+  /** UTC, nine fraction digits: fixed width, so timestamps sort as text and round-trip exactly. */
+  private static final DateTimeFormatter INSTANT =
+      new DateTimeFormatterBuilder().appendInstant(9).toFormatter(Locale.ROOT);
+
+  private Columns() {}
+
+  static String text(Instant instant) {
+    return INSTANT.format(instant);
+  }
+
+  static Instant instant(ResultSet rows, String column) throws SQLException {
+    return Instant.parse(rows.getString(column));
+  }
+
+  static @Nullable Instant nullableInstant(ResultSet rows, String column) throws SQLException {
+    String value = rows.getString(column);
+    return value == null ? null : Instant.parse(value);
+  }
+
+  static @Nullable Integer nullableInt(ResultSet rows, String column) throws SQLException {
+    int value = rows.getInt(column);
+    return rows.wasNull() ? null : value;
+  }
+
+  static void setNullableInt(PreparedStatement statement, int index, @Nullable Integer value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.INTEGER);
+    } else {
+      statement.setInt(index, value);
+    }
+  }
+
+  static void setNullableText(PreparedStatement statement, int index, @Nullable String value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.VARCHAR);
+    } else {
+      statement.setString(index, value);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package org.scimsync.engine.state.sqlite;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.scimsync.engine.state.Link;
+import org.scimsync.engine.state.ObjectKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Links and pushed memberships: what the engine manages in the target. */
+final class LinkTable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LinkTable.class);
+
+  private static final String SELECT_LINKS =
+      "SELECT kind, source_key, target_id, content_hash, disabled, synced_at FROM link";
+  private static final String SELECT_MEMBERSHIPS =
+      "SELECT group_key, user_key FROM membership ORDER BY group_key";
+  private static final String DELETE_OTHER_LINK_OF_TARGET =
+      "DELETE FROM link WHERE kind = ? AND target_id = ? AND source_key <> ? RETURNING source_key";
+  private static final String UPSERT_LINK =
+      "INSERT INTO link (kind, source_key, target_id, content_hash, disabled, synced_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?)"
+          + " ON CONFLICT (kind, source_key) DO UPDATE SET target_id = excluded.target_id,"
+          + " content_hash = excluded.content_hash, disabled = excluded.disabled,"
+          + " synced_at = excluded.synced_at";
+  private static final String DELETE_LINK = "DELETE FROM link WHERE kind = ? AND source_key = ?";
+  private static final String DELETE_MEMBERSHIPS_OF_GROUP =
+      "DELETE FROM membership WHERE group_key = ?";
+  private static final String DELETE_MEMBERSHIPS_OF_USER =
+      "DELETE FROM membership WHERE user_key = ?";
+  private static final String INSERT_MEMBERSHIP =
+      "INSERT OR IGNORE INTO membership (group_key, user_key) VALUES (?, ?)";
+  private static final String DELETE_MEMBERSHIP =
+      "DELETE FROM membership WHERE group_key = ? AND user_key = ?";
+
+  /** Links by kind, then by source key. */
+  record Links(Map<String, Link> users, Map<String, Link> groups) {}
+
+  private LinkTable() {}
+
+  static Links links(SqliteDatabase db) throws SQLException {
+    Map<String, Link> users = new HashMap<>();
+    Map<String, Link> groups = new HashMap<>();
+    try (ResultSet rows = db.prepare(SELECT_LINKS).executeQuery()) {
+      while (rows.next()) {
+        Link link =
+            new Link(
+                ObjectKind.valueOf(rows.getString("kind")),
+                rows.getString("source_key"),
+                rows.getString("target_id"),
+                rows.getString("content_hash"),
+                rows.getInt("disabled") != 0,
+                Columns.instant(rows, "synced_at"));
+        (link.kind() == ObjectKind.USER ? users : groups).put(link.sourceKey(), link);
+      }
+    }
+    return new Links(users, groups);
+  }
+
+  /** Group source key to the immutable set of its pushed member user keys. */
+  static Map<String, Set<String>> memberships(SqliteDatabase db) throws SQLException {
+    Map<String, Set<String>> memberships = new HashMap<>();
+    try (ResultSet rows = db.prepare(SELECT_MEMBERSHIPS).executeQuery()) {
+      String group = null;
+      Set<String> members = null;
+      while (rows.next()) {
+        String groupKey = rows.getString(1);
+        if (!groupKey.equals(group)) {
+          put(memberships, group, members);
+          group = groupKey;
+          members = new HashSet<>();
+        }
+        members.add(rows.getString(2));
+      }
+      put(memberships, group, members);
+    }
+    return memberships;
+  }
+
+  private static void put(Map<String, Set<String>> memberships, String group, Set<String> members) {
+    if (group != null) {
+      memberships.put(group, Set.copyOf(members));
+    }
+  }
+
+  /**
+   * Inserts or replaces the link of one source object. A target object belongs to one source object
+   * only: a link of another source key to the same target id (an object re-adopted under a new key)
+   * is replaced by this one.
+   */
+  static void save(SqliteDatabase db, Link link) throws SQLException {
+    PreparedStatement stale = db.prepare(DELETE_OTHER_LINK_OF_TARGET);
+    stale.setString(1, link.kind().name());
+    stale.setString(2, link.targetId());
+    stale.setString(3, link.sourceKey());
+    try (ResultSet replaced = stale.executeQuery()) {
+      while (replaced.next()) {
+        LOG.warn(
+            "state.link.relinked kind={} targetId={} previousSourceKey={} sourceKey={}",
+            link.kind(),
+            link.targetId(),
+            replaced.getString(1),
+            link.sourceKey());
+      }
+    }
+    PreparedStatement upsert = db.prepare(UPSERT_LINK);
+    upsert.setString(1, link.kind().name());
+    upsert.setString(2, link.sourceKey());
+    upsert.setString(3, link.targetId());
+    upsert.setString(4, link.contentHash());
+    upsert.setInt(5, link.disabled() ? 1 : 0);
+    upsert.setString(6, Columns.text(link.syncedAt()));
+    upsert.executeUpdate();
+  }
+
+  /** Forgets an object and the memberships recorded for it. */
+  static void delete(SqliteDatabase db, ObjectKind kind, String sourceKey) throws SQLException {
+    PreparedStatement link = db.prepare(DELETE_LINK);
+    link.setString(1, kind.name());
+    link.setString(2, sourceKey);
+    link.executeUpdate();
+    PreparedStatement memberships =
+        db.prepare(
+            kind == ObjectKind.USER ? DELETE_MEMBERSHIPS_OF_USER : DELETE_MEMBERSHIPS_OF_GROUP);
+    memberships.setString(1, sourceKey);
+    memberships.executeUpdate();
+  }
+
+  static void addMemberships(SqliteDatabase db, String groupKey, Collection<String> userKeys)
+      throws SQLException {
+    batch(db.prepare(INSERT_MEMBERSHIP), groupKey, userKeys);
+  }
+
+  static void removeMemberships(SqliteDatabase db, String groupKey, Collection<String> userKeys)
+      throws SQLException {
+    batch(db.prepare(DELETE_MEMBERSHIP), groupKey, userKeys);
+  }
+
+  private static void batch(PreparedStatement statement, String groupKey, Collection<String> keys)
+      throws SQLException {
+    for (String userKey : keys) {
+      statement.setString(1, groupKey);
+      statement.setString(2, userKey);
+      statement.addBatch();
+    }
+    statement.executeBatch();
+  }
+}

@@ -1,0 +1,106 @@
+package org.scimsync.engine.state.sqlite;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.scimsync.engine.state.StateStoreException;
+import org.scimsync.engine.state.sqlite.internal.QuietFlywayLog;
+
+/**
+ * Brings a store's schema to the current version with Flyway, on the store's own connection (an
+ * in-memory database exists only on the connection that created it).
+ */
+final class SchemaMigration {
+
+  private SchemaMigration() {}
+
+  static void migrate(Connection connection, String location) {
+    Flyway flyway =
+        Flyway.configure(SchemaMigration.class.getClassLoader())
+            .dataSource(new SingleConnectionDataSource(connection))
+            .locations("classpath:db/migration")
+            .failOnMissingLocations(true)
+            // A migration applied by a newer scim-sync is an error, not something to ignore.
+            .ignoreMigrationPatterns(new String[0])
+            .loggers(QuietFlywayLog.class.getName())
+            .load();
+    try {
+      flyway.migrate();
+    } catch (FlywayException e) {
+      throw new StateStoreException(
+          "state store " + location + " cannot be brought to the current schema: " + e.getMessage(),
+          e);
+    } finally {
+      try {
+        connection.setAutoCommit(true);
+      } catch (SQLException e) {
+        // the connection is broken; the store's first statement reports it
+      }
+    }
+  }
+
+  /** Hands Flyway the store's connection, ignoring Flyway's close of it. */
+  private record SingleConnectionDataSource(Connection connection) implements DataSource {
+
+    @Override
+    public Connection getConnection() {
+      return (Connection)
+          Proxy.newProxyInstance(
+              Connection.class.getClassLoader(),
+              new Class<?>[] {Connection.class},
+              (proxy, method, args) -> {
+                if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                  return null;
+                }
+                try {
+                  return method.invoke(connection, args);
+                } catch (InvocationTargetException e) {
+                  throw e.getCause();
+                }
+              });
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) {
+      return getConnection();
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+      return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {}
+
+    @Override
+    public void setLoginTimeout(int seconds) {}
+
+    @Override
+    public int getLoginTimeout() {
+      return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+      throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+      throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+      return false;
+    }
+  }
+}

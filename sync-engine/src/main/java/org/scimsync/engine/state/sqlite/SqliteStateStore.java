@@ -1,0 +1,319 @@
+package org.scimsync.engine.state.sqlite;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.scimsync.engine.state.ChangeOutcome;
+import org.scimsync.engine.state.JournalEntry;
+import org.scimsync.engine.state.JournalRecord;
+import org.scimsync.engine.state.Link;
+import org.scimsync.engine.state.ObjectKind;
+import org.scimsync.engine.state.RunLock;
+import org.scimsync.engine.state.RunRecord;
+import org.scimsync.engine.state.RunStart;
+import org.scimsync.engine.state.RunSummary;
+import org.scimsync.engine.state.StateLockedException;
+import org.scimsync.engine.state.StateStore;
+import org.scimsync.engine.state.StateStoreException;
+import org.scimsync.engine.state.StoredState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state store in one SQLite file, migrated by Flyway ({@code classpath:db/migration}).
+ *
+ * <p><b>File.</b> {@link #open(Path)} creates missing parent directories (owner-only) and the file
+ * itself with permissions {@code rw-------} before SQLite opens it; SQLite gives its WAL and
+ * shared-memory files the same permissions. An existing file, WAL or lock file readable by group or
+ * others is tightened to owner-only with a warning; if that is impossible, opening fails.
+ *
+ * <p><b>Durability.</b> The database runs in WAL mode with {@code synchronous=NORMAL}: every call
+ * returns after its own transaction committed, so whatever a call recorded (a {@link #journalBegin
+ * journal entry} before its request is sent, a link after a create) survives the process being
+ * killed at any point, {@code kill -9} included. A power loss or kernel crash may lose the last
+ * transactions before the WAL was synced (never corrupting the file); the engine tolerates that
+ * because reconcile is level-based: a lost link is found again by {@code externalId}, a lost
+ * membership record is re-added. {@code synchronous=FULL} would add an fsync to every call.
+ *
+ * <p><b>Threads.</b> One connection, guarded by a lock: the threads of a run take turns, each call
+ * is one short transaction on cached prepared statements. Writes take SQLite's write lock at once
+ * ({@code BEGIN IMMEDIATE}); another process waits up to the busy timeout (5 s) for it.
+ *
+ * <p><b>Deleting a link</b> also forgets the memberships recorded for that user or group: a deleted
+ * object's memberships go with it in the target, and an unmanaged one's are no longer ours.
+ *
+ * <p><b>Lock.</b> {@link #lock()} takes an operating-system lock on {@code <file>.lock}, released
+ * by the operating system when the process dies.
+ */
+public final class SqliteStateStore implements StateStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteStateStore.class);
+
+  private static final String PRAGMAS =
+      "?journal_mode=WAL&busy_timeout=5000&foreign_keys=true&synchronous=NORMAL";
+  private static final int SQLITE_CORRUPT = 11;
+  private static final int SQLITE_NOTADB = 26;
+
+  private final SqliteDatabase db;
+  private final @Nullable Path file;
+  private final Clock clock;
+  private final AtomicBoolean inMemoryLockHeld = new AtomicBoolean();
+
+  private SqliteStateStore(SqliteDatabase db, @Nullable Path file, Clock clock) {
+    this.db = db;
+    this.file = file;
+    this.clock = clock;
+  }
+
+  /**
+   * Opens the state file, creating it (owner-only) and migrating its schema as needed.
+   *
+   * @throws StateStoreException naming the file when it cannot be created, is not a SQLite
+   *     database, is damaged, or was written by a newer version
+   */
+  public static SqliteStateStore open(Path file) {
+    return open(file, Clock.systemUTC());
+  }
+
+  /** As {@link #open(Path)}, with the clock that stamps journal entries. */
+  static SqliteStateStore open(Path file, Clock clock) {
+    Path absolute = file.toAbsolutePath().normalize();
+    if (absolute.toString().indexOf('?') >= 0) {
+      throw new StateStoreException(
+          "state file " + absolute + ": a path containing '?' is not supported", null);
+    }
+    OwnerOnlyFiles.prepare(absolute);
+    Path real;
+    try {
+      real = absolute.toRealPath();
+    } catch (IOException e) {
+      throw new StateStoreException("cannot open state file " + absolute + ": " + e, e);
+    }
+    for (String companion : List.of("-wal", "-shm", "-journal", ".lock")) {
+      OwnerOnlyFiles.tighten(real.resolveSibling(real.getFileName() + companion));
+    }
+    String location = real.toString();
+    Connection connection = connect("jdbc:sqlite:" + location + PRAGMAS, location);
+    try {
+      warnUnlessWal(connection, location);
+      SchemaMigration.migrate(connection, location);
+    } catch (RuntimeException e) {
+      closeAfterFailure(connection, e);
+      throw e;
+    }
+    LOG.debug("state.opened file={}", location);
+    return new SqliteStateStore(new SqliteDatabase(location, connection), real, clock);
+  }
+
+  /**
+   * A store that lives in memory only, for dry runs and tests: one connection, gone when closed.
+   * Its lock only excludes other runs on the same instance.
+   */
+  public static SqliteStateStore openInMemory() {
+    return openInMemory(Clock.systemUTC());
+  }
+
+  /** As {@link #openInMemory()}, with the clock that stamps journal entries. */
+  static SqliteStateStore openInMemory(Clock clock) {
+    String location = ":memory:";
+    Connection connection = connect("jdbc:sqlite::memory:?foreign_keys=true", location);
+    try {
+      SchemaMigration.migrate(connection, location);
+    } catch (RuntimeException e) {
+      closeAfterFailure(connection, e);
+      throw e;
+    }
+    return new SqliteStateStore(new SqliteDatabase(location, connection), null, clock);
+  }
+
+  private static Connection connect(String url, String location) {
+    try {
+      Connection connection = DriverManager.getConnection(url);
+      connection.setAutoCommit(true);
+      return connection;
+    } catch (SQLException e) {
+      int code = e.getErrorCode() & 0xff;
+      if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
+        throw new StateStoreException(
+            "state file " + location + " is not a SQLite database or is damaged: " + e.getMessage(),
+            e);
+      }
+      throw new StateStoreException(
+          "cannot open state file " + location + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void warnUnlessWal(Connection connection, String location) {
+    try (var statement = connection.createStatement();
+        ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
+      String journalMode = mode.next() ? mode.getString(1) : "unknown";
+      if (!"wal".equalsIgnoreCase(journalMode)) {
+        LOG.warn("state.wal.unavailable file={} journalMode={}", location, journalMode);
+      }
+    } catch (SQLException e) {
+      throw new StateStoreException(
+          "state file " + location + " is not a SQLite database or is damaged: " + e.getMessage(),
+          e);
+    }
+  }
+
+  private static void closeAfterFailure(Connection connection, Exception cause) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** The state file, or empty for an in-memory store. */
+  public Optional<Path> file() {
+    return Optional.ofNullable(file);
+  }
+
+  @Override
+  public RunLock lock() {
+    if (file != null) {
+      return FileRunLock.acquire(file);
+    }
+    if (!inMemoryLockHeld.compareAndSet(false, true)) {
+      throw new StateLockedException("in-memory state store is in use by another run");
+    }
+    AtomicBoolean released = new AtomicBoolean();
+    return () -> {
+      if (released.compareAndSet(false, true)) {
+        inMemoryLockHeld.set(false);
+      }
+    };
+  }
+
+  @Override
+  public StoredState load() {
+    return db.read(
+        "load the state",
+        d -> {
+          LinkTable.Links links = LinkTable.links(d);
+          return new StoredState(
+              links.users(), links.groups(), LinkTable.memberships(d), RunTable.lastFullRun(d));
+        });
+  }
+
+  @Override
+  public void saveLink(Link link) {
+    Objects.requireNonNull(link, "link");
+    db.update(
+        "save link kind=" + link.kind() + " sourceKey=" + link.sourceKey(),
+        d -> LinkTable.save(d, link));
+  }
+
+  @Override
+  public void deleteLink(ObjectKind kind, String sourceKey) {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(sourceKey, "sourceKey");
+    db.update(
+        "delete link kind=" + kind + " sourceKey=" + sourceKey,
+        d -> LinkTable.delete(d, kind, sourceKey));
+  }
+
+  @Override
+  public void addMemberships(String groupKey, Collection<String> userKeys) {
+    List<String> keys = checkedKeys(groupKey, userKeys);
+    if (!keys.isEmpty()) {
+      db.update(
+          "record memberships group=" + groupKey, d -> LinkTable.addMemberships(d, groupKey, keys));
+    }
+  }
+
+  @Override
+  public void removeMemberships(String groupKey, Collection<String> userKeys) {
+    List<String> keys = checkedKeys(groupKey, userKeys);
+    if (!keys.isEmpty()) {
+      db.update(
+          "forget memberships group=" + groupKey,
+          d -> LinkTable.removeMemberships(d, groupKey, keys));
+    }
+  }
+
+  private static List<String> checkedKeys(String groupKey, Collection<String> userKeys) {
+    Objects.requireNonNull(groupKey, "groupKey");
+    return List.copyOf(userKeys);
+  }
+
+  @Override
+  public long beginRun(RunStart start) {
+    Objects.requireNonNull(start, "start");
+    return db.write("begin a run", d -> RunTable.begin(d, start));
+  }
+
+  @Override
+  public void finishRun(long runId, RunSummary summary) {
+    Objects.requireNonNull(summary, "summary");
+    db.update("finish run " + runId, d -> RunTable.finish(d, runId, summary));
+  }
+
+  @Override
+  public long journalBegin(long runId, JournalEntry entry) {
+    Objects.requireNonNull(entry, "entry");
+    return db.write(
+        "journal " + entry.change() + " sourceKey=" + entry.sourceKey() + " run=" + runId,
+        d -> JournalTable.begin(d, runId, entry, clock.instant()));
+  }
+
+  @Override
+  public void journalEnd(long journalId, ChangeOutcome outcome) {
+    Objects.requireNonNull(outcome, "outcome");
+    db.update(
+        "end journal entry " + journalId,
+        d -> JournalTable.end(d, journalId, outcome, clock.instant()));
+  }
+
+  @Override
+  public List<JournalRecord> unfinishedChanges() {
+    return db.read("read unfinished changes", JournalTable::unfinished);
+  }
+
+  @Override
+  public void settle(Collection<Long> journalIds) {
+    List<Long> ids = List.copyOf(journalIds);
+    if (!ids.isEmpty()) {
+      db.update("settle " + ids.size() + " journal entries", d -> JournalTable.settle(d, ids));
+    }
+  }
+
+  @Override
+  public List<RunRecord> recentRuns(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must not be negative: " + limit);
+    }
+    return db.read("read recent runs", d -> RunTable.recent(d, limit));
+  }
+
+  @Override
+  public Optional<RunRecord> run(long runId) {
+    return db.read("read run " + runId, d -> RunTable.one(d, runId));
+  }
+
+  @Override
+  public List<JournalRecord> journal(long runId) {
+    return db.read("read the journal of run " + runId, d -> JournalTable.ofRun(d, runId));
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+
+  @Override
+  public String toString() {
+    return "SqliteStateStore[" + db.location() + "]";
+  }
+}

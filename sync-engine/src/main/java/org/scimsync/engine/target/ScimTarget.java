@@ -1,0 +1,74 @@
+package org.scimsync.engine.target;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The port through which the engine reads and writes the SCIM service provider. Implementations
+ * retry transient failures and respect the target's rate limits themselves; what reaches the engine
+ * is a {@link TargetException} whose kind says what to do. Safe for use by several threads.
+ */
+public interface ScimTarget {
+
+  /** Every user, page by page. The stream must be closed. */
+  Stream<TargetUser> users();
+
+  /** Every group, page by page; AWS returns them without members. The stream must be closed. */
+  Stream<TargetGroup> groups();
+
+  /** The user whose externalId equals {@code externalId}. */
+  Optional<TargetUser> findUserByExternalId(String externalId);
+
+  /** The user whose userName equals {@code userName} (case-insensitively on AWS). */
+  Optional<TargetUser> findUserByUserName(String userName);
+
+  /** The group whose externalId equals {@code externalId}. */
+  Optional<TargetGroup> findGroupByExternalId(String externalId);
+
+  /** The group whose displayName equals {@code displayName}. */
+  Optional<TargetGroup> findGroupByDisplayName(String displayName);
+
+  /**
+   * Creates a user from the mapped resource plus {@code externalId}.
+   *
+   * @throws TargetException of kind {@link TargetException.Kind#CONFLICT} for a duplicate
+   */
+  TargetUser createUser(ObjectNode resource, String externalId);
+
+  /**
+   * Creates a group with its first members (the adapter sends up to the profile's limit inline and
+   * adds the rest in batches).
+   */
+  TargetGroup createGroup(ObjectNode resource, String externalId, List<String> memberIds);
+
+  /** Applies attribute changes to a user in one PATCH request. */
+  void patchUser(String id, List<AttributeChange> changes);
+
+  /** Applies attribute changes (displayName, externalId) to a group in one PATCH request. */
+  void patchGroup(String id, List<AttributeChange> changes);
+
+  /** Adds members to a group, batched at the profile's limit. */
+  void addMembers(String groupId, Collection<String> userIds);
+
+  /** Removes members from a group, batched at the profile's limit. */
+  void removeMembers(String groupId, Collection<String> userIds);
+
+  /** Deletes a user. */
+  void deleteUser(String id);
+
+  /** Deletes a group. */
+  void deleteGroup(String id);
+
+  /** The ids of the groups the user is a member of ({@code members.value eq} filter on AWS). */
+  Set<String> groupIdsOfUser(String userId);
+
+  /**
+   * Whether group reads return members. False for AWS, whose memberships the engine must remember
+   * itself.
+   */
+  boolean membersReadable();
+}
