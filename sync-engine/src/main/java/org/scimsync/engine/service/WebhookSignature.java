@@ -12,6 +12,7 @@ import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.client.Secret;
 
 /**
  * Signs and verifies webhook requests: {@code X-Scim-Sync-Signature: sha256=<hex>} where hex is the
@@ -53,6 +54,11 @@ public final class WebhookSignature {
           null);
     }
     this.secret = secret.clone();
+  }
+
+  /** A verifier for {@code webhook.secret} as the configuration loads it. */
+  public static WebhookSignature of(Secret secret) {
+    return ofUtf8(secret.reveal());
   }
 
   /** A verifier for the UTF-8 bytes of this secret (as read from a file or an environment). */

@@ -1,5 +1,7 @@
 package org.scimsync.engine.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -60,6 +62,13 @@ final class ServiceFixture implements AutoCloseable {
   /** A service without schedule or catch-up run, with this debounce window. */
   static ServiceFixture webhookOnly(RecordingLauncher launcher, Duration debounce) {
     return new ServiceFixture(launcher, new RunHistoryDouble(), null, debounce, false);
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The body of an answer as JSON. */
+  static JsonNode json(HttpResponse<String> response) throws IOException {
+    return JSON.readTree(response.body());
   }
 
   URI uri(String path) {

@@ -1,9 +1,9 @@
 package org.scimsync.engine.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.scimsync.engine.service.ServiceFixture.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 class WebhookIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration WAIT = Duration.ofSeconds(15);
 
   private ServiceFixture fixture;
@@ -27,10 +26,6 @@ class WebhookIT {
     if (fixture != null) {
       fixture.close();
     }
-  }
-
-  private static JsonNode json(HttpResponse<String> response) throws Exception {
-    return JSON.readTree(response.body());
   }
 
   private TriggerStatus awaitServed(long triggerId) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.scimsync.client.Secret;
 
 class WebhookSignatureTest {
 
@@ -60,6 +61,12 @@ class WebhookSignatureTest {
         .hasMessageNotContaining("hunter2")
         .extracting(e -> ((ServiceException) e).kind().exitCode())
         .isEqualTo(2);
+  }
+
+  @Test
+  void acceptsTheConfigurationsSecretType() {
+    WebhookSignature fromConfig = WebhookSignature.of(Secret.of(SECRET));
+    assertThat(fromConfig.verify(OPENSSL_SIGNATURE, TIMESTAMP, BODY)).isTrue();
   }
 
   @Test
