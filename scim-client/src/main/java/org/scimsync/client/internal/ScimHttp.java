@@ -2,6 +2,7 @@ package org.scimsync.client.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RateLimitExceededException;
 import dev.failsafe.RateLimiter;
@@ -166,6 +167,13 @@ public final class ScimHttp implements AutoCloseable {
           "no client-side rate-limit permit within " + MAX_PERMIT_WAIT.toSeconds() + " s",
           null,
           e);
+    } catch (FailsafeException e) {
+      // Only checked exceptions arrive wrapped: an interrupted wait for a permit or a retry.
+      if (e.getCause() instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw new ScimTransportException(
+          api.apiName(), -1, "interrupted while waiting to send", null, e.getCause());
     }
     if (reply.status() >= 200 && reply.status() < 300) {
       return reply;
