@@ -6,34 +6,22 @@ import static org.scimsync.emulator.ScimHttp.user;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The admin endpoint: state with real members, reset, faults and statistics; and SCIM auth. */
-class AdminEndpointIT {
-  static ScimEmulator emulator;
-  static ScimHttp scim;
-  static ScimHttp admin;
+class AdminEndpointIT extends EmulatorTestBase {
+  ScimHttp admin;
+
+  @Override
+  ScimEmulator.Builder configure(ScimEmulator.Builder builder) {
+    return builder.tenant("t-1234").token("s3cret");
+  }
 
   @BeforeAll
-  static void start() {
-    emulator = ScimEmulator.builder().tenant("t-1234").token("s3cret").build().start();
+  void clients() {
     scim = new ScimHttp(emulator.baseUri(), "s3cret");
     admin = new ScimHttp(emulator.adminUri(), null);
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void clean() {
-    emulator.reset();
-    emulator.resetStats();
-    emulator.faults(FaultSettings.none());
   }
 
   @Test

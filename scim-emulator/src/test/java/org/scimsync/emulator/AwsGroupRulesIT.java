@@ -14,34 +14,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each AWS Identity Center rule on groups and memberships. */
-class AwsGroupRulesIT {
-  static ScimEmulator emulator;
-  static ScimHttp scim;
+class AwsGroupRulesIT extends EmulatorTestBase {
 
-  @BeforeAll
-  static void start() {
-    emulator = ScimEmulator.builder().build().start();
-    scim = ScimHttp.of(emulator);
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void clean() {
-    emulator.reset();
-    emulator.resetStats();
-  }
-
-  private static List<String> users(int n) {
+  private List<String> users(int n) {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       ids.add(emulator.seedUser("member" + i, "ext-member" + i));

@@ -9,31 +9,26 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** AWS listing: cursor paging with short pages, and the restricted filter grammar. */
-class AwsListingIT {
+class AwsListingIT extends EmulatorTestBase {
   static final int USERS = 250;
-  static ScimEmulator emulator;
-  static ScimHttp scim;
-  static List<String> ids = new ArrayList<>();
+  final List<String> ids = new ArrayList<>();
+
+  @Override
+  boolean resetBeforeEach() {
+    return false;
+  }
 
   @BeforeAll
-  static void start() {
-    emulator = ScimEmulator.builder().build().start();
-    scim = ScimHttp.of(emulator);
+  void seed() {
     for (int i = 0; i < USERS; i++) {
       ids.add(emulator.seedUser("user" + i, "ext" + i));
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
   }
 
   @Test

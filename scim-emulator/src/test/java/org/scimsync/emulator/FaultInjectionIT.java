@@ -12,33 +12,10 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Rate limits, 500 before and after a write, dropped connections and latency. */
-class FaultInjectionIT {
-  static ScimEmulator emulator;
-  static ScimHttp scim;
-
-  @BeforeAll
-  static void start() {
-    emulator = ScimEmulator.builder().build().start();
-    scim = ScimHttp.of(emulator);
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void clean() {
-    emulator.reset();
-    emulator.resetStats();
-    emulator.faults(FaultSettings.none());
-  }
+class FaultInjectionIT extends EmulatorTestBase {
 
   @Test
   void burstAboveTheRateGets429WithTheAwsThrottlingBody() throws Exception {

@@ -9,34 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** PATCH paths beyond the simple ones, and the filters that read what they set. */
-class PatchPathsIT {
+class PatchPathsIT extends EmulatorTestBase {
   static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-  static ScimEmulator emulator;
-  static ScimHttp scim;
 
-  @BeforeAll
-  static void start() {
-    emulator = ScimEmulator.builder().build().start();
-    scim = ScimHttp.of(emulator);
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void clean() {
-    emulator.reset();
-  }
-
-  private static ObjectNode stored(String id) {
+  private ObjectNode stored(String id) {
     return emulator.snapshot().user(id).orElseThrow().json();
   }
 

@@ -9,32 +9,14 @@ import static org.scimsync.emulator.ScimHttp.user;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The lenient RFC 7644 profile: startIndex paging, readable members, PUT groups, full filters. */
-class Rfc7644ProfileIT {
-  static ScimEmulator emulator;
-  static ScimHttp scim;
+class Rfc7644ProfileIT extends EmulatorTestBase {
 
-  @BeforeAll
-  static void start() {
-    emulator = ScimEmulator.builder().profile(EmulatorProfile.RFC7644).build().start();
-    scim = ScimHttp.of(emulator);
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void clean() {
-    emulator.reset();
-    emulator.resetStats();
-    emulator.faults(FaultSettings.none());
+  @Override
+  ScimEmulator.Builder configure(ScimEmulator.Builder builder) {
+    return builder.profile(EmulatorProfile.RFC7644);
   }
 
   @Test

@@ -2,7 +2,6 @@ package org.scimsync.emulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,12 +36,10 @@ final class GroupPatcher {
     int memberChanges = 0;
     for (PatchOperation operation : PatchOperation.parse(body)) {
       if (operation.path() == null) {
-        Iterator<Map.Entry<String, JsonNode>> fields = operation.value().fields();
         if (!operation.value().isObject()) {
           throw ScimProblem.invalidValue("A PATCH operation without a path needs an object.");
         }
-        while (fields.hasNext()) {
-          Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : operation.value().properties()) {
           memberChanges += edit(operation, field.getKey(), null, field.getValue(), edits);
         }
       } else {
