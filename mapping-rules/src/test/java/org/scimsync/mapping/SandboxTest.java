@@ -73,6 +73,11 @@ class SandboxTest {
         "@silent user.mail",
         "rt:getRuntime()",
         "math:abs(1)",
+        // templates are parsed and run by the same sandboxed engine
+        "`${user.getClass()}`",
+        "`${x = 1}`",
+        "`${new('java.io.File', '" + file + "').createNewFile()}`",
+        "`${java.lang.Runtime.getRuntime().exec('touch " + file + "')}`",
         // the context is read-only and the view exposes no setters
         "user.all('mail').toArray()",
         "user.all('mail').remove(0)");
