@@ -105,7 +105,7 @@ public final class ScimSyncCommand implements Runnable {
   public static CommandLine newCommandLine(Map<String, String> environment) {
     ScimSyncCommand root = new ScimSyncCommand(environment);
     CommandLine commandLine = new CommandLine(root);
-    commandLine.addSubcommand("emulator", new EmulatorMain());
+    commandLine.addSubcommand(new CommandLine(new EmulatorMain()).setCommandName("emulator"));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionStrategy(
         parseResult -> {
