@@ -9,6 +9,7 @@ import org.scimsync.cli.config.ScimSyncConfig;
 import org.scimsync.cli.config.SourceConfig;
 import org.scimsync.cli.config.TargetConfig;
 import org.scimsync.client.RateLimits;
+import org.scimsync.client.RetrySettings;
 import org.scimsync.client.ScimClientConfig;
 import org.scimsync.client.TargetProfile;
 import org.scimsync.engine.SyncPolicy;
@@ -84,7 +85,13 @@ public final class Ports {
     ScimClientConfig.Builder builder =
         ScimClientConfig.builder(target.url(), target.token(), profile)
             .connectTimeout(Duration.ofSeconds(target.timeoutSeconds()))
-            .readTimeout(Duration.ofSeconds(target.timeoutSeconds()));
+            .readTimeout(Duration.ofSeconds(target.timeoutSeconds()))
+            .retry(
+                new RetrySettings(
+                    target.maxAttempts(),
+                    RetrySettings.DEFAULT.initialBackoff(),
+                    RetrySettings.DEFAULT.maxBackoff(),
+                    RetrySettings.DEFAULT.maxTotal()));
     RateLimits defaults = profile.defaultRateLimits();
     Double reads = target.rateLimit().readsPerSecond();
     Double writes = target.rateLimit().writesPerSecond();
