@@ -90,7 +90,13 @@ public final class ScimExchangeHandler implements HttpHandler {
         send(exchange, route, service.error(500, "An internal error occurred. Try again."));
         return;
       }
-      Reply reply = service.handle(route, query(exchange.getRequestURI().getRawQuery()), body);
+      Reply reply;
+      try {
+        reply = service.handle(route, query(exchange.getRequestURI().getRawQuery()), body);
+      } catch (RuntimeException e) {
+        LOG.error("unexpected failure api={} path={}", route.api(), route.resource(), e);
+        reply = service.error(500, "An internal error occurred.");
+      }
       boolean accepted = reply.status() >= 200 && reply.status() < 300;
       if (accepted && EmulatorStats.WRITE_APIS.contains(route.api()) && faults.error500After()) {
         LOG.debug("fault=error500After api={} status={}", route.api(), reply.status());

@@ -2,7 +2,6 @@ package org.scimsync.emulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -83,9 +82,7 @@ final class UserRules {
       throw ScimProblem.invalidSyntax(ScimProblem.UNPARSABLE);
     }
     ObjectNode out = ResourceDocuments.MAPPER.createObjectNode();
-    Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : body.properties()) {
       String name = field.getKey();
       JsonNode value = field.getValue();
       String lower = name.toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package org.scimsync.engine.source;
 
+import org.scimsync.engine.source.csv.CsvDirectorySource;
 import org.scimsync.engine.source.ldif.LdifDirectorySource;
 
 /**
@@ -14,6 +15,9 @@ public final class DirectorySources {
   public static DirectorySource create(SourceConfig config) {
     if (config instanceof LdifSourceConfig ldif) {
       return new LdifDirectorySource(ldif);
+    }
+    if (config instanceof CsvSourceConfig csv) {
+      return new CsvDirectorySource(csv);
     }
     throw new IllegalArgumentException("unknown source configuration " + config.getClass());
   }

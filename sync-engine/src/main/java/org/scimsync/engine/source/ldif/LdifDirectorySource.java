@@ -1,8 +1,7 @@
 package org.scimsync.engine.source.ldif;
 
-import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
-import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldif.DuplicateValueBehavior;
 import com.unboundid.ldif.LDIFException;
 import com.unboundid.ldif.LDIFReader;
 import java.io.IOException;
@@ -66,15 +65,16 @@ public final class LdifDirectorySource implements DirectorySource {
     List<Parsed> users = new ArrayList<>();
     List<Parsed> groups = new ArrayList<>();
     SnapshotAssembler assembler = new SnapshotAssembler(config.nested());
+    DnReferences references = new DnReferences();
     try (LdifLineReader lineReader =
             new LdifLineReader(
                 new InputStreamReader(
                     Files.newInputStream(config.path()), StandardCharsets.UTF_8.newDecoder()),
                 file);
-        LDIFReader reader = new LDIFReader(lineReader)) {
+        LDIFReader reader = newReader(lineReader)) {
       Entry entry;
       while ((entry = reader.readEntry()) != null) {
-        classify(entry, lineReader.entryLine(), users, groups, assembler);
+        classify(entry, lineReader.entryLine(), users, groups, references, assembler);
       }
     } catch (LDIFException e) {
       throw new SourceException(
@@ -133,21 +133,30 @@ public final class LdifDirectorySource implements DirectorySource {
     return snapshot;
   }
 
+  /**
+   * Duplicate values are retained rather than stripped: stripping compares every value of an
+   * attribute with the others, which is quadratic for a group with tens of thousands of members,
+   * and the assembler lists each member once anyway.
+   */
+  private static LDIFReader newReader(LdifLineReader lines) {
+    LDIFReader reader = new LDIFReader(lines);
+    reader.setDuplicateValueBehavior(DuplicateValueBehavior.RETAIN);
+    return reader;
+  }
+
   private void classify(
       Entry entry,
       long line,
       List<Parsed> users,
       List<Parsed> groups,
+      DnReferences references,
       SnapshotAssembler assembler) {
     String origin = config.path() + " line " + line + " (" + entry.getDN() + ")";
-    DN dn;
-    try {
-      dn = entry.getParsedDN();
-    } catch (LDAPException e) {
+    String reference = references.normalize(entry.getDN());
+    if (reference == null) {
       throw new SourceException(
           SourceException.Kind.INVALID_INPUT,
-          config.path() + " line " + line + ": invalid DN: " + e.getExceptionMessage(),
-          e);
+          config.path() + " line " + line + ": invalid DN: " + entry.getDN());
     }
     boolean group = hasClass(entry, config.groupObjectClasses());
     if (!group && !hasClass(entry, config.userObjectClasses())) {
@@ -167,7 +176,6 @@ public final class LdifDirectorySource implements DirectorySource {
                     keyValue.getValueByteArrays()[0]));
       }
     }
-    String reference = dn.toNormalizedString();
     if (!group) {
       Map<String, List<Object>> attributes = EntryAttributes.of(entry, Set.of());
       users.add(
@@ -178,7 +186,7 @@ public final class LdifDirectorySource implements DirectorySource {
     Map<String, List<Object>> attributes = EntryAttributes.of(entry, memberAttributes);
     String name = entry.getAttributeValue(config.groupNameAttribute());
     if (name == null) {
-      name = DnReferences.firstRdnValue(dn);
+      name = DnReferences.firstRdnValue(entry.getDN());
       attributes.putIfAbsent("cn", List.of(name));
     }
     List<String> members = new ArrayList<>();
@@ -188,7 +196,7 @@ public final class LdifDirectorySource implements DirectorySource {
         continue;
       }
       for (String value : values) {
-        String member = DnReferences.normalize(value);
+        String member = references.normalize(value);
         if (member == null) {
           assembler.warn(origin + ": " + attribute + " value is not a DN, ignored: " + value);
         } else {

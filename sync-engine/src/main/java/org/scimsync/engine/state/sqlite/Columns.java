@@ -1,5 +1,8 @@
 package org.scimsync.engine.state.sqlite;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,6 +10,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +21,28 @@ final class Columns {
   private static final DateTimeFormatter INSTANT =
       new DateTimeFormatterBuilder().appendInstant(9).toFormatter(Locale.ROOT);
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
   private Columns() {}
+
+  /** A list of strings as a JSON array. */
+  static String json(List<String> strings) {
+    try {
+      return JSON.writeValueAsString(strings);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a list of strings is always JSON", e);
+    }
+  }
+
+  /** A JSON array of strings, as written by {@link #json} or SQLite's {@code json_group_array}. */
+  static List<String> strings(String json) throws SQLException {
+    try {
+      return JSON.readValue(json, STRINGS);
+    } catch (JsonProcessingException e) {
+      throw new SQLException("not a JSON array of strings: " + e.getOriginalMessage(), e);
+    }
+  }
 
   static String text(Instant instant) {
     return INSTANT.format(instant);

@@ -3,7 +3,6 @@ package org.scimsync.engine.state.sqlite;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -11,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.state.ChangeOutcome;
@@ -28,6 +28,7 @@ import org.scimsync.engine.state.StateStoreException;
 import org.scimsync.engine.state.StoredState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.JDBC;
 
 /**
  * The state store in one SQLite file, migrated by Flyway ({@code classpath:db/migration}).
@@ -138,7 +139,9 @@ public final class SqliteStateStore implements StateStore {
 
   private static Connection connect(String url, String location) {
     try {
-      Connection connection = DriverManager.getConnection(url);
+      // The driver directly, not DriverManager: no dependence on service files surviving a
+      // repackaged (shaded) application jar.
+      Connection connection = JDBC.createConnection(url, new Properties());
       connection.setAutoCommit(true);
       return connection;
     } catch (SQLException e) {
@@ -310,6 +313,20 @@ public final class SqliteStateStore implements StateStore {
   @Override
   public void close() {
     db.close();
+  }
+
+  /** A pragma's value on the store's own connection (tests check the settings took effect). */
+  String pragma(String name) {
+    if (!name.matches("[a-z_]+")) {
+      throw new IllegalArgumentException("not a pragma name: " + name);
+    }
+    return db.read(
+        "read pragma " + name,
+        d -> {
+          try (ResultSet value = d.prepare("PRAGMA " + name).executeQuery()) {
+            return value.next() ? value.getString(1) : "";
+          }
+        });
   }
 
   @Override
