@@ -241,6 +241,10 @@ class SqliteStateStoreTest {
     assertThatThrownBy(() -> store.settle(List.of(555L)))
         .isInstanceOf(StateStoreException.class)
         .hasMessageContaining("journal entry 555");
+
+    long run = store.beginRun(new RunStart("cli", false, false, T0));
+    assertThat(store.journalBegin(run, entry)).isPositive();
+    assertThat(store.unfinishedChanges()).hasSize(1);
   }
 
   @Test
