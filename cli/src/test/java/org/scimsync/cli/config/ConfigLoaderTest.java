@@ -104,6 +104,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theDocumentedExampleLoads() throws IOException {
+    String doc = Files.readString(Path.of("../docs/configuration.md"));
+    int start = doc.indexOf("```yaml\n", doc.indexOf("## A complete example")) + 8;
+    String yaml = doc.substring(start, doc.indexOf("```", start));
+    Files.writeString(dir.resolve("webhook-secret"), "0123456789abcdef-hook");
+    ScimSyncConfig config = load(yaml.replace("/etc/scim-sync/webhook-secret", "webhook-secret"));
+    assertThat(config.users().drop()).containsExactly("photos");
+    assertThat(config.webhook().secret().reveal()).isEqualTo("0123456789abcdef-hook");
+  }
+
+  @Test
   void appliesDefaultsToAMinimalFile() throws IOException {
     ScimSyncConfig config = load(MINIMAL);
 
