@@ -1,5 +1,6 @@
 package org.scimsync.mapping;
 
+import java.util.List;
 import java.util.Objects;
 import org.scimsync.mapping.internal.ObjectRules;
 import org.scimsync.mapping.internal.RuleCompiler;
@@ -57,6 +58,22 @@ public final class MappingRules {
     return new MappingRules(
         compiler.users(users, ResourceSanitizer.forUsers(profile)),
         compiler.groups(groups, ResourceSanitizer.forGroups(profile)));
+  }
+
+  /**
+   * The SCIM paths the user rules set, in PATCH path syntax ({@code userName}, {@code
+   * name.givenName}, {@code emails}, {@code
+   * urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department}), in configuration
+   * order, without the dropped ones: the attributes these rules manage. The target profile may
+   * still remove some of them (AWS: {@code photos}) from every resource.
+   */
+  public List<String> userTargets() {
+    return users.targets();
+  }
+
+  /** The SCIM paths the group rules set; see {@link #userTargets()}. */
+  public List<String> groupTargets() {
+    return groups.targets();
   }
 
   /** Maps one source user to a SCIM user (without schemas, id, externalId and meta). */

@@ -129,4 +129,35 @@ class ConfigExampleRulesTest {
     assertThat(result.resource().has("photos")).isFalse();
     assertThat(result.warnings()).isEmpty();
   }
+
+  @Test
+  void listsTheAttributesTheRulesManageInPatchPathSyntax() {
+    assertThat(rules.userTargets())
+        .containsExactly(
+            "userName",
+            "displayName",
+            "name.givenName",
+            "name.familyName",
+            "emails",
+            "title",
+            "active",
+            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department",
+            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber");
+    assertThat(rules.groupTargets()).containsExactly("displayName");
+  }
+
+  @Test
+  void droppedAttributesAreNotManaged() {
+    MappingRules dropping =
+        MappingRules.compile(
+            new RuleSpec(
+                null,
+                Rules.map(
+                    "userName", "user.mail", "name.givenName", "user.givenName", "title", "'T'"),
+                java.util.List.of("name", "emails.type")),
+            RuleSpec.defaults(),
+            SanitizerProfile.GENERIC);
+
+    assertThat(dropping.userTargets()).containsExactly("userName", "title");
+  }
 }

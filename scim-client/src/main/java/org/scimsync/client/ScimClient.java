@@ -3,17 +3,16 @@ package org.scimsync.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.directory.scim.spec.patch.PatchOperation;
-import org.apache.directory.scim.spec.resources.GroupMembership;
 import org.apache.directory.scim.spec.resources.ScimGroup;
 import org.apache.directory.scim.spec.resources.ScimUser;
-import org.scimsync.client.internal.MembershipBatcher;
+import org.scimsync.client.internal.GroupOperations;
 import org.scimsync.client.internal.ResourceEndpoint;
 import org.scimsync.client.internal.ScimApi;
 import org.scimsync.client.internal.ScimHttp;
@@ -32,6 +31,7 @@ public final class ScimClient implements AutoCloseable {
   private final ScimHttp http;
   private final ResourceEndpoint<ScimUser> users;
   private final ResourceEndpoint<ScimGroup> groups;
+  private final GroupOperations groupOperations;
 
   private ScimClient(ScimClientConfig config) {
     this.config = config;
@@ -44,6 +44,7 @@ public final class ScimClient implements AutoCloseable {
     this.groups =
         new ResourceEndpoint<>(
             http, json, profile, "Groups", ScimGroup.class, ResourceEndpoint.Apis.GROUPS);
+    this.groupOperations = new GroupOperations(groups, json, profile);
   }
 
   /**
@@ -109,24 +110,29 @@ public final class ScimClient implements AutoCloseable {
   }
 
   /**
-   * The user with this userName; when several match, the one equal ignoring case.
+   * The user with this userName: the exact match, else one equal ignoring case (AWS may treat
+   * userName case-insensitively). A result that does not match is never returned.
    *
    * @param userName the userName
    * @return the user, if any
    */
   public Optional<ScimUser> findUserByUserName(String userName) {
-    return best(findUsers(ScimFilter.eq("userName", userName)), userName, ScimUser::getUserName);
+    return best(
+        findUsers(ScimFilter.eq("userName", userName)), userName, ScimUser::getUserName, true);
   }
 
   /**
-   * The user with this externalId.
+   * The user with exactly this externalId.
    *
    * @param externalId the externalId
    * @return the user, if any
    */
   public Optional<ScimUser> findUserByExternalId(String externalId) {
     return best(
-        findUsers(ScimFilter.eq("externalId", externalId)), externalId, ScimUser::getExternalId);
+        findUsers(ScimFilter.eq("externalId", externalId)),
+        externalId,
+        ScimUser::getExternalId,
+        false);
   }
 
   /**
@@ -202,7 +208,8 @@ public final class ScimClient implements AutoCloseable {
   }
 
   /**
-   * The group with this displayName; when several match, the one equal ignoring case.
+   * The group with this displayName: the exact match, else one equal ignoring case. A result that
+   * does not match is never returned.
    *
    * @param displayName the displayName
    * @return the group, if any
@@ -211,18 +218,22 @@ public final class ScimClient implements AutoCloseable {
     return best(
         findGroups(ScimFilter.eq("displayName", displayName)),
         displayName,
-        ScimGroup::getDisplayName);
+        ScimGroup::getDisplayName,
+        true);
   }
 
   /**
-   * The group with this externalId.
+   * The group with exactly this externalId.
    *
    * @param externalId the externalId
    * @return the group, if any
    */
   public Optional<ScimGroup> findGroupByExternalId(String externalId) {
     return best(
-        findGroups(ScimFilter.eq("externalId", externalId)), externalId, ScimGroup::getExternalId);
+        findGroups(ScimFilter.eq("externalId", externalId)),
+        externalId,
+        ScimGroup::getExternalId,
+        false);
   }
 
   /**
@@ -232,11 +243,7 @@ public final class ScimClient implements AutoCloseable {
    * @return the groups; empty also when the target answers 404 for an unknown member
    */
   public List<ScimGroup> groupsOfUser(String userId) {
-    try {
-      return findGroups(ScimFilter.eq("members.value", userId));
-    } catch (ScimNotFoundException e) {
-      return List.of();
-    }
+    return groupOperations.ofUser(userId);
   }
 
   /**
@@ -248,19 +255,7 @@ public final class ScimClient implements AutoCloseable {
    * @return true if the user is a member; false also for an unknown group or user (404)
    */
   public boolean isMember(String groupId, String userId) {
-    try {
-      if (profile().membersReadable()) {
-        return getGroup(groupId)
-            .map(ScimGroup::getMembers)
-            .map(members -> members.stream().anyMatch(m -> userId.equals(m.getValue())))
-            .orElse(false);
-      }
-      String filter =
-          ScimFilter.and(ScimFilter.eq("id", groupId), ScimFilter.eq("members", userId));
-      return !findGroups(filter).isEmpty();
-    } catch (ScimNotFoundException e) {
-      return false;
-    }
+    return groupOperations.isMember(groupId, userId);
   }
 
   /**
@@ -282,19 +277,7 @@ public final class ScimClient implements AutoCloseable {
    * @throws ScimConflictException if the displayName or externalId is taken
    */
   public ScimGroup createGroup(ScimGroup group) {
-    List<GroupMembership> members = group.getMembers();
-    int inline = profile().maxInlineMembersOnCreate();
-    if (members == null || members.size() <= inline) {
-      return groups.create(group);
-    }
-    JsonNode tree = json.mapper().valueToTree(group);
-    ScimGroup first = json.convert("CreateGroup", tree, ScimGroup.class);
-    first.setMembers(new ArrayList<>(members.subList(0, inline)));
-    ScimGroup created = groups.create(first);
-    List<String> rest =
-        members.subList(inline, members.size()).stream().map(GroupMembership::getValue).toList();
-    patchGroupMembers(created.getId(), rest, List.of());
-    return created;
+    return groupOperations.create(group);
   }
 
   /**
@@ -306,15 +289,7 @@ public final class ScimClient implements AutoCloseable {
    * @throws ScimUnsupportedException under the AWS profile; no request is sent
    */
   public ScimGroup replaceGroup(String id, ScimGroup group) {
-    if (!profile().supportsGroupPut()) {
-      throw new ScimUnsupportedException(
-          ScimApi.PUT_GROUP.apiName(),
-          -1,
-          "the " + profile().configName() + " target has no PUT for groups; use PATCH",
-          null,
-          null);
-    }
-    return groups.replace(id, group);
+    return groupOperations.replace(id, group);
   }
 
   /**
@@ -327,13 +302,7 @@ public final class ScimClient implements AutoCloseable {
    * @throws ScimUnsupportedException for an operation the profile forbids; nothing is sent
    */
   public void patchGroup(String id, List<PatchOperation> ops) {
-    if (profile().forbidsMemberReplace()) {
-      MembershipBatcher.refuseMemberReplace(ScimApi.PATCH_GROUP.apiName(), ops);
-    }
-    for (List<PatchOperation> request :
-        MembershipBatcher.split(ops, profile().maxMembersPerPatch())) {
-      groups.patch(id, request);
-    }
+    groupOperations.patch(id, ops);
   }
 
   /**
@@ -349,10 +318,7 @@ public final class ScimClient implements AutoCloseable {
    */
   public void patchGroupMembers(
       String groupId, Collection<String> addUserIds, Collection<String> removeUserIds) {
-    patchGroup(
-        groupId,
-        MembershipBatcher.memberOperations(
-            addUserIds, removeUserIds, profile().removesMembersByValueList()));
+    groupOperations.patchMembers(groupId, addUserIds, removeUserIds);
   }
 
   /**
@@ -394,15 +360,17 @@ public final class ScimClient implements AutoCloseable {
     return tree.path(feature).path("supported").asBoolean(false);
   }
 
+  /**
+   * The exact match, else a match ignoring case (names), never an unrelated result: a server that
+   * ignores the filter must not make the engine adopt the wrong object.
+   */
   private static <T> Optional<T> best(
-      List<T> found, String wanted, java.util.function.Function<T, String> key) {
-    return found.stream()
-        .filter(item -> wanted.equals(key.apply(item)))
-        .findFirst()
-        .or(
-            () ->
-                found.stream().filter(item -> wanted.equalsIgnoreCase(key.apply(item))).findFirst())
-        .or(() -> found.stream().findFirst());
+      List<T> found, String wanted, Function<T, String> key, boolean ignoreCase) {
+    Optional<T> exact = found.stream().filter(item -> wanted.equals(key.apply(item))).findFirst();
+    if (exact.isPresent() || !ignoreCase) {
+      return exact;
+    }
+    return found.stream().filter(item -> wanted.equalsIgnoreCase(key.apply(item))).findFirst();
   }
 
   /** Releases the pooled connections. */

@@ -71,6 +71,22 @@ class ScimClientPagingIT {
   }
 
   @Test
+  void continuesByIndexWhenACursorAnswerHasNoCursorButMoreResults() {
+    // An older-style answer: the cursor is ignored, a short page, totalResults says 3.
+    stubCursorPage("", users("\"totalResults\":3,\"startIndex\":1,", "u1", "u2"));
+    wm.stubFor(
+        get(urlPathEqualTo("/scim/v2/Users"))
+            .withQueryParam("startIndex", equalTo("3"))
+            .willReturn(aResponse().withStatus(200).withBody(users("\"totalResults\":3,", "u3"))));
+
+    try (ScimClient client =
+        ScimWireMock.client(wm.getRuntimeInfo(), TargetProfile.AWS_IDENTITY_CENTER)) {
+      assertThat(client.listUsers().map(ScimUser::getId)).containsExactly("u1", "u2", "u3");
+    }
+    wm.verify(2, getRequestedFor(urlPathEqualTo("/scim/v2/Users")));
+  }
+
+  @Test
   void fetchesPagesOnlyAsTheStreamIsConsumed() {
     stubCursorPage("", users("\"nextCursor\":\"c1\",", "u1", "u2"));
     stubCursorPage("c1", users("", "u3"));

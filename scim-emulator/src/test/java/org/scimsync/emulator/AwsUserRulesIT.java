@@ -7,36 +7,19 @@ import static org.scimsync.emulator.ScimHttp.user;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each AWS Identity Center rule on users: the refusal with its exact status and body. */
-class AwsUserRulesIT {
+class AwsUserRulesIT extends EmulatorTestBase {
   static final String DUPLICATE_BODY =
       "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],"
           + "\"detail\":\"Refused to create a new, duplicate resource.\",\"status\":\"409\"}";
 
-  static ScimEmulator emulator;
-  static ScimHttp scim;
-
-  @BeforeAll
-  static void start() {
-    emulator = ScimEmulator.builder().tenant("t-1234").build().start();
-    scim = ScimHttp.of(emulator);
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void clean() {
-    emulator.reset();
+  @Override
+  ScimEmulator.Builder configure(ScimEmulator.Builder builder) {
+    return builder.tenant("t-1234");
   }
 
   static void assertAwsError(ScimHttp.Answer answer, int status, String detailPart) {

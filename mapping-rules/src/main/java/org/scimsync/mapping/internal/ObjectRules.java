@@ -43,6 +43,17 @@ public final class ObjectRules {
     this.sanitizer = Objects.requireNonNull(sanitizer, "sanitizer");
   }
 
+  /** The SCIM paths the mappings set, in configuration order, without those dropped. */
+  public List<String> targets() {
+    List<String> targets = new ArrayList<>(mappings.size());
+    for (TargetMapping mapping : mappings) {
+      if (drops.stream().noneMatch(drop -> drop.contains(mapping.target()))) {
+        targets.add(mapping.target().scimPath());
+      }
+    }
+    return List.copyOf(targets);
+  }
+
   /** Applies scope, mappings, drops and the sanitizer to one entry. */
   public MappingResult map(SourceEntry entry) {
     EntryContext context = new EntryContext(variable, entry);

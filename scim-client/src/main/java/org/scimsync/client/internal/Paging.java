@@ -21,7 +21,7 @@ import org.scimsync.client.ScimServerException;
  * 7644) advances {@code startIndex} by the items received until {@code totalResults} is reached or
  * a page is empty.
  */
-public final class Paging {
+final class Paging {
 
   private Paging() {}
 
@@ -92,12 +92,13 @@ public final class Paging {
     private final String resourcePath;
     private final @Nullable String filter;
     private final int pageSize;
-    private final boolean cursorPaging;
+    private boolean cursorPaging;
     private final Function<String, Page> fetch;
     private Iterator<JsonNode> current = List.<JsonNode>of().iterator();
     private boolean more = true;
     private @Nullable String cursor = "";
     private int startIndex = 1;
+    private int seen;
 
     PageIterator(
         String resourcePath,
@@ -141,6 +142,9 @@ public final class Paging {
       }
       Page page = fetch.apply(query.toString());
       current = page.resources().iterator();
+      int received = page.resources().size();
+      seen += received;
+      Integer total = page.totalResults();
       if (cursorPaging) {
         String next = page.nextCursor();
         if (next != null && next.equals(cursor)) {
@@ -153,10 +157,15 @@ public final class Paging {
         }
         cursor = next;
         more = next != null;
+        if (!more && total != null && seen < total && received > 0) {
+          // The server ignored the cursor and pages by index (the older AWS behaviour): a
+          // short page is not the end while totalResults says more exist.
+          cursorPaging = false;
+          startIndex = seen + 1;
+          more = true;
+        }
       } else {
-        int received = page.resources().size();
         startIndex += received;
-        Integer total = page.totalResults();
         more = received > 0 && (total == null ? received >= pageSize : startIndex - 1 < total);
       }
     }

@@ -2,6 +2,7 @@ package org.scimsync.client.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RateLimitExceededException;
 import dev.failsafe.RateLimiter;
@@ -46,6 +47,9 @@ public final class ScimHttp implements AutoCloseable {
   private static final MediaType SCIM_JSON = MediaType.valueOf("application/scim+json");
   private static final String ACCEPT = "application/scim+json, application/json";
   private static final double JITTER = 0.25;
+  private static final String[] RAW_HTTP_LOGGERS = {
+    "org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire"
+  };
 
   private final Client client;
   private final URI baseUrl;
@@ -74,6 +78,7 @@ public final class ScimHttp implements AutoCloseable {
     this.json = Objects.requireNonNull(json, "json");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.retryPolicy = retryPolicy(config.retry());
+    warnIfRawHttpIsLogged();
     RateLimits rates = config.rateLimits();
     for (ScimApi api : ScimApi.values()) {
       boolean limited = api.write() ? rates.limitsWrites() : rates.limitsReads();
@@ -83,6 +88,20 @@ public final class ScimHttp implements AutoCloseable {
         limiters.put(
             api,
             RateLimiter.<Reply>smoothBuilder(interval).withMaxWaitTime(MAX_PERMIT_WAIT).build());
+      }
+    }
+  }
+
+  /**
+   * HttpClient's header and wire loggers print every request header verbatim, the Authorization
+   * header included; nothing in the client can mask that, so say it loudly.
+   */
+  private static void warnIfRawHttpIsLogged() {
+    for (String name : RAW_HTTP_LOGGERS) {
+      if (LoggerFactory.getLogger(name).isDebugEnabled()) {
+        LOG.warn(
+            "logger={} is at DEBUG: it writes the SCIM bearer token into the log; set it to INFO",
+            name);
       }
     }
   }
@@ -148,6 +167,13 @@ public final class ScimHttp implements AutoCloseable {
           "no client-side rate-limit permit within " + MAX_PERMIT_WAIT.toSeconds() + " s",
           null,
           e);
+    } catch (FailsafeException e) {
+      // Only checked exceptions arrive wrapped: an interrupted wait for a permit or a retry.
+      if (e.getCause() instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw new ScimTransportException(
+          api.apiName(), -1, "interrupted while waiting to send", null, e.getCause());
     }
     if (reply.status() >= 200 && reply.status() < 300) {
       return reply;

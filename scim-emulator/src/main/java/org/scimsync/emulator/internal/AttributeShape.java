@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,9 +92,7 @@ record AttributeShape(String name, Kind kind, List<String> subAttributes) {
       throw ScimProblem.invalidValue("Attribute '" + label + "' must be an object.");
     }
     ObjectNode out = ResourceDocuments.MAPPER.createObjectNode();
-    Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : value.properties()) {
       String sub = canonicalSub(field.getKey());
       JsonNode subValue = field.getValue();
       if (subValue.isNull()) {
@@ -135,9 +132,7 @@ record AttributeShape(String name, Kind kind, List<String> subAttributes) {
       throw ScimProblem.invalidValue("Attribute 'manager' must be an object.");
     }
     ObjectNode out = ResourceDocuments.MAPPER.createObjectNode();
-    Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : value.properties()) {
       String key = field.getKey();
       if (key.equalsIgnoreCase("value") && field.getValue().isTextual()) {
         out.set("value", field.getValue());

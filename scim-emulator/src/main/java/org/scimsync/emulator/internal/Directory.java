@@ -3,20 +3,13 @@ package org.scimsync.emulator.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.emulator.EmulatorState;
@@ -105,16 +98,16 @@ public final class Directory {
     return read(
         () -> {
           if (selection instanceof Selection.Terms terms) {
-            return matching(
-                userCandidates(terms),
-                u -> matches(u, terms),
+            return Pages.matching(
+                users.candidates(terms, groups),
+                u -> users.matches(u, terms, groups),
                 StoredUser::seq,
                 afterSeq,
                 skip,
                 limit);
           }
           if (selection instanceof Selection.Scan scan) {
-            return matching(
+            return Pages.matching(
                 users.all(),
                 u -> scan.predicate().test(documents.parse(u.json())),
                 StoredUser::seq,
@@ -122,57 +115,9 @@ public final class Directory {
                 skip,
                 limit);
           }
-          return page(users.inOrder().tailMap(afterSeq, false).values(), users.size(), skip, limit);
+          return Pages.page(
+              users.inOrder().tailMap(afterSeq, false).values(), users.size(), skip, limit);
         });
-  }
-
-  private Collection<StoredUser> userCandidates(Selection.Terms terms) {
-    for (Selection.Term term : terms.terms()) {
-      switch (term.field()) {
-        case ID:
-          return single(users.byId(term.value()));
-        case USER_NAME:
-          return single(users.byUserName(term.value()));
-        case EXTERNAL_ID:
-          return single(users.byExternalId(term.value()));
-        case GROUP:
-          return resolveUsers(groups.members(term.value()));
-        case MANAGER:
-          return resolveUsers(users.idsByManager(term.value()));
-        default:
-          break;
-      }
-    }
-    return users.all();
-  }
-
-  private List<StoredUser> resolveUsers(Set<String> ids) {
-    List<StoredUser> result = new ArrayList<>(ids.size());
-    for (String id : ids) {
-      StoredUser user = users.byId(id);
-      if (user != null) {
-        result.add(user);
-      }
-    }
-    return result;
-  }
-
-  private boolean matches(StoredUser user, Selection.Terms terms) {
-    for (Selection.Term term : terms.terms()) {
-      boolean ok =
-          switch (term.field()) {
-            case ID -> user.id().equals(term.value());
-            case USER_NAME -> user.userName().equalsIgnoreCase(term.value());
-            case EXTERNAL_ID -> term.value().equals(user.externalId());
-            case GROUP -> groups.members(term.value()).contains(user.id());
-            case MANAGER -> term.value().equals(user.managerId());
-            case DISPLAY_NAME, MEMBER -> false;
-          };
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private StoredUser requireUser(String id) {
@@ -184,37 +129,6 @@ public final class Directory {
   }
 
   // ---------------------------------------------------------------- groups
-
-  /** A group being edited under the write lock: its attributes and its members. */
-  public static final class GroupDraft {
-    private final ObjectNode attributes;
-    private final LinkedHashSet<String> members;
-    private final Function<String, @Nullable StoredUser> users;
-
-    private GroupDraft(
-        ObjectNode attributes,
-        Collection<String> members,
-        Function<String, @Nullable StoredUser> users) {
-      this.attributes = attributes;
-      this.members = new LinkedHashSet<>(members);
-      this.users = users;
-    }
-
-    /** The attributes without id, meta and members (mutable). */
-    public ObjectNode attributes() {
-      return attributes;
-    }
-
-    /** The member ids (mutable). */
-    public Set<String> members() {
-      return members;
-    }
-
-    /** Whether a user with this id exists. */
-    public boolean userExists(String id) {
-      return users.apply(id) != null;
-    }
-  }
 
   /** Creates a group whose draft {@code build} fills in; 404 for unknown members, 409 dup. */
   public GroupView createGroup(Consumer<GroupDraft> build) {
@@ -293,16 +207,16 @@ public final class Directory {
           Slice<StoredGroup> slice;
           if (selection instanceof Selection.Terms terms) {
             slice =
-                matching(
-                    groupCandidates(terms),
-                    g -> matches(g, terms),
+                Pages.matching(
+                    groups.candidates(terms),
+                    g -> groups.matches(g, terms),
                     StoredGroup::seq,
                     afterSeq,
                     skip,
                     limit);
           } else if (selection instanceof Selection.Scan scan) {
             slice =
-                matching(
+                Pages.matching(
                     groups.all(),
                     g -> scan.predicate().test(documents.groupJson(view(g, true))),
                     StoredGroup::seq,
@@ -311,55 +225,13 @@ public final class Directory {
                     limit);
           } else {
             slice =
-                page(
+                Pages.page(
                     groups.inOrder().tailMap(afterSeq, false).values(), groups.size(), skip, limit);
           }
           List<GroupView> views = new ArrayList<>(slice.items().size());
           slice.items().forEach(g -> views.add(view(g, withMembers)));
           return new Slice<>(views, slice.hasMore(), slice.total());
         });
-  }
-
-  private Collection<StoredGroup> groupCandidates(Selection.Terms terms) {
-    for (Selection.Term term : terms.terms()) {
-      switch (term.field()) {
-        case ID:
-          return single(groups.byId(term.value()));
-        case DISPLAY_NAME:
-          return single(groups.byDisplayName(term.value()));
-        case EXTERNAL_ID:
-          return single(groups.byExternalId(term.value()));
-        case MEMBER:
-          List<StoredGroup> result = new ArrayList<>();
-          for (String id : groups.groupsOf(term.value())) {
-            StoredGroup group = groups.byId(id);
-            if (group != null) {
-              result.add(group);
-            }
-          }
-          return result;
-        default:
-          break;
-      }
-    }
-    return groups.all();
-  }
-
-  private boolean matches(StoredGroup group, Selection.Terms terms) {
-    for (Selection.Term term : terms.terms()) {
-      boolean ok =
-          switch (term.field()) {
-            case ID -> group.id().equals(term.value());
-            case DISPLAY_NAME -> group.displayName().equalsIgnoreCase(term.value());
-            case EXTERNAL_ID -> term.value().equals(group.externalId());
-            case MEMBER -> groups.members(group.id()).contains(term.value());
-            case USER_NAME, GROUP, MANAGER -> false;
-          };
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private GroupView view(StoredGroup group, boolean withMembers) {
@@ -419,40 +291,6 @@ public final class Directory {
   }
 
   // ---------------------------------------------------------------- paging and locking
-
-  private static <T> Collection<T> single(@Nullable T item) {
-    return item == null ? List.of() : List.of(item);
-  }
-
-  private static <T> Slice<T> page(Collection<T> ordered, int total, int skip, int limit) {
-    List<T> items = new ArrayList<>(Math.min(limit, 1000));
-    Iterator<T> it = ordered.iterator();
-    for (int i = 0; i < skip && it.hasNext(); i++) {
-      it.next();
-    }
-    while (items.size() < limit && it.hasNext()) {
-      items.add(it.next());
-    }
-    return new Slice<>(items, it.hasNext(), total);
-  }
-
-  private static <T> Slice<T> matching(
-      Collection<T> candidates,
-      Predicate<T> test,
-      ToLongFunction<T> seq,
-      long afterSeq,
-      int skip,
-      int limit) {
-    List<T> all = new ArrayList<>();
-    for (T candidate : candidates) {
-      if (test.test(candidate)) {
-        all.add(candidate);
-      }
-    }
-    all.sort(Comparator.comparingLong(seq));
-    List<T> after = all.stream().filter(t -> seq.applyAsLong(t) > afterSeq).toList();
-    return page(after, all.size(), skip, limit);
-  }
 
   private <T> T read(Supplier<T> action) {
     lock.readLock().lock();

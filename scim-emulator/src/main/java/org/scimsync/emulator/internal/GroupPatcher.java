@@ -2,7 +2,6 @@ package org.scimsync.emulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,11 +10,11 @@ import org.apache.directory.scim.spec.filter.CompareOperator;
 import org.apache.directory.scim.spec.filter.FilterExpression;
 
 /**
- * Turns a group PATCH request into edits of a {@link Directory.GroupDraft}. Targets: {@code
- * displayName}, {@code externalId}, {@code members} and {@code members[value eq "id"]} (remove).
- * AWS profile: at most 100 membership changes per request ("Request is unparsable" above), and
- * {@code replace} on members or removing all members answers "Replacing group memberships is not
- * supported.". The RFC 7644 profile allows both.
+ * Turns a group PATCH request into edits of a {@link GroupDraft}. Targets: {@code displayName},
+ * {@code externalId}, {@code members} and {@code members[value eq "id"]} (remove). AWS profile: at
+ * most 100 membership changes per request ("Request is unparsable" above), and {@code replace} on
+ * members or removing all members answers "Replacing group memberships is not supported.". The RFC
+ * 7644 profile allows both.
  */
 final class GroupPatcher {
   private final boolean aws;
@@ -28,21 +27,19 @@ final class GroupPatcher {
 
   /** One change to a group, computed from the request before the group is looked at. */
   private interface Edit {
-    void applyTo(Directory.GroupDraft draft);
+    void applyTo(GroupDraft draft);
   }
 
   /** Parses and checks the request as a whole; the result edits a draft under the lock. */
-  java.util.function.Consumer<Directory.GroupDraft> parse(JsonNode body) {
+  java.util.function.Consumer<GroupDraft> parse(JsonNode body) {
     List<Edit> edits = new ArrayList<>();
     int memberChanges = 0;
     for (PatchOperation operation : PatchOperation.parse(body)) {
       if (operation.path() == null) {
-        Iterator<Map.Entry<String, JsonNode>> fields = operation.value().fields();
         if (!operation.value().isObject()) {
           throw ScimProblem.invalidValue("A PATCH operation without a path needs an object.");
         }
-        while (fields.hasNext()) {
-          Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : operation.value().properties()) {
           memberChanges += edit(operation, field.getKey(), null, field.getValue(), edits);
         }
       } else {

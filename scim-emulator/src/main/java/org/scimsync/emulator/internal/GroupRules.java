@@ -38,9 +38,7 @@ final class GroupRules {
     }
     ObjectNode attributes = ResourceDocuments.MAPPER.createObjectNode();
     List<String> members = List.of();
-    Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : body.properties()) {
       String lower = field.getKey().toLowerCase(Locale.ROOT);
       JsonNode value = field.getValue();
       switch (lower) {

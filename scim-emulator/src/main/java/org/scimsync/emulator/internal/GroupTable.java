@@ -1,9 +1,11 @@
 package org.scimsync.emulator.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
@@ -146,5 +148,47 @@ final class GroupTable {
     idByExternalId.clear();
     membersByGroup.clear();
     groupsByUser.clear();
+  }
+
+  Collection<StoredGroup> candidates(Selection.Terms terms) {
+    for (Selection.Term term : terms.terms()) {
+      switch (term.field()) {
+        case ID:
+          return Pages.single(byId(term.value()));
+        case DISPLAY_NAME:
+          return Pages.single(byDisplayName(term.value()));
+        case EXTERNAL_ID:
+          return Pages.single(byExternalId(term.value()));
+        case MEMBER:
+          List<StoredGroup> result = new ArrayList<>();
+          for (String id : groupsOf(term.value())) {
+            StoredGroup group = byId(id);
+            if (group != null) {
+              result.add(group);
+            }
+          }
+          return result;
+        default:
+          break;
+      }
+    }
+    return all();
+  }
+
+  boolean matches(StoredGroup group, Selection.Terms terms) {
+    for (Selection.Term term : terms.terms()) {
+      boolean ok =
+          switch (term.field()) {
+            case ID -> group.id().equals(term.value());
+            case DISPLAY_NAME -> group.displayName().equalsIgnoreCase(term.value());
+            case EXTERNAL_ID -> term.value().equals(group.externalId());
+            case MEMBER -> members(group.id()).contains(term.value());
+            case USER_NAME, GROUP, MANAGER -> false;
+          };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 }

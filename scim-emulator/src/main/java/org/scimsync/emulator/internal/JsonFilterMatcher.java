@@ -2,7 +2,6 @@ package org.scimsync.emulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -163,9 +162,7 @@ final class JsonFilterMatcher {
     if (exact != null) {
       return exact;
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> f = fields.next();
+    for (Map.Entry<String, JsonNode> f : node.properties()) {
       if (f.getKey().equalsIgnoreCase(name)) {
         return f.getValue();
       }

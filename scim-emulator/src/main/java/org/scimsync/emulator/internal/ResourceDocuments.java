@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -117,9 +116,7 @@ public final class ResourceDocuments {
     if (externalId != null) {
       doc.set("externalId", externalId);
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = attributes.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : attributes.properties()) {
       if (!field.getKey().equals("externalId")) {
         doc.set(field.getKey(), field.getValue());
       }

@@ -63,7 +63,18 @@ public final class ScimExchangeHandler implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] body = readBody(exchange.getRequestBody());
-      List<String> segments = segments(exchange.getRequestURI().getRawPath());
+      List<String> segments;
+      Map<String, String> query;
+      try {
+        segments = segments(exchange.getRequestURI().getRawPath());
+        query = query(exchange.getRequestURI().getRawQuery());
+      } catch (IllegalArgumentException e) {
+        send(
+            exchange,
+            new ScimRoute("Unknown", "", null),
+            service.error(400, "The request URI is not correctly encoded."));
+        return;
+      }
       boolean scimPath =
           segments.size() >= 3 && segments.get(1).equals("scim") && segments.get(2).equals("v2");
       ScimRoute route =
@@ -90,7 +101,13 @@ public final class ScimExchangeHandler implements HttpHandler {
         send(exchange, route, service.error(500, "An internal error occurred. Try again."));
         return;
       }
-      Reply reply = service.handle(route, query(exchange.getRequestURI().getRawQuery()), body);
+      Reply reply;
+      try {
+        reply = service.handle(route, query, body);
+      } catch (RuntimeException e) {
+        LOG.error("unexpected failure api={} path={}", route.api(), route.resource(), e);
+        reply = service.error(500, "An internal error occurred.");
+      }
       boolean accepted = reply.status() >= 200 && reply.status() < 300;
       if (accepted && EmulatorStats.WRITE_APIS.contains(route.api()) && faults.error500After()) {
         LOG.debug("fault=error500After api={} status={}", route.api(), reply.status());

@@ -73,9 +73,7 @@ final class UserPatcher {
   ObjectNode apply(ObjectNode attributes, List<PatchOperation> operations) {
     for (PatchOperation operation : operations) {
       if (operation.path() == null) {
-        Iterator<Map.Entry<String, JsonNode>> fields = operation.value().fields();
-        while (fields.hasNext()) {
-          Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : operation.value().properties()) {
           PatchPath path = PatchPath.parse(field.getKey());
           applyAt(attributes, path.segments(), path, operation, field.getValue());
         }

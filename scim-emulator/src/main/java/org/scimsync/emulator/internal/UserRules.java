@@ -2,7 +2,6 @@ package org.scimsync.emulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -67,6 +66,24 @@ final class UserRules {
               "division",
               "department",
               "manager"));
+  private static final Set<String> PATCHABLE =
+      Set.of(
+          "username",
+          "active",
+          "externalid",
+          "displayname",
+          "nickname",
+          "profileurl",
+          "title",
+          "usertype",
+          "preferredlanguage",
+          "locale",
+          "timezone",
+          "name",
+          "emails",
+          "addresses",
+          "phonenumbers",
+          ResourceDocuments.ENTERPRISE_USER.toLowerCase(Locale.ROOT));
   private static final Set<String> RESERVED_USER_NAMES =
       Set.of("administrator", "awsadministrators");
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().\\-]{3,40}");
@@ -83,9 +100,7 @@ final class UserRules {
       throw ScimProblem.invalidSyntax(ScimProblem.UNPARSABLE);
     }
     ObjectNode out = ResourceDocuments.MAPPER.createObjectNode();
-    Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : body.properties()) {
       String name = field.getKey();
       JsonNode value = field.getValue();
       String lower = name.toLowerCase(Locale.ROOT);
@@ -178,25 +193,7 @@ final class UserRules {
 
   /** Whether a top-level attribute (canonical or any case) may be the target of a PATCH (AWS). */
   static boolean patchable(String attribute) {
-    String lower = attribute.toLowerCase(Locale.ROOT);
-    return Set.of(
-                "username",
-                "active",
-                "externalid",
-                "displayname",
-                "nickname",
-                "profileurl",
-                "title",
-                "usertype",
-                "preferredlanguage",
-                "locale",
-                "timezone",
-                "name",
-                "emails",
-                "addresses",
-                "phonenumbers")
-            .contains(lower)
-        || lower.equals(ResourceDocuments.ENTERPRISE_USER.toLowerCase(Locale.ROOT));
+    return PATCHABLE.contains(attribute.toLowerCase(Locale.ROOT));
   }
 
   /** The canonical spelling of a top-level attribute name, or the name itself if unknown. */

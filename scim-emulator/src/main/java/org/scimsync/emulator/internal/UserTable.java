@@ -1,8 +1,10 @@
 package org.scimsync.emulator.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -132,5 +134,54 @@ final class UserTable {
     idByExternalId.clear();
     idByEmail.clear();
     idsByManager.clear();
+  }
+
+  Collection<StoredUser> candidates(Selection.Terms terms, GroupTable groups) {
+    for (Selection.Term term : terms.terms()) {
+      switch (term.field()) {
+        case ID:
+          return Pages.single(byId(term.value()));
+        case USER_NAME:
+          return Pages.single(byUserName(term.value()));
+        case EXTERNAL_ID:
+          return Pages.single(byExternalId(term.value()));
+        case GROUP:
+          return resolve(groups.members(term.value()));
+        case MANAGER:
+          return resolve(idsByManager(term.value()));
+        default:
+          break;
+      }
+    }
+    return all();
+  }
+
+  private List<StoredUser> resolve(Set<String> ids) {
+    List<StoredUser> result = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      StoredUser user = byId(id);
+      if (user != null) {
+        result.add(user);
+      }
+    }
+    return result;
+  }
+
+  boolean matches(StoredUser user, Selection.Terms terms, GroupTable groups) {
+    for (Selection.Term term : terms.terms()) {
+      boolean ok =
+          switch (term.field()) {
+            case ID -> user.id().equals(term.value());
+            case USER_NAME -> user.userName().equalsIgnoreCase(term.value());
+            case EXTERNAL_ID -> term.value().equals(user.externalId());
+            case GROUP -> groups.members(term.value()).contains(user.id());
+            case MANAGER -> term.value().equals(user.managerId());
+            case DISPLAY_NAME, MEMBER -> false;
+          };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 }

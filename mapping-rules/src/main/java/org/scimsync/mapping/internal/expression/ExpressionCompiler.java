@@ -84,10 +84,12 @@ public final class ExpressionCompiler {
           "java.util.spi {}",
           "java.util.zip {}");
 
-  private final JexlEngine engine;
+  /** One engine for the process: it is thread-safe, and its introspection caches are shared. */
+  private static final JexlEngine ENGINE = createEngine();
 
-  /** Builds the sandboxed engine; one instance serves every expression of a configuration. */
-  public ExpressionCompiler() {
+  private final JexlEngine engine = ENGINE;
+
+  private static JexlEngine createEngine() {
     JexlFeatures features =
         JexlFeatures.createNone()
             .methodCall(true)
@@ -110,19 +112,20 @@ public final class ExpressionCompiler {
             .namespacePragma(false)
             .namespaceIdentifier(false)
             .namespaceInstantiation(false);
-    engine =
-        new JexlBuilder()
-            .features(features)
-            .permissions(PERMISSIONS)
-            .sandbox(sandbox())
-            .arithmetic(new JexlArithmetic(true))
-            .strict(true)
-            .silent(false)
-            .safe(false)
-            .antish(false)
-            .booleanLogical(true)
-            .cache(0)
-            .create();
+    return new JexlBuilder()
+        .features(features)
+        .permissions(PERMISSIONS)
+        .sandbox(sandbox())
+        .arithmetic(new JexlArithmetic(true))
+        .strict(true)
+        .silent(false)
+        .safe(false)
+        .antish(false)
+        .booleanLogical(true)
+        // a cache, even a small one, turns on the per-node caching of resolved properties
+        // and methods, which is what makes repeated evaluation fast
+        .cache(64)
+        .create();
   }
 
   private static JexlSandbox sandbox() {

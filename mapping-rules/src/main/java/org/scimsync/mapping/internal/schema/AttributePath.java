@@ -32,6 +32,23 @@ public record AttributePath(
         || subAttribute.name().equals(other.subAttribute.name());
   }
 
+  /** Whether this path is {@code other} or an ancestor of it (a whole attribute holds its subs). */
+  public boolean contains(AttributePath other) {
+    return extension == other.extension
+        && attribute.name().equals(other.attribute.name())
+        && (subAttribute == null
+            || other.subAttribute != null && subAttribute.name().equals(other.subAttribute.name()));
+  }
+
+  /**
+   * The path in SCIM filter and PATCH syntax (RFC 7644 section 3.10): {@code name.givenName}, or
+   * the extension URN and attribute: {@code urn:...:enterprise:2.0:User:department}.
+   */
+  public String scimPath() {
+    String path = attribute.name() + (subAttribute == null ? "" : "." + subAttribute.name());
+    return extension ? ResourceSchema.ENTERPRISE_URN + ":" + path : path;
+  }
+
   /** The attribute whose value this path holds: the sub-attribute if there is one. */
   public ScimAttribute leaf() {
     return subAttribute == null ? attribute : subAttribute;

@@ -46,6 +46,11 @@ public record ScimAttribute(
   /** The sub-attribute with this name (case-insensitive, as SCIM names are), or null. */
   public @Nullable ScimAttribute subAttribute(String subName) {
     for (ScimAttribute sub : subAttributes) {
+      if (sub.name.equals(subName)) {
+        return sub;
+      }
+    }
+    for (ScimAttribute sub : subAttributes) {
       if (sub.name.equalsIgnoreCase(subName)) {
         return sub;
       }

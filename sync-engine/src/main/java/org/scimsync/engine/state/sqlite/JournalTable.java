@@ -1,8 +1,5 @@
 package org.scimsync.engine.state.sqlite;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,9 +15,6 @@ import org.scimsync.engine.state.StateStoreException;
 
 /** The journal of changes: each journaled before it is sent and ended when the target answered. */
 final class JournalTable {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
   private static final String COLUMNS =
       "id, run_id, change, object_kind, source_key, target_id, label, attributes, started_at,"
@@ -48,7 +42,7 @@ final class JournalTable {
     insert.setString(4, entry.sourceKey());
     Columns.setNullableText(insert, 5, entry.targetId());
     insert.setString(6, entry.label());
-    insert.setString(7, json(entry.attributes()));
+    insert.setString(7, Columns.json(entry.attributes()));
     insert.setString(8, Columns.text(now));
     try (ResultSet id = insert.executeQuery()) {
       id.next();
@@ -113,7 +107,7 @@ final class JournalTable {
             rows.getString("source_key"),
             rows.getString("target_id"),
             rows.getString("label"),
-            strings(rows.getString("attributes")));
+            Columns.strings(rows.getString("attributes")));
     String result = rows.getString("result");
     ChangeOutcome outcome =
         result == null
@@ -130,22 +124,6 @@ final class JournalTable {
         Columns.instant(rows, "started_at"),
         outcome,
         Columns.nullableInstant(rows, "finished_at"));
-  }
-
-  private static String json(List<String> attributes) {
-    try {
-      return JSON.writeValueAsString(attributes);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a list of strings is always JSON", e);
-    }
-  }
-
-  private static List<String> strings(String json) throws SQLException {
-    try {
-      return JSON.readValue(json, STRINGS);
-    } catch (JsonProcessingException e) {
-      throw new SQLException("journal attributes are not a JSON list: " + e.getMessage(), e);
-    }
   }
 
   private static StateStoreException missing(SqliteDatabase db, String what, long journalId) {

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.scimsync.engine.state.Link;
@@ -21,7 +20,7 @@ final class LinkTable {
   private static final String SELECT_LINKS =
       "SELECT kind, source_key, target_id, content_hash, disabled, synced_at FROM link";
   private static final String SELECT_MEMBERSHIPS =
-      "SELECT group_key, user_key FROM membership ORDER BY group_key";
+      "SELECT group_key, json_group_array(user_key) FROM membership GROUP BY group_key";
   private static final String DELETE_OTHER_LINK_OF_TARGET =
       "DELETE FROM link WHERE kind = ? AND target_id = ? AND source_key <> ? RETURNING source_key";
   private static final String UPSERT_LINK =
@@ -40,6 +39,8 @@ final class LinkTable {
   private static final String DELETE_MEMBERSHIP =
       "DELETE FROM membership WHERE group_key = ? AND user_key = ?";
 
+  private static final int SQLITE_CONSTRAINT = 19;
+
   /** Links by kind, then by source key. */
   record Links(Map<String, Link> users, Map<String, Link> groups) {}
 
@@ -50,44 +51,34 @@ final class LinkTable {
     Map<String, Link> groups = new HashMap<>();
     try (ResultSet rows = db.prepare(SELECT_LINKS).executeQuery()) {
       while (rows.next()) {
+        ObjectKind kind = ObjectKind.valueOf(rows.getString(1));
         Link link =
             new Link(
-                ObjectKind.valueOf(rows.getString("kind")),
-                rows.getString("source_key"),
-                rows.getString("target_id"),
-                rows.getString("content_hash"),
-                rows.getInt("disabled") != 0,
-                Columns.instant(rows, "synced_at"));
-        (link.kind() == ObjectKind.USER ? users : groups).put(link.sourceKey(), link);
+                kind,
+                rows.getString(2),
+                rows.getString(3),
+                rows.getString(4),
+                rows.getInt(5) != 0,
+                Columns.instant(rows.getString(6)));
+        (kind == ObjectKind.USER ? users : groups).put(link.sourceKey(), link);
       }
     }
     return new Links(users, groups);
   }
 
-  /** Group source key to the immutable set of its pushed member user keys. */
+  /**
+   * Group source key to the immutable set of its pushed member user keys. SQLite aggregates each
+   * group's members into one JSON array: one row per group instead of one per membership, which
+   * makes reading 250,000 memberships several times faster.
+   */
   static Map<String, Set<String>> memberships(SqliteDatabase db) throws SQLException {
     Map<String, Set<String>> memberships = new HashMap<>();
     try (ResultSet rows = db.prepare(SELECT_MEMBERSHIPS).executeQuery()) {
-      String group = null;
-      Set<String> members = null;
       while (rows.next()) {
-        String groupKey = rows.getString(1);
-        if (!groupKey.equals(group)) {
-          put(memberships, group, members);
-          group = groupKey;
-          members = new HashSet<>();
-        }
-        members.add(rows.getString(2));
+        memberships.put(rows.getString(1), Set.copyOf(Columns.strings(rows.getString(2))));
       }
-      put(memberships, group, members);
     }
     return memberships;
-  }
-
-  private static void put(Map<String, Set<String>> memberships, String group, Set<String> members) {
-    if (group != null) {
-      memberships.put(group, Set.copyOf(members));
-    }
   }
 
   /**
@@ -96,6 +87,31 @@ final class LinkTable {
    * is replaced by this one.
    */
   static void save(SqliteDatabase db, Link link) throws SQLException {
+    try {
+      upsert(db, link);
+    } catch (SQLException e) {
+      if ((e.getErrorCode() & 0xff) != SQLITE_CONSTRAINT) {
+        throw e;
+      }
+      // The only unique constraint the upsert does not resolve is (kind, target_id): the target
+      // object is linked to another source key. Rare, so handled only when it happens.
+      forgetOtherLinkOfTarget(db, link);
+      upsert(db, link);
+    }
+  }
+
+  private static void upsert(SqliteDatabase db, Link link) throws SQLException {
+    PreparedStatement upsert = db.prepare(UPSERT_LINK);
+    upsert.setString(1, link.kind().name());
+    upsert.setString(2, link.sourceKey());
+    upsert.setString(3, link.targetId());
+    upsert.setString(4, link.contentHash());
+    upsert.setInt(5, link.disabled() ? 1 : 0);
+    upsert.setString(6, Columns.text(link.syncedAt()));
+    upsert.executeUpdate();
+  }
+
+  private static void forgetOtherLinkOfTarget(SqliteDatabase db, Link link) throws SQLException {
     PreparedStatement stale = db.prepare(DELETE_OTHER_LINK_OF_TARGET);
     stale.setString(1, link.kind().name());
     stale.setString(2, link.targetId());
@@ -110,14 +126,6 @@ final class LinkTable {
             link.sourceKey());
       }
     }
-    PreparedStatement upsert = db.prepare(UPSERT_LINK);
-    upsert.setString(1, link.kind().name());
-    upsert.setString(2, link.sourceKey());
-    upsert.setString(3, link.targetId());
-    upsert.setString(4, link.contentHash());
-    upsert.setInt(5, link.disabled() ? 1 : 0);
-    upsert.setString(6, Columns.text(link.syncedAt()));
-    upsert.executeUpdate();
   }
 
   /** Forgets an object and the memberships recorded for it. */

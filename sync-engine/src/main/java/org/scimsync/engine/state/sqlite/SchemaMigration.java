@@ -4,12 +4,16 @@ import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.scimsync.engine.state.StateStoreException;
 import org.scimsync.engine.state.sqlite.internal.QuietFlywayLog;
 
@@ -32,7 +36,11 @@ final class SchemaMigration {
             .loggers(QuietFlywayLog.class.getName())
             .load();
     try {
+      refuseForeignDatabase(connection, location);
+      refuseNewerSchema(flyway, location);
       flyway.migrate();
+    } catch (SQLException e) {
+      throw SqliteConnector.damaged(location, e);
     } catch (FlywayException e) {
       throw new StateStoreException(
           "state store " + location + " cannot be brought to the current schema: " + e.getMessage(),
@@ -42,6 +50,39 @@ final class SchemaMigration {
         connection.setAutoCommit(true);
       } catch (SQLException e) {
         // the connection is broken; the store's first statement reports it
+      }
+    }
+  }
+
+  /** A database with tables but no schema history belongs to something else: leave it alone. */
+  private static void refuseForeignDatabase(Connection connection, String location)
+      throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet tables =
+            statement.executeQuery(
+                "SELECT count(*), count(CASE WHEN name = 'flyway_schema_history' THEN 1 END)"
+                    + " FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+      tables.next();
+      if (tables.getInt(1) > 0 && tables.getInt(2) == 0) {
+        throw new StateStoreException(
+            "file " + location + " is a SQLite database of another application, not a state file",
+            null);
+      }
+    }
+  }
+
+  /** A schema migrated by a newer version must not be written by this one. */
+  private static void refuseNewerSchema(Flyway flyway, String location) {
+    for (MigrationInfo applied : flyway.info().applied()) {
+      MigrationState state = applied.getState();
+      if (state == MigrationState.FUTURE_SUCCESS || state == MigrationState.FUTURE_FAILED) {
+        throw new StateStoreException(
+            "state file "
+                + location
+                + " was written by a newer version of scim-sync (schema version "
+                + applied.getVersion()
+                + "); upgrade scim-sync to use it",
+            null);
       }
     }
   }

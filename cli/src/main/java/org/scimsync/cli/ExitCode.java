@@ -1,0 +1,36 @@
+package org.scimsync.cli;
+
+/** The process exit codes of scim-sync, as documented for users and scripts. */
+public enum ExitCode {
+  /** Every change applied, or nothing to do. */
+  OK(0),
+  /** Some changes failed; the others were applied. */
+  PARTIAL_FAILURE(1),
+  /** Invalid configuration, input or usage. */
+  INVALID(2),
+  /** Stopped by a safety guard; nothing destructive applied. */
+  SAFETY_STOP(3),
+  /** Source or target unreachable, or authentication refused. */
+  UNREACHABLE(4);
+
+  private final int code;
+
+  ExitCode(int code) {
+    this.code = code;
+  }
+
+  /** The exit code with this number; an unknown number counts as a partial failure. */
+  public static ExitCode of(int code) {
+    for (ExitCode exit : values()) {
+      if (exit.code == code) {
+        return exit;
+      }
+    }
+    return PARTIAL_FAILURE;
+  }
+
+  /** The numeric process exit code. */
+  public int code() {
+    return code;
+  }
+}

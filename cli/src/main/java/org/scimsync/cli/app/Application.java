@@ -1,0 +1,242 @@
+package org.scimsync.cli.app;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.scimsync.cli.CliException;
+import org.scimsync.cli.ExitCode;
+import org.scimsync.cli.app.internal.ClientScimTarget;
+import org.scimsync.cli.app.internal.EngineLauncher;
+import org.scimsync.cli.app.internal.Ports;
+import org.scimsync.cli.app.internal.RulesResourceMapper;
+import org.scimsync.cli.app.internal.RunHistoryView;
+import org.scimsync.cli.config.ScimSyncConfig;
+import org.scimsync.client.ScimClient;
+import org.scimsync.client.Secret;
+import org.scimsync.engine.PlanJson;
+import org.scimsync.engine.RunReport;
+import org.scimsync.engine.SyncEngine;
+import org.scimsync.engine.SyncOptions;
+import org.scimsync.engine.plan.Plan;
+import org.scimsync.engine.service.ReadinessProbe;
+import org.scimsync.engine.service.ServiceSettings;
+import org.scimsync.engine.service.SyncMetrics;
+import org.scimsync.engine.service.SyncService;
+import org.scimsync.engine.service.WebhookSignature;
+import org.scimsync.engine.source.DirectorySource;
+import org.scimsync.engine.source.DirectorySources;
+import org.scimsync.engine.state.StateStore;
+import org.scimsync.engine.state.sqlite.SqliteStateStore;
+import org.scimsync.mapping.MappingRules;
+
+/**
+ * The composition root: the only place that turns a configuration into the engine's ports (the
+ * directory source, the mapping rules, the SCIM client behind the target port, the SQLite state
+ * store) and runs it. One instance per command invocation; what it opened is closed with it.
+ */
+public final class Application implements AutoCloseable {
+
+  private final ScimSyncConfig config;
+  private final Clock clock;
+  private @Nullable ScimClient client;
+  private @Nullable StateStore store;
+
+  private Application(ScimSyncConfig config, Clock clock) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Wires the application for one configuration; nothing is opened until a command needs it. */
+  public static Application open(ScimSyncConfig config) {
+    return new Application(config, Clock.systemUTC());
+  }
+
+  /** The directory source of the configuration. */
+  public DirectorySource source() {
+    return DirectorySources.create(Ports.source(config.source()));
+  }
+
+  /**
+   * The compiled mapping rules.
+   *
+   * @throws org.scimsync.cli.config.ConfigException naming the key and line of a broken rule
+   */
+  public MappingRules rules() {
+    return Ports.rules(config);
+  }
+
+  /** The SCIM client of the target, created on first use. */
+  public ScimClient client() {
+    if (client == null) {
+      client = ScimClient.create(Ports.client(config.target()));
+    }
+    return client;
+  }
+
+  private StateStore store() {
+    if (store == null) {
+      store = SqliteStateStore.open(config.statePath());
+    }
+    return store;
+  }
+
+  /** The engine with every port wired. */
+  public SyncEngine engine() {
+    MappingRules rules = rules();
+    return new SyncEngine(
+        source(),
+        new RulesResourceMapper(rules),
+        new ClientScimTarget(client()),
+        store(),
+        Ports.policy(config),
+        clock);
+  }
+
+  /** Runs a sync (or a dry run) and prints its report. */
+  public ExitCode sync(RunRequest request, Console console) {
+    RunReport report = engine().run(options(request));
+    print(console, report);
+    return exitCode(report.exitCode());
+  }
+
+  /**
+   * Computes the plan, prints it and, with {@code out}, saves it for {@link #apply}. Exit code 3
+   * when a safety guard would stop the run.
+   */
+  public ExitCode plan(RunRequest request, @Nullable Path out, Console console) {
+    Plan plan = engine().plan(options(request));
+    if (out != null) {
+      try {
+        Files.writeString(out, PlanJson.write(plan), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new CliException(
+            ExitCode.INVALID, "cannot write the plan to " + out + ": " + e.getMessage(), e);
+      }
+    }
+    console
+        .out()
+        .print(console.json() ? PlanJson.write(plan) + "\n" : Colours.plan(plan.toText(), console));
+    if (out != null && !console.json()) {
+      console.out().println("Plan saved to " + out + "; apply it with: scim-sync apply " + out);
+    }
+    console.out().flush();
+    return plan.safety().isPassed() ? ExitCode.OK : ExitCode.SAFETY_STOP;
+  }
+
+  /** Applies a saved plan if neither the directory nor the target changed since. */
+  public ExitCode apply(Path planFile, RunRequest request, Console console) {
+    String json;
+    try {
+      json = Files.readString(planFile, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new CliException(ExitCode.INVALID, "plan file " + planFile + " does not exist", e);
+    } catch (IOException e) {
+      throw new CliException(
+          ExitCode.INVALID, "cannot read the plan file " + planFile + ": " + e.getMessage(), e);
+    }
+    RunReport report = engine().apply(PlanJson.read(json), options(request));
+    print(console, report);
+    return exitCode(report.exitCode());
+  }
+
+  /** Prints the last run and the objects under management. */
+  public ExitCode status(Console console) {
+    RunHistoryView view = new RunHistoryView(console.out(), console.json());
+    if (!Files.exists(config.statePath())) {
+      view.noState(config.statePath());
+    } else {
+      view.status(config.statePath(), store().load(), store().recentRuns(1));
+    }
+    return ExitCode.OK;
+  }
+
+  /** Prints the most recent runs, newest first. */
+  public ExitCode history(int limit, Console console) {
+    RunHistoryView view = new RunHistoryView(console.out(), console.json());
+    if (!Files.exists(config.statePath())) {
+      view.noState(config.statePath());
+    } else {
+      view.runs(store().recentRuns(limit));
+    }
+    return ExitCode.OK;
+  }
+
+  /** Prints every change of one run. */
+  public ExitCode runDetail(long runId, Console console) {
+    if (!Files.exists(config.statePath())) {
+      throw new CliException(ExitCode.INVALID, "no run " + runId + ": no state file yet");
+    }
+    var run =
+        store()
+            .run(runId)
+            .orElseThrow(
+                () -> new CliException(ExitCode.INVALID, "no run " + runId + " in the history"));
+    new RunHistoryView(console.out(), console.json()).run(run, store().journal(runId));
+    return ExitCode.OK;
+  }
+
+  /**
+   * Starts service mode: the schedule, the webhook and the HTTP endpoints, around this engine.
+   * Close the returned service to stop it.
+   */
+  public SyncService startService() {
+    ServiceSettings settings =
+        ServiceSettings.of(config.schedule().cron(), config.schedule().fullEvery())
+            .withListen(
+                new InetSocketAddress(
+                    config.webhook().listen().host(), config.webhook().listen().port()));
+    Secret secret = config.webhook().secret();
+    SyncService service =
+        new SyncService(
+            settings,
+            new EngineLauncher(engine()),
+            store(),
+            secret == null ? null : WebhookSignature.of(secret),
+            ReadinessProbe.ALWAYS_READY,
+            SyncMetrics.create(),
+            clock);
+    service.start();
+    return service;
+  }
+
+  private static SyncOptions options(RunRequest request) {
+    return new SyncOptions(
+        request.trigger(),
+        request.full(),
+        request.dryRun(),
+        request.allowDeletes(),
+        request.verifyMembers(),
+        Set.of());
+  }
+
+  private static void print(Console console, RunReport report) {
+    console
+        .out()
+        .print(console.json() ? report.toJson() + "\n" : Colours.plan(report.toText(), console));
+    console.out().flush();
+  }
+
+  private static ExitCode exitCode(int code) {
+    return ExitCode.of(code);
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (client != null) {
+        client.close();
+      }
+    } finally {
+      if (store != null) {
+        store.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package org.scimsync.cli.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.scimsync.client.Secret;
+
+/**
+ * A loaded, validated scim-sync configuration: one sync from a directory to one SCIM target. Built
+ * by {@link ConfigLoader}; every path is absolute, every default applied, every secret held as a
+ * {@link Secret}.
+ *
+ * @param file the configuration file it was read from
+ * @param source the directory to read
+ * @param target the SCIM service provider
+ * @param statePath the SQLite state file (default {@code scim-sync.db} beside the configuration)
+ * @param users user scoping and mapping rules
+ * @param groups group scoping and mapping rules
+ * @param deprovision deprovisioning and safety thresholds
+ * @param schedule the schedule of {@code serve}
+ * @param webhook the webhook and endpoints of {@code serve}
+ * @param locations the line of every key, to point later errors (an expression that does not
+ *     compile) at the file
+ */
+public record ScimSyncConfig(
+    Path file,
+    SourceConfig source,
+    TargetConfig target,
+    Path statePath,
+    RuleConfig users,
+    RuleConfig groups,
+    DeprovisionConfig deprovision,
+    ScheduleConfig schedule,
+    WebhookConfig webhook,
+    ConfigLocations locations) {
+
+  public ScimSyncConfig {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(statePath, "statePath");
+    Objects.requireNonNull(users, "users");
+    Objects.requireNonNull(groups, "groups");
+    Objects.requireNonNull(deprovision, "deprovision");
+    Objects.requireNonNull(schedule, "schedule");
+    Objects.requireNonNull(webhook, "webhook");
+    Objects.requireNonNull(locations, "locations");
+  }
+
+  /** An error about {@code key} of this file (exit code 2), pointing at the key's line. */
+  public ConfigException errorAt(String key, String problem) {
+    return new ConfigException(file, key, locations.lineOf(key), problem);
+  }
+}

@@ -1,0 +1,95 @@
+package org.scimsync.cli.config;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.scimsync.client.Secret;
+
+/**
+ * The SCIM service provider to keep in step: {@code target}.
+ *
+ * @param profile aws-identity-center (default) or generic
+ * @param url the SCIM base URL; https, or http only to a loopback address (the emulator)
+ * @param token the bearer token (a secret)
+ * @param rateLimit reads and writes per second; null fields take the profile's defaults
+ * @param timeoutSeconds connect and response timeout (default 30)
+ * @param trustStore a PKCS#12 trust store for the target's certificate; null for the JVM default
+ * @param maxAttempts attempts per request when the target throttles, fails or cannot be reached
+ *     (default 6, with exponential backoff)
+ */
+public record TargetConfig(
+    TargetProfileName profile,
+    URI url,
+    Secret token,
+    RateLimit rateLimit,
+    Integer timeoutSeconds,
+    @Nullable Path trustStore,
+    Integer maxAttempts) {
+
+  /** Default timeout for connecting and for each response. */
+  public static final int DEFAULT_TIMEOUT_SECONDS = 30;
+
+  /** Default of {@link #maxAttempts()}. */
+  public static final int DEFAULT_MAX_ATTEMPTS = 6;
+
+  public TargetConfig {
+    profile = profile == null ? TargetProfileName.AWS_IDENTITY_CENTER : profile;
+    if (url == null) {
+      throw new ConfigValueException("url", "is required: the SCIM base URL");
+    }
+    checkUrl(url);
+    if (token == null || token.reveal().isBlank()) {
+      throw new ConfigValueException(
+          "token", "is required: the bearer token, e.g. ${SCIM_TOKEN} or ${file:/path}");
+    }
+    rateLimit = rateLimit == null ? new RateLimit(null, null) : rateLimit;
+    timeoutSeconds =
+        ConfigChecks.positiveOrDefault("timeoutSeconds", timeoutSeconds, DEFAULT_TIMEOUT_SECONDS);
+    maxAttempts = ConfigChecks.positiveOrDefault("maxAttempts", maxAttempts, DEFAULT_MAX_ATTEMPTS);
+  }
+
+  private static void checkUrl(URI url) {
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    if (url.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+      throw new ConfigValueException("url", "must be an https:// URL, got '" + url + "'");
+    }
+    if (scheme.equals("http") && !isLoopback(url.getHost())) {
+      throw new ConfigValueException(
+          "url",
+          "must use https (http is only accepted for a loopback address such as 127.0.0.1), got '"
+              + url
+              + "'");
+    }
+  }
+
+  private static boolean isLoopback(String host) {
+    if (host.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    if (!bare.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+      return false; // a name: never resolved here
+    }
+    try {
+      return InetAddress.getByName(bare).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Request rates towards the target: {@code target.rateLimit}.
+   *
+   * @param readsPerSecond GET requests per second; null for the profile's default (AWS: 40)
+   * @param writesPerSecond POST/PUT/PATCH/DELETE per second; null for the default (AWS: 25)
+   */
+  public record RateLimit(@Nullable Double readsPerSecond, @Nullable Double writesPerSecond) {
+    public RateLimit {
+      ConfigChecks.positiveIfSet("readsPerSecond", readsPerSecond);
+      ConfigChecks.positiveIfSet("writesPerSecond", writesPerSecond);
+    }
+  }
+}

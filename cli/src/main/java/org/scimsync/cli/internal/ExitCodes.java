@@ -1,0 +1,73 @@
+package org.scimsync.cli.internal;
+
+import org.scimsync.cli.CliException;
+import org.scimsync.cli.ExitCode;
+import org.scimsync.client.ScimException;
+import org.scimsync.emulator.EmulatorException;
+import org.scimsync.engine.SyncException;
+import org.scimsync.engine.service.ServiceException;
+import org.scimsync.engine.source.SourceException;
+import org.scimsync.engine.state.StateLockedException;
+import org.scimsync.engine.state.StateStoreException;
+import org.scimsync.engine.target.TargetException;
+
+/** Maps the failures of every module to the documented exit codes and user-facing messages. */
+public final class ExitCodes {
+
+  private ExitCodes() {}
+
+  /** The exit code a failure ends the process with. */
+  public static ExitCode of(Throwable failure) {
+    if (failure instanceof CliException cli) {
+      return cli.exitCode();
+    }
+    if (failure instanceof SyncException sync) {
+      return ExitCode.of(sync.exitCode());
+    }
+    if (failure instanceof ScimException scim) {
+      return ExitCode.of(scim.kind().exitCode());
+    }
+    if (failure instanceof ServiceException service) {
+      return ExitCode.of(service.kind().exitCode());
+    }
+    if (failure instanceof EmulatorException emulator) {
+      return ExitCode.of(emulator.kind().exitCode());
+    }
+    if (failure instanceof TargetException target) {
+      return switch (target.kind()) {
+        case UNAUTHORIZED, UNAVAILABLE -> ExitCode.UNREACHABLE;
+        case CONFLICT, NOT_FOUND, BAD_REQUEST -> ExitCode.PARTIAL_FAILURE;
+      };
+    }
+    if (failure instanceof SourceException source) {
+      return source.kind() == SourceException.Kind.INVALID_INPUT
+          ? ExitCode.INVALID
+          : ExitCode.UNREACHABLE;
+    }
+    if (failure instanceof StateLockedException) {
+      return ExitCode.UNREACHABLE;
+    }
+    if (failure instanceof StateStoreException) {
+      return ExitCode.INVALID;
+    }
+    return ExitCode.PARTIAL_FAILURE;
+  }
+
+  /** The one-line message shown for a failure; never a secret, never a stack trace. */
+  public static String describe(Throwable failure) {
+    String message = failure.getMessage();
+    boolean known =
+        failure instanceof CliException
+            || failure instanceof SyncException
+            || failure instanceof ScimException
+            || failure instanceof EmulatorException
+            || failure instanceof ServiceException
+            || failure instanceof TargetException
+            || failure instanceof SourceException
+            || failure instanceof StateStoreException;
+    if (known) {
+      return message == null ? failure.getClass().getSimpleName() : message;
+    }
+    return "unexpected " + failure.getClass().getName() + (message == null ? "" : ": " + message);
+  }
+}

@@ -1,0 +1,56 @@
+package org.scimsync.engine.testing;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.scimsync.engine.MappingOutcome;
+import org.scimsync.engine.ResourceMapper;
+import org.scimsync.engine.source.SourceGroup;
+import org.scimsync.engine.source.SourceUser;
+import org.scimsync.mapping.SourceEntry;
+
+/**
+ * Maps test users: userName and email from {@code mail}, names from {@code givenName} and {@code
+ * sn}, {@code title} when present. A user with {@code scope: out} is excluded; one without {@code
+ * mail} is rejected. Groups whose name starts with {@code x-} are excluded.
+ */
+public final class SimpleMapper implements ResourceMapper {
+
+  @Override
+  public MappingOutcome mapUser(SourceUser user) {
+    if ("out".equals(first(user, "scope"))) {
+      return new MappingOutcome.Excluded("scope is out");
+    }
+    String mail = first(user, "mail");
+    if (mail == null) {
+      return new MappingOutcome.Rejected("no mail attribute", List.of());
+    }
+    ObjectNode resource = JsonNodeFactory.instance.objectNode();
+    resource.put("userName", mail);
+    resource.put("displayName", first(user, "givenName") + " " + first(user, "sn"));
+    ObjectNode name = resource.putObject("name");
+    name.put("givenName", first(user, "givenName"));
+    name.put("familyName", first(user, "sn"));
+    resource.putArray("emails").addObject().put("value", mail).put("primary", true);
+    String title = first(user, "title");
+    if (title != null) {
+      resource.put("title", title);
+    }
+    return new MappingOutcome.Mapped(resource, List.of());
+  }
+
+  @Override
+  public MappingOutcome mapGroup(SourceGroup group) {
+    if (group.name().startsWith("x-")) {
+      return new MappingOutcome.Excluded("not an aws group");
+    }
+    ObjectNode resource = JsonNodeFactory.instance.objectNode();
+    resource.put("displayName", group.name());
+    return new MappingOutcome.Mapped(resource, List.of());
+  }
+
+  private static String first(SourceEntry entry, String attribute) {
+    List<Object> values = entry.values(attribute);
+    return values.isEmpty() ? null : values.get(0).toString();
+  }
+}
