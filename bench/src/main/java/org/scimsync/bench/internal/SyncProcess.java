@@ -1,0 +1,80 @@
+package org.scimsync.bench.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Starts {@link SyncRunner} in a JVM of its own, with a fixed heap and a GC log, and reads back its
+ * {@link RunMeasurement}. The benchmark's JVM keeps the emulator, so the sync JVM's heap is the
+ * engine's alone.
+ */
+public final class SyncProcess {
+
+  private final Path config;
+  private final String heap;
+  private final Path logDirectory;
+
+  /**
+   * @param config the configuration file
+   * @param heap the sync JVM's {@code -Xmx} value, e.g. {@code 1g}
+   * @param logDirectory where the process output, GC log and measurement go
+   */
+  public SyncProcess(Path config, String heap, Path logDirectory) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.heap = Objects.requireNonNull(heap, "heap");
+    this.logDirectory = Objects.requireNonNull(logDirectory, "logDirectory");
+  }
+
+  /**
+   * Runs one sync and waits for it.
+   *
+   * @param scenario the scenario name, used for the file names
+   * @param full whether to force a full run
+   * @throws IllegalStateException when the process fails without a measurement
+   */
+  public RunMeasurement run(String scenario, boolean full)
+      throws IOException, InterruptedException {
+    Path result = logDirectory.resolve(scenario + "-measurement.json");
+    Path output = logDirectory.resolve(scenario + "-sync.log");
+    Files.deleteIfExists(result);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx" + heap);
+    command.add("-Xlog:gc:file=" + logDirectory.resolve(scenario + "-gc.log"));
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(SyncRunner.class.getName());
+    command.add(config.toString());
+    command.add(full ? "full" : "incremental");
+    command.add(result.toString());
+    Process process =
+        new ProcessBuilder(command)
+            .directory(config.getParent().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
+    int exit = process.waitFor();
+    if (exit != 0 || !Files.exists(result)) {
+      throw new IllegalStateException(
+          "the sync process of scenario "
+              + scenario
+              + " exited with "
+              + exit
+              + "; see "
+              + output
+              + ":\n"
+              + tail(output));
+    }
+    return new ObjectMapper().readValue(result.toFile(), RunMeasurement.class);
+  }
+
+  private static String tail(Path file) throws IOException {
+    List<String> lines = Files.readAllLines(file);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+  }
+}
