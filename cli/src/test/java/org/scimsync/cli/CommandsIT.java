@@ -84,6 +84,29 @@ class CommandsIT {
   }
 
   @Test
+  void jsonLogLinesGoToStderrAndHoldNoSecret() throws IOException {
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream original = System.err;
+    CliRun sync;
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      sync = run("--log-format", "json", "--verbose", "sync");
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(sync.exitCode()).as(sync.all()).isZero();
+    String logs = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    ObjectMapper json = new ObjectMapper();
+    java.util.List<String> lines = logs.lines().filter(l -> !l.isBlank()).toList();
+    assertThat(lines).isNotEmpty();
+    for (String line : lines) {
+      assertThat(json.readTree(line).has("message")).as(line).isTrue();
+    }
+    assertThat(logs).contains("run finished").doesNotContain(SyncSetup.TOKEN);
+    assertThat(sync.out()).doesNotContain("run finished");
+  }
+
+  @Test
   void planWritesNothingAndApplyAppliesTheSavedPlan() throws IOException {
     Path saved = dir.resolve("plan.json");
     CliRun plan = run("plan", "--out", saved.toString());
