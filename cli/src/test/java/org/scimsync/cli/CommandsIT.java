@@ -74,6 +74,16 @@ class CommandsIT {
   }
 
   @Test
+  void dryRunPrintsThePlanAndWritesNothing() {
+    CliRun dry = run("sync", "--dry-run", "--full", "--verify-members");
+    assertThat(dry.exitCode()).as(dry.all()).isZero();
+    assertThat(dry.out()).contains("+ create user alice@example.org").contains("(dry run)");
+    assertThat(emulator.snapshot().users()).isEmpty();
+    assertThat(emulator.stats().writes()).isZero();
+    assertThat(run("history").out()).contains("No runs yet");
+  }
+
+  @Test
   void jsonOutputIsOneParseableDocument() throws IOException {
     CliRun sync = run("sync", "--output", "json");
     assertThat(sync.exitCode()).as(sync.all()).isZero();
