@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.directory.scim.spec.patch.PatchOperation;
 import org.apache.directory.scim.spec.resources.ScimGroup;
@@ -109,24 +110,29 @@ public final class ScimClient implements AutoCloseable {
   }
 
   /**
-   * The user with this userName; when several match, the one equal ignoring case.
+   * The user with this userName: the exact match, else one equal ignoring case (AWS may treat
+   * userName case-insensitively). A result that does not match is never returned.
    *
    * @param userName the userName
    * @return the user, if any
    */
   public Optional<ScimUser> findUserByUserName(String userName) {
-    return best(findUsers(ScimFilter.eq("userName", userName)), userName, ScimUser::getUserName);
+    return best(
+        findUsers(ScimFilter.eq("userName", userName)), userName, ScimUser::getUserName, true);
   }
 
   /**
-   * The user with this externalId.
+   * The user with exactly this externalId.
    *
    * @param externalId the externalId
    * @return the user, if any
    */
   public Optional<ScimUser> findUserByExternalId(String externalId) {
     return best(
-        findUsers(ScimFilter.eq("externalId", externalId)), externalId, ScimUser::getExternalId);
+        findUsers(ScimFilter.eq("externalId", externalId)),
+        externalId,
+        ScimUser::getExternalId,
+        false);
   }
 
   /**
@@ -202,7 +208,8 @@ public final class ScimClient implements AutoCloseable {
   }
 
   /**
-   * The group with this displayName; when several match, the one equal ignoring case.
+   * The group with this displayName: the exact match, else one equal ignoring case. A result that
+   * does not match is never returned.
    *
    * @param displayName the displayName
    * @return the group, if any
@@ -211,18 +218,22 @@ public final class ScimClient implements AutoCloseable {
     return best(
         findGroups(ScimFilter.eq("displayName", displayName)),
         displayName,
-        ScimGroup::getDisplayName);
+        ScimGroup::getDisplayName,
+        true);
   }
 
   /**
-   * The group with this externalId.
+   * The group with exactly this externalId.
    *
    * @param externalId the externalId
    * @return the group, if any
    */
   public Optional<ScimGroup> findGroupByExternalId(String externalId) {
     return best(
-        findGroups(ScimFilter.eq("externalId", externalId)), externalId, ScimGroup::getExternalId);
+        findGroups(ScimFilter.eq("externalId", externalId)),
+        externalId,
+        ScimGroup::getExternalId,
+        false);
   }
 
   /**
@@ -349,15 +360,17 @@ public final class ScimClient implements AutoCloseable {
     return tree.path(feature).path("supported").asBoolean(false);
   }
 
+  /**
+   * The exact match, else a match ignoring case (names), never an unrelated result: a server that
+   * ignores the filter must not make the engine adopt the wrong object.
+   */
   private static <T> Optional<T> best(
-      List<T> found, String wanted, java.util.function.Function<T, String> key) {
-    return found.stream()
-        .filter(item -> wanted.equals(key.apply(item)))
-        .findFirst()
-        .or(
-            () ->
-                found.stream().filter(item -> wanted.equalsIgnoreCase(key.apply(item))).findFirst())
-        .or(() -> found.stream().findFirst());
+      List<T> found, String wanted, Function<T, String> key, boolean ignoreCase) {
+    Optional<T> exact = found.stream().filter(item -> wanted.equals(key.apply(item))).findFirst();
+    if (exact.isPresent() || !ignoreCase) {
+      return exact;
+    }
+    return found.stream().filter(item -> wanted.equalsIgnoreCase(key.apply(item))).findFirst();
   }
 
   /** Releases the pooled connections. */

@@ -146,7 +146,7 @@ class ScimClientCrudIT {
             .willReturn(aResponse().withStatus(200).withBody("{\"Resources\":[" + ANN + "]}")));
 
     try (ScimClient client = client()) {
-      assertThat(client.findUserByUserName(tricky)).isPresent();
+      assertThat(client.findUsers(ScimFilter.eq("userName", tricky))).hasSize(1);
     }
     wm.verify(
         getRequestedFor(urlPathEqualTo("/scim/v2/Users"))
@@ -170,6 +170,20 @@ class ScimClientCrudIT {
           .extracting(ScimUser::getId)
           .isEqualTo("u1");
       assertThat(client.findUserByExternalId("nobody")).isEmpty();
+    }
+  }
+
+  @Test
+  void neverReturnsAFoundUserThatDoesNotMatch() {
+    // A server that ignores the filter and answers with someone else.
+    wm.stubFor(
+        get(urlPathEqualTo("/scim/v2/Users"))
+            .willReturn(aResponse().withStatus(200).withBody("{\"Resources\":[" + ANN + "]}")));
+
+    try (ScimClient client = client()) {
+      assertThat(client.findUserByUserName("bob")).isEmpty();
+      assertThat(client.findUserByUserName("ANN")).as("userName ignoring case").isPresent();
+      assertThat(client.findUserByExternalId("EXT-1")).as("externalId is exact").isEmpty();
     }
   }
 

@@ -79,6 +79,7 @@ class ScimClientSecurityIT {
     Level before = headers.getLevel();
     headers.setLevel(Level.DEBUG);
     try (ScimClient client = ScimWireMock.client(wm.getRuntimeInfo(), TargetProfile.GENERIC)) {
+      assertThat(client.profile()).isEqualTo(TargetProfile.GENERIC);
       assertThat(LogCapture.lines())
           .anyMatch(line -> line.contains("logger=org.apache.hc.client5.http.headers is at DEBUG"));
     } finally {

@@ -3,6 +3,7 @@ package org.scimsync.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,7 @@ import org.scimsync.engine.safety.SafetyVerdict;
 import org.scimsync.engine.source.DirectorySource;
 import org.scimsync.engine.source.SourceException;
 import org.scimsync.engine.state.ChangeOutcome;
+import org.scimsync.engine.state.Link;
 import org.scimsync.engine.state.RunLock;
 import org.scimsync.engine.state.RunStart;
 import org.scimsync.engine.state.RunStatus;
@@ -215,7 +217,7 @@ public final class SyncEngine {
                 store.deleteLink(u.kind(), u.replacesKey());
               }
               store.saveLink(
-                  new org.scimsync.engine.state.Link(
+                  new Link(
                       u.kind(),
                       u.sourceKey(),
                       u.targetId(),
@@ -264,7 +266,7 @@ public final class SyncEngine {
   }
 
   private static void checkFresh(Plan saved, Plan fresh) {
-    List<String> changed = new java.util.ArrayList<>();
+    List<String> changed = new ArrayList<>();
     if (!saved.fingerprints().source().equals(fresh.fingerprints().source())) {
       changed.add("the directory");
     }
@@ -284,7 +286,7 @@ public final class SyncEngine {
   }
 
   private static Plan withWarnings(Plan plan, List<String> more) {
-    List<String> warnings = new java.util.ArrayList<>(plan.warnings());
+    List<String> warnings = new ArrayList<>(plan.warnings());
     warnings.addAll(more);
     return new Plan(
         plan.full(),

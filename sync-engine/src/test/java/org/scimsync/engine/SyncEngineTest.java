@@ -13,6 +13,7 @@ import org.scimsync.engine.plan.Plan;
 import org.scimsync.engine.state.ChangeOutcome;
 import org.scimsync.engine.state.RunStatus;
 import org.scimsync.engine.target.InMemoryScimTarget;
+import org.scimsync.engine.target.TargetException;
 
 class SyncEngineTest {
 
@@ -199,7 +200,7 @@ class SyncEngineTest {
             50,
             Duration.ofHours(6),
             1);
-    f.target.failWritesAfter(2, org.scimsync.engine.target.TargetException.Kind.UNAUTHORIZED);
+    f.target.failWritesAfter(2, TargetException.Kind.UNAUTHORIZED);
 
     RunReport report = f.full();
 
@@ -214,7 +215,7 @@ class SyncEngineTest {
   @Test
   void failedChangesGiveExitOneAndTheNextRunConverges() {
     f.users(6);
-    f.target.failWritesAfter(3, org.scimsync.engine.target.TargetException.Kind.UNAVAILABLE);
+    f.target.failWritesAfter(3, TargetException.Kind.UNAVAILABLE);
     RunReport first = f.full();
     assertThat(first.exitCode()).isEqualTo(1);
     assertThat(first.failed()).isEqualTo(3);

@@ -1,6 +1,7 @@
 package org.scimsync.cli.app;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,16 +13,23 @@ import org.jspecify.annotations.Nullable;
 import org.scimsync.cli.CliException;
 import org.scimsync.cli.ExitCode;
 import org.scimsync.cli.app.internal.ClientScimTarget;
+import org.scimsync.cli.app.internal.EngineLauncher;
 import org.scimsync.cli.app.internal.Ports;
 import org.scimsync.cli.app.internal.RulesResourceMapper;
 import org.scimsync.cli.app.internal.RunHistoryView;
 import org.scimsync.cli.config.ScimSyncConfig;
 import org.scimsync.client.ScimClient;
+import org.scimsync.client.Secret;
 import org.scimsync.engine.PlanJson;
 import org.scimsync.engine.RunReport;
 import org.scimsync.engine.SyncEngine;
 import org.scimsync.engine.SyncOptions;
 import org.scimsync.engine.plan.Plan;
+import org.scimsync.engine.service.ReadinessProbe;
+import org.scimsync.engine.service.ServiceSettings;
+import org.scimsync.engine.service.SyncMetrics;
+import org.scimsync.engine.service.SyncService;
+import org.scimsync.engine.service.WebhookSignature;
 import org.scimsync.engine.source.DirectorySource;
 import org.scimsync.engine.source.DirectorySources;
 import org.scimsync.engine.state.StateStore;
@@ -172,6 +180,30 @@ public final class Application implements AutoCloseable {
                 () -> new CliException(ExitCode.INVALID, "no run " + runId + " in the history"));
     new RunHistoryView(console.out(), console.json()).run(run, store().journal(runId));
     return ExitCode.OK;
+  }
+
+  /**
+   * Starts service mode: the schedule, the webhook and the HTTP endpoints, around this engine.
+   * Close the returned service to stop it.
+   */
+  public SyncService startService() {
+    ServiceSettings settings =
+        ServiceSettings.of(config.schedule().cron(), config.schedule().fullEvery())
+            .withListen(
+                new InetSocketAddress(
+                    config.webhook().listen().host(), config.webhook().listen().port()));
+    Secret secret = config.webhook().secret();
+    SyncService service =
+        new SyncService(
+            settings,
+            new EngineLauncher(engine()),
+            store(),
+            secret == null ? null : WebhookSignature.of(secret),
+            ReadinessProbe.ALWAYS_READY,
+            SyncMetrics.create(),
+            clock);
+    service.start();
+    return service;
   }
 
   private static SyncOptions options(RunRequest request) {

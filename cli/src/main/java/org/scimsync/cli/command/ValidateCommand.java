@@ -1,8 +1,9 @@
 package org.scimsync.cli.command;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.scimsync.cli.ScimSyncCommand;
+import org.scimsync.cli.app.Application;
+import org.scimsync.cli.app.internal.ConfigurationCheck;
 import org.scimsync.cli.config.ScimSyncConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,15 +35,11 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
     ScimSyncConfig config = root.loadConfig();
-    out.printf("configuration %s: ok%n", config.file());
-    out.printf(
-        "  source: %s, target: %s (%s)%n",
-        config.source().type().configName(),
-        config.target().url(),
-        config.target().profile().configName());
-    out.flush();
-    return 0;
+    try (Application app = Application.open(config)) {
+      return new ConfigurationCheck(config, spec.commandLine().getOut())
+          .run(app::source, app::client, offline)
+          .code();
+    }
   }
 }

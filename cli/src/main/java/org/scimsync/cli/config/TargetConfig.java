@@ -17,6 +17,8 @@ import org.scimsync.client.Secret;
  * @param rateLimit reads and writes per second; null fields take the profile's defaults
  * @param timeoutSeconds connect and response timeout (default 30)
  * @param trustStore a PKCS#12 trust store for the target's certificate; null for the JVM default
+ * @param maxAttempts attempts per request when the target throttles, fails or cannot be reached
+ *     (default 6, with exponential backoff)
  */
 public record TargetConfig(
     TargetProfileName profile,
@@ -24,10 +26,14 @@ public record TargetConfig(
     Secret token,
     RateLimit rateLimit,
     Integer timeoutSeconds,
-    @Nullable Path trustStore) {
+    @Nullable Path trustStore,
+    Integer maxAttempts) {
 
   /** Default timeout for connecting and for each response. */
   public static final int DEFAULT_TIMEOUT_SECONDS = 30;
+
+  /** Default of {@link #maxAttempts()}. */
+  public static final int DEFAULT_MAX_ATTEMPTS = 6;
 
   public TargetConfig {
     profile = profile == null ? TargetProfileName.AWS_IDENTITY_CENTER : profile;
@@ -42,6 +48,7 @@ public record TargetConfig(
     rateLimit = rateLimit == null ? new RateLimit(null, null) : rateLimit;
     timeoutSeconds =
         ConfigChecks.positiveOrDefault("timeoutSeconds", timeoutSeconds, DEFAULT_TIMEOUT_SECONDS);
+    maxAttempts = ConfigChecks.positiveOrDefault("maxAttempts", maxAttempts, DEFAULT_MAX_ATTEMPTS);
   }
 
   private static void checkUrl(URI url) {

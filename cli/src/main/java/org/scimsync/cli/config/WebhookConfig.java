@@ -1,5 +1,6 @@
 package org.scimsync.cli.config;
 
+import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.client.Secret;
 
@@ -12,10 +13,16 @@ import org.scimsync.client.Secret;
  */
 public record WebhookConfig(ListenAddress listen, @Nullable Secret secret) {
 
+  /** The shortest webhook secret accepted, as for any HMAC-SHA256 key worth the name. */
+  public static final int MIN_SECRET_BYTES = 16;
+
   public WebhookConfig {
     listen = listen == null ? ListenAddress.DEFAULT : listen;
-    if (secret != null && secret.reveal().isBlank()) {
-      throw new ConfigValueException("secret", "must not be empty");
+    if (secret != null
+        && secret.reveal().getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+      throw new ConfigValueException(
+          "secret",
+          "must be at least " + MIN_SECRET_BYTES + " bytes long (the value is not shown)");
     }
   }
 

@@ -5,6 +5,7 @@ import org.scimsync.cli.ExitCode;
 import org.scimsync.client.ScimException;
 import org.scimsync.emulator.EmulatorException;
 import org.scimsync.engine.SyncException;
+import org.scimsync.engine.service.ServiceException;
 import org.scimsync.engine.source.SourceException;
 import org.scimsync.engine.state.StateLockedException;
 import org.scimsync.engine.state.StateStoreException;
@@ -25,6 +26,9 @@ public final class ExitCodes {
     }
     if (failure instanceof ScimException scim) {
       return ExitCode.of(scim.kind().exitCode());
+    }
+    if (failure instanceof ServiceException service) {
+      return ExitCode.of(service.kind().exitCode());
     }
     if (failure instanceof EmulatorException emulator) {
       return ExitCode.of(emulator.kind().exitCode());
@@ -57,6 +61,7 @@ public final class ExitCodes {
             || failure instanceof SyncException
             || failure instanceof ScimException
             || failure instanceof EmulatorException
+            || failure instanceof ServiceException
             || failure instanceof TargetException
             || failure instanceof SourceException
             || failure instanceof StateStoreException;

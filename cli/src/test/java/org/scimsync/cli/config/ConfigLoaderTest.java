@@ -56,7 +56,7 @@ class ConfigLoaderTest {
 
   @Test
   void loadsTheContractExampleWithEveryKey() throws IOException {
-    Files.writeString(dir.resolve("webhook-secret"), "  hook-s3cr3t\n");
+    Files.writeString(dir.resolve("webhook-secret"), "  hook-s3cr3t-0123456789\n");
     String example =
         Files.readString(Path.of("src/test/resources/config/full.yaml"))
             .replace("/etc/scim-sync/webhook-secret", "webhook-secret");
@@ -99,8 +99,19 @@ class ConfigLoaderTest {
     assertThat(config.schedule().cron()).isEqualTo("0 */15 * * * ?");
     assertThat(config.schedule().fullEvery()).isEqualTo(Duration.ofHours(6));
     assertThat(config.webhook().listen()).isEqualTo(new ListenAddress("127.0.0.1", 8088));
-    assertThat(config.webhook().secret().reveal()).isEqualTo("hook-s3cr3t");
+    assertThat(config.webhook().secret().reveal()).isEqualTo("hook-s3cr3t-0123456789");
     assertThat(config.toString()).doesNotContain("s3cr3t");
+  }
+
+  @Test
+  void theDocumentedExampleLoads() throws IOException {
+    String doc = Files.readString(Path.of("../docs/configuration.md"));
+    int start = doc.indexOf("```yaml\n", doc.indexOf("## A complete example")) + 8;
+    String yaml = doc.substring(start, doc.indexOf("```", start));
+    Files.writeString(dir.resolve("webhook-secret"), "0123456789abcdef-hook");
+    ScimSyncConfig config = load(yaml.replace("/etc/scim-sync/webhook-secret", "webhook-secret"));
+    assertThat(config.users().drop()).containsExactly("photos");
+    assertThat(config.webhook().secret().reveal()).isEqualTo("0123456789abcdef-hook");
   }
 
   @Test
@@ -262,6 +273,7 @@ class ConfigLoaderTest {
         "users:\\n  map: [a]\\n|users.map|8|expected a section",
         "users:\\n  map:\\n    userName: ''\\n|users.map.userName|9|needs an expression",
         "state:\\n  path: ''\\n|state.path|8|expected a file path",
+        "webhook:\\n  secret: short\\n|webhook.secret|8|at least 16 bytes",
       })
   void badValuesNameTheKeyAndLine(String extra, String key, int line, String problem) {
     ConfigException e = failure(MINIMAL + extra.replace("\\n", "\n"));

@@ -59,8 +59,12 @@ final class PooledJerseyClient {
         Apache5ClientProperties.RETRY_STRATEGY,
         new DefaultHttpRequestRetryStrategy(0, TimeValue.ZERO_MILLISECONDS));
     jersey.property(Apache5ClientProperties.DISABLE_COOKIES, true);
-    jersey.property(ClientProperties.CONNECT_TIMEOUT, (int) config.connectTimeout().toMillis());
-    jersey.property(ClientProperties.READ_TIMEOUT, (int) config.readTimeout().toMillis());
+    jersey.property(
+        ClientProperties.CONNECT_TIMEOUT,
+        (int) Math.min(config.connectTimeout().toMillis(), Integer.MAX_VALUE));
+    jersey.property(
+        ClientProperties.READ_TIMEOUT,
+        (int) Math.min(config.readTimeout().toMillis(), Integer.MAX_VALUE));
     jersey.property(ClientProperties.FOLLOW_REDIRECTS, false);
     return ClientBuilder.newClient(jersey);
   }

@@ -66,6 +66,24 @@ final class UserRules {
               "division",
               "department",
               "manager"));
+  private static final Set<String> PATCHABLE =
+      Set.of(
+          "username",
+          "active",
+          "externalid",
+          "displayname",
+          "nickname",
+          "profileurl",
+          "title",
+          "usertype",
+          "preferredlanguage",
+          "locale",
+          "timezone",
+          "name",
+          "emails",
+          "addresses",
+          "phonenumbers",
+          ResourceDocuments.ENTERPRISE_USER.toLowerCase(Locale.ROOT));
   private static final Set<String> RESERVED_USER_NAMES =
       Set.of("administrator", "awsadministrators");
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().\\-]{3,40}");
@@ -175,25 +193,7 @@ final class UserRules {
 
   /** Whether a top-level attribute (canonical or any case) may be the target of a PATCH (AWS). */
   static boolean patchable(String attribute) {
-    String lower = attribute.toLowerCase(Locale.ROOT);
-    return Set.of(
-                "username",
-                "active",
-                "externalid",
-                "displayname",
-                "nickname",
-                "profileurl",
-                "title",
-                "usertype",
-                "preferredlanguage",
-                "locale",
-                "timezone",
-                "name",
-                "emails",
-                "addresses",
-                "phonenumbers")
-            .contains(lower)
-        || lower.equals(ResourceDocuments.ENTERPRISE_USER.toLowerCase(Locale.ROOT));
+    return PATCHABLE.contains(attribute.toLowerCase(Locale.ROOT));
   }
 
   /** The canonical spelling of a top-level attribute name, or the name itself if unknown. */

@@ -1,5 +1,8 @@
 package org.scimsync.emulator.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -7,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import org.scimsync.emulator.ScimEmulator;
@@ -21,6 +26,9 @@ import org.scimsync.emulator.ScimEmulator;
  * </pre>
  */
 public final class EmulatorThroughputBenchmark {
+  private static final java.util.concurrent.atomic.AtomicLong CREATED =
+      new java.util.concurrent.atomic.AtomicLong();
+
   private EmulatorThroughputBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -44,23 +52,21 @@ public final class EmulatorThroughputBenchmark {
           users, seedMillis, (after - before) / (1024 * 1024));
 
       String base = emulator.baseUri().toString();
+      System.out.println("warming up for " + seconds + " s ...");
+      phase(base, ids, threads, seconds, new LongAdder(), new LongAdder());
+      emulator.resetStats();
       LongAdder requests = new LongAdder();
       LongAdder failures = new LongAdder();
       var os =
           (com.sun.management.OperatingSystemMXBean)
               java.lang.management.ManagementFactory.getOperatingSystemMXBean();
       long cpuBefore = os.getProcessCpuTime();
-      long end = System.nanoTime() + seconds * 1_000_000_000L;
-      List<Thread> workers = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        int worker = t;
-        Thread thread =
-            new Thread(() -> run(base, ids, worker, end, requests, failures), "bench-client-" + t);
-        workers.add(thread);
-        thread.start();
-      }
-      for (Thread thread : workers) {
-        thread.join();
+      Map<Long, Long> serverCpuBefore = serverThreadCpu();
+      phase(base, ids, threads, seconds, requests, failures);
+      Map<Long, Long> serverCpuAfter = serverThreadCpu();
+      long serverCpu = 0;
+      for (Map.Entry<Long, Long> e : serverCpuAfter.entrySet()) {
+        serverCpu += e.getValue() - serverCpuBefore.getOrDefault(e.getKey(), 0L);
       }
       System.out.printf(
           "threads=%d seconds=%d requests=%d failures=%d throughput=%.0f req/s%n",
@@ -70,8 +76,49 @@ public final class EmulatorThroughputBenchmark {
           "process CPU (server and clients together) per request=%.3f ms, i.e. %.0f req/s per"
               + " fully available core%n",
           cpuNanos / 1e6 / requests.sum(), requests.sum() / (cpuNanos / 1e9));
+      System.out.printf(
+          "server threads CPU per request=%.3f ms, i.e. %.0f req/s on the 2 cores if the"
+              + " clients ran elsewhere%n",
+          serverCpu / 1e6 / requests.sum(), 2 * requests.sum() / (serverCpu / 1e9));
+      System.out.println("load average=" + os.getSystemLoadAverage());
       System.out.println("stats by API: " + emulator.stats().byApi());
     }
+  }
+
+  private static void phase(
+      String base,
+      List<String> ids,
+      int threads,
+      int seconds,
+      LongAdder requests,
+      LongAdder failures)
+      throws InterruptedException {
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int worker = t;
+      Thread thread =
+          new Thread(() -> run(base, ids, worker, end, requests, failures), "bench-client-" + t);
+      workers.add(thread);
+      thread.start();
+    }
+    for (Thread thread : workers) {
+      thread.join();
+    }
+  }
+
+  /** CPU time of the emulator's threads (request pool and HTTP dispatcher) by thread id. */
+  private static Map<Long, Long> serverThreadCpu() {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    Map<Long, Long> cpu = new HashMap<>();
+    for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (info != null
+          && (info.getThreadName().startsWith("scim-emulator-")
+              || info.getThreadName().startsWith("HTTP-Dispatcher"))) {
+        cpu.put(info.getThreadId(), mx.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    return cpu;
   }
 
   private static void run(
@@ -79,7 +126,7 @@ public final class EmulatorThroughputBenchmark {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     ThreadLocalRandom random = ThreadLocalRandom.current();
     String cursor = "";
-    int created = 0;
+
     while (System.nanoTime() < end) {
       int pick = random.nextInt(100);
       HttpRequest.Builder request;
@@ -100,7 +147,7 @@ public final class EmulatorThroughputBenchmark {
             json(base + "/Users/" + ids.get(random.nextInt(ids.size())))
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body));
       } else {
-        String name = "w" + worker + "-" + created++;
+        String name = "w" + worker + "-" + CREATED.incrementAndGet();
         String body =
             "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\""
                 + name

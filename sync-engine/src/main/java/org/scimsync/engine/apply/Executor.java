@@ -2,18 +2,23 @@ package org.scimsync.engine.apply;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.ChangeResult;
 import org.scimsync.engine.plan.Change;
 import org.scimsync.engine.state.ChangeOutcome.Result;
+import org.scimsync.engine.state.ObjectKind;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.StoredState;
 import org.scimsync.engine.target.ScimTarget;
@@ -69,6 +74,16 @@ public final class Executor {
       Map<String, CompletableFuture<Void>> groupReady = new HashMap<>();
       List<CompletableFuture<Void>> constructive = new ArrayList<>();
       List<Integer> destructive = new ArrayList<>();
+      for (int i : userLaneOrder(changes)) {
+        Change change = changes.get(i);
+        int index = i;
+        CompletableFuture<Void> done =
+            CompletableFuture.runAsync(
+                () -> results[index] = attempt(runId, change, applier, stop, destructiveAllowed),
+                users);
+        userReady.put(change.sourceKey(), done);
+        constructive.add(done);
+      }
       for (int i = 0; i < changes.size(); i++) {
         Change change = changes.get(i);
         int index = i;
@@ -76,12 +91,8 @@ public final class Executor {
             () -> results[index] = attempt(runId, change, applier, stop, destructiveAllowed);
         if (change.destructive()) {
           destructive.add(i);
-        } else if (change instanceof Change.CreateUser || change instanceof Change.AdoptUser) {
-          CompletableFuture<Void> done = CompletableFuture.runAsync(task, users);
-          userReady.put(change.sourceKey(), done);
-          constructive.add(done);
-        } else if (change instanceof Change.UpdateUser) {
-          constructive.add(CompletableFuture.runAsync(task, users));
+        } else if (change.objectKind() == ObjectKind.USER) {
+          continue; // submitted above
         } else if (change instanceof Change.CreateGroup create) {
           CompletableFuture<Void> done =
               after(dependencies(userReady, create.memberKeys(), null)).thenRunAsync(task, groups);
@@ -160,6 +171,37 @@ public final class Executor {
     return result;
   }
 
+  /**
+   * The order in which the user lane takes the non-destructive user changes: the members of the
+   * smallest groups to create first, so that groups become complete, and can be created, steadily
+   * while users are still being created, instead of all at the end; then the other users in plan
+   * order.
+   */
+  static List<Integer> userLaneOrder(List<Change> changes) {
+    Map<String, Integer> userIndex = new HashMap<>();
+    List<Change.CreateGroup> creates = new ArrayList<>();
+    for (int i = 0; i < changes.size(); i++) {
+      Change change = changes.get(i);
+      if (change.objectKind() == ObjectKind.USER && !change.destructive()) {
+        userIndex.put(change.sourceKey(), i);
+      } else if (change instanceof Change.CreateGroup create) {
+        creates.add(create);
+      }
+    }
+    creates.sort(Comparator.comparingInt(c -> c.memberKeys().size()));
+    LinkedHashSet<Integer> order = new LinkedHashSet<>();
+    for (Change.CreateGroup create : creates) {
+      for (String member : create.memberKeys()) {
+        Integer index = userIndex.get(member);
+        if (index != null) {
+          order.add(index);
+        }
+      }
+    }
+    new TreeSet<>(userIndex.values()).forEach(order::add);
+    return List.copyOf(order);
+  }
+
   private static List<CompletableFuture<Void>> dependencies(
       Map<String, CompletableFuture<Void>> ready,
       List<String> keys,
@@ -181,7 +223,7 @@ public final class Executor {
     return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
   }
 
-  private static java.util.concurrent.ThreadFactory named(String lane) {
+  private static ThreadFactory named(String lane) {
     return runnable -> {
       Thread thread = new Thread(runnable, "scim-sync-" + lane);
       thread.setDaemon(true);

@@ -8,8 +8,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.scimsync.engine.plan.DesiredGroup;
@@ -155,7 +157,7 @@ public final class TargetObserver {
   private static <T> T join(CompletableFuture<T> future) {
     try {
       return future.join();
-    } catch (java.util.concurrent.CompletionException e) {
+    } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
         throw cause;
       }
@@ -163,7 +165,7 @@ public final class TargetObserver {
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemon() {
+  private static ThreadFactory daemon() {
     return runnable -> {
       Thread thread = new Thread(runnable, "scim-sync-observe");
       thread.setDaemon(true);

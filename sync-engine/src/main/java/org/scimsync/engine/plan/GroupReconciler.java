@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.scimsync.engine.SyncPolicy;
 import org.scimsync.engine.state.Link;
 import org.scimsync.engine.state.ObjectKind;
 import org.scimsync.engine.target.AttributeChange;
@@ -165,7 +166,7 @@ final class GroupReconciler {
             new LinkDrop(ObjectKind.GROUP, key, "the group no longer exists in the target"));
         continue;
       }
-      if (b.policy.groups() == org.scimsync.engine.SyncPolicy.GroupDeprovision.DELETE) {
+      if (b.policy.groups() == SyncPolicy.GroupDeprovision.DELETE) {
         String label = current != null ? current.displayName() : key;
         b.groupDeletes.add(
             new Change.DeleteGroup(

@@ -1,6 +1,7 @@
 package org.scimsync.engine.plan;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.scimsync.engine.target.AttributeChange;
 
@@ -46,7 +47,7 @@ final class PlanText {
 
   /** One line for a change, e.g. {@code + create user alice@example.org}. */
   static String line(Change change) {
-    String kind = change.objectKind().name().toLowerCase(java.util.Locale.ROOT);
+    String kind = change.objectKind().name().toLowerCase(Locale.ROOT);
     if (change instanceof Change.CreateUser || change instanceof Change.CreateGroup) {
       String members =
           change instanceof Change.CreateGroup group && !group.memberKeys().isEmpty()

@@ -1,11 +1,15 @@
 package org.scimsync.engine.plan;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.scimsync.engine.SyncPolicy;
 import org.scimsync.engine.safety.SafetyGuards;
 import org.scimsync.engine.safety.SafetyVerdict;
@@ -74,8 +78,8 @@ public final class Planner {
     desired
         .groups()
         .forEach(g -> source.add("g " + g.key() + " " + g.contentHash() + " " + g.memberKeys()));
-    new java.util.TreeSet<>(desired.heldUserKeys()).forEach(k -> source.add("hu " + k));
-    new java.util.TreeSet<>(desired.heldGroupKeys()).forEach(k -> source.add("hg " + k));
+    new TreeSet<>(desired.heldUserKeys()).forEach(k -> source.add("hu " + k));
+    new TreeSet<>(desired.heldGroupKeys()).forEach(k -> source.add("hg " + k));
     List<String> target = new ArrayList<>();
     target.add(observed.complete() ? "complete" : "partial");
     observed.users().stream()
@@ -88,14 +92,13 @@ public final class Planner {
     addLinks(state, stored.users());
     addLinks(state, stored.groups());
     new TreeMap<>(stored.memberships())
-        .forEach((group, users) -> state.add("m " + group + " " + new java.util.TreeSet<>(users)));
+        .forEach((group, users) -> state.add("m " + group + " " + new TreeSet<>(users)));
     return new Fingerprints(
         ContentHash.ofStrings(source), ContentHash.ofStrings(target), ContentHash.ofStrings(state));
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode withoutMeta(
-      com.fasterxml.jackson.databind.node.ObjectNode resource) {
-    com.fasterxml.jackson.databind.node.ObjectNode copy = resource.deepCopy();
+  private static JsonNode withoutMeta(ObjectNode resource) {
+    ObjectNode copy = resource.deepCopy();
     copy.remove("meta");
     return copy;
   }
@@ -118,9 +121,9 @@ public final class Planner {
   }
 
   private static List<UnmanagedObject> unmanaged(PlanBuilder b) {
-    Set<String> linkedUsers = new java.util.HashSet<>();
+    Set<String> linkedUsers = new HashSet<>();
     b.stored.users().values().forEach(l -> linkedUsers.add(l.targetId()));
-    Set<String> linkedGroups = new java.util.HashSet<>();
+    Set<String> linkedGroups = new HashSet<>();
     b.stored.groups().values().forEach(l -> linkedGroups.add(l.targetId()));
     List<UnmanagedObject> unmanaged = new ArrayList<>();
     for (TargetUser user : b.observed.users()) {

@@ -2,6 +2,7 @@ package org.scimsync.engine.safety;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.scimsync.engine.SyncPolicy;
 import org.scimsync.engine.plan.Change;
 
@@ -78,7 +79,7 @@ public final class SafetyGuards {
 
   private static String describe(Change change) {
     String verb = change instanceof Change.DisableUser ? "disable" : "delete";
-    String kind = change.objectKind().name().toLowerCase(java.util.Locale.ROOT);
+    String kind = change.objectKind().name().toLowerCase(Locale.ROOT);
     return verb + " " + kind + " " + change.label();
   }
 }

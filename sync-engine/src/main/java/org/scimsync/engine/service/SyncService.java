@@ -47,7 +47,7 @@ public final class SyncService implements AutoCloseable {
   private boolean closing;
 
   /**
-   * Sets the service up and binds the listen address; nothing runs before {@link #start()}.
+   * Sets the service up; nothing listens or runs before {@link #start()}.
    *
    * @param settings schedule, listen address and timings
    * @param launcher starts one run of the engine
@@ -56,7 +56,7 @@ public final class SyncService implements AutoCloseable {
    * @param readiness the composition root's readiness checks
    * @param metrics where runs and webhook calls are counted
    * @param clock the time for timestamps and {@code fullEvery}
-   * @throws ServiceException when the cron expression is invalid or the address cannot be bound
+   * @throws ServiceException when the cron expression is invalid
    */
   public SyncService(
       ServiceSettings settings,
@@ -97,7 +97,12 @@ public final class SyncService implements AutoCloseable {
     }
   }
 
-  /** Starts answering HTTP, the schedule, and the catch-up run when one is owed. */
+  /**
+   * Binds the listen address, starts answering HTTP, the schedule, and the catch-up run when one is
+   * owed.
+   *
+   * @throws ServiceException when the address cannot be bound or the scheduler cannot start
+   */
   public synchronized void start() {
     if (started) {
       throw new IllegalStateException("already started");
@@ -112,7 +117,7 @@ public final class SyncService implements AutoCloseable {
     }
   }
 
-  /** Where the HTTP endpoints listen (the actual port when port 0 was configured). */
+  /** Where the HTTP endpoints listen: after {@link #start()}, the actual port for port 0. */
   public InetSocketAddress address() {
     return endpoints.address();
   }

@@ -1,6 +1,7 @@
 package org.scimsync.engine.source;
 
 import org.scimsync.engine.source.csv.CsvDirectorySource;
+import org.scimsync.engine.source.ldap.LdapDirectorySource;
 import org.scimsync.engine.source.ldif.LdifDirectorySource;
 
 /**
@@ -18,6 +19,9 @@ public final class DirectorySources {
     }
     if (config instanceof CsvSourceConfig csv) {
       return new CsvDirectorySource(csv);
+    }
+    if (config instanceof LdapSourceConfig ldap) {
+      return new LdapDirectorySource(ldap);
     }
     throw new IllegalArgumentException("unknown source configuration " + config.getClass());
   }

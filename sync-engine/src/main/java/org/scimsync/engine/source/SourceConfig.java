@@ -4,7 +4,7 @@ package org.scimsync.engine.source;
  * The configuration of one directory source; {@link DirectorySources#create(SourceConfig)} turns it
  * into a {@link DirectorySource}.
  */
-public sealed interface SourceConfig permits LdifSourceConfig, CsvSourceConfig {
+public sealed interface SourceConfig permits LdifSourceConfig, CsvSourceConfig, LdapSourceConfig {
 
   /** How member references to groups are treated. */
   NestedGroups nested();

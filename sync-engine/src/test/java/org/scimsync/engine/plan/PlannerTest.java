@@ -2,6 +2,7 @@ package org.scimsync.engine.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -17,8 +18,7 @@ import org.scimsync.engine.target.AttributeChange;
 class PlannerTest {
 
   private static final SyncPolicy DELETE =
-      new SyncPolicy(
-          UserDeprovision.DELETE, GroupDeprovision.DELETE, 100, 100, java.time.Duration.ZERO, 1);
+      new SyncPolicy(UserDeprovision.DELETE, GroupDeprovision.DELETE, 100, 100, Duration.ZERO, 1);
 
   static Stream<Arguments> scenarios() {
     return Stream.of(
@@ -140,12 +140,7 @@ class PlannerTest {
             "group that left is kept",
             () -> new PlanInputs().targetGroup("t1", "g1", "aws-old").groupLink("g1", "t1"),
             new SyncPolicy(
-                UserDeprovision.DELETE,
-                GroupDeprovision.KEEP,
-                100,
-                100,
-                java.time.Duration.ZERO,
-                1)),
+                UserDeprovision.DELETE, GroupDeprovision.KEEP, 100, 100, Duration.ZERO, 1)),
         scenario(
             "linked user that vanished from the target is created again",
             () ->
@@ -238,7 +233,7 @@ class PlannerTest {
   }
 
   private static SyncPolicy policy(UserDeprovision users) {
-    return new SyncPolicy(users, GroupDeprovision.DELETE, 100, 100, java.time.Duration.ZERO, 1);
+    return new SyncPolicy(users, GroupDeprovision.DELETE, 100, 100, Duration.ZERO, 1);
   }
 
   private static Arguments scenario(

@@ -37,6 +37,16 @@ final class ServiceFixture implements AutoCloseable {
       @Nullable String cron,
       Duration debounce,
       boolean catchUp) {
+    this(launcher, store, cron, debounce, catchUp, Clock.systemUTC());
+  }
+
+  ServiceFixture(
+      RecordingLauncher launcher,
+      RunHistoryDouble store,
+      @Nullable String cron,
+      Duration debounce,
+      boolean catchUp,
+      Clock clock) {
     this.launcher = launcher;
     this.store = store;
     ServiceSettings settings =
@@ -55,7 +65,7 @@ final class ServiceFixture implements AutoCloseable {
             WebhookSignature.ofUtf8(SECRET),
             () -> List.copyOf(problems),
             metrics,
-            Clock.systemUTC());
+            clock);
     service.start();
   }
 

@@ -6,7 +6,10 @@ import static org.scimsync.engine.service.ServiceFixture.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -102,6 +105,25 @@ class WebhookIT {
     assertThat(json(accepted).get("triggerId").asLong()).isEqualTo(1);
     assertThat(fixture.metrics.scrape())
         .contains("scim_sync_webhook_requests_total{outcome=\"unauthorized\"} 8.0");
+  }
+
+  @Test
+  void acceptsTimestampsUpToFiveMinutesOffInEitherDirection() {
+    Instant now = Instant.parse("2026-11-23T12:00:00Z");
+    fixture =
+        new ServiceFixture(
+            new RecordingLauncher(),
+            new RunHistoryDouble(),
+            null,
+            Duration.ZERO,
+            false,
+            Clock.fixed(now, ZoneOffset.UTC));
+    long t = now.getEpochSecond();
+
+    assertThat(fixture.postSigned("{}", t - 300).statusCode()).isEqualTo(202);
+    assertThat(fixture.postSigned("{}", t + 300).statusCode()).isEqualTo(202);
+    assertThat(fixture.postSigned("{}", t - 301).statusCode()).isEqualTo(401);
+    assertThat(fixture.postSigned("{}", t + 301).statusCode()).isEqualTo(401);
   }
 
   @Test

@@ -1,6 +1,8 @@
 package org.scimsync.engine.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.scimsync.engine.source.Snapshots.group;
+import static org.scimsync.engine.source.Snapshots.user;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,14 +17,6 @@ class SnapshotAssemblerTest {
       assembler.addUser("ref-" + key, key, null, Map.of("uid", List.of(key)), "line of " + key);
     }
     return assembler;
-  }
-
-  private static SourceGroup group(DirectorySnapshot snapshot, String name) {
-    return snapshot.groups().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
-  }
-
-  private static SourceUser user(DirectorySnapshot snapshot, String key) {
-    return snapshot.users().stream().filter(u -> u.key().equals(key)).findFirst().orElseThrow();
   }
 
   /** a = {u1, b}, b = {u2, a}, c = {u3, b}: a cycle between a and b, c above both. */

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -425,14 +426,14 @@ public final class InMemoryScimTarget implements ScimTarget {
     return batches;
   }
 
-  private Optional<TargetUser> findUser(java.util.function.Predicate<ObjectNode> test) {
+  private Optional<TargetUser> findUser(Predicate<ObjectNode> test) {
     return users.entrySet().stream()
         .filter(e -> test.test(e.getValue()))
         .findFirst()
         .map(e -> toUser(e.getKey()));
   }
 
-  private Optional<TargetGroup> findGroup(java.util.function.Predicate<ObjectNode> test) {
+  private Optional<TargetGroup> findGroup(Predicate<ObjectNode> test) {
     return groups.entrySet().stream()
         .filter(e -> test.test(e.getValue()))
         .findFirst()

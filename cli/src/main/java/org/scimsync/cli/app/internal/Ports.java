@@ -1,17 +1,20 @@
 package org.scimsync.cli.app.internal;
 
 import java.time.Duration;
-import org.scimsync.cli.CliException;
-import org.scimsync.cli.ExitCode;
 import org.scimsync.cli.config.DeprovisionConfig;
+import org.scimsync.cli.config.LdapSettings;
 import org.scimsync.cli.config.RuleConfig;
 import org.scimsync.cli.config.ScimSyncConfig;
 import org.scimsync.cli.config.SourceConfig;
 import org.scimsync.cli.config.TargetConfig;
 import org.scimsync.client.RateLimits;
+import org.scimsync.client.RetrySettings;
 import org.scimsync.client.ScimClientConfig;
 import org.scimsync.client.TargetProfile;
 import org.scimsync.engine.SyncPolicy;
+import org.scimsync.engine.source.CsvSourceConfig;
+import org.scimsync.engine.source.LdapFlavor;
+import org.scimsync.engine.source.LdapSourceConfig;
 import org.scimsync.engine.source.LdifSourceConfig;
 import org.scimsync.engine.source.NestedGroups;
 import org.scimsync.mapping.MappingConfigException;
@@ -45,11 +48,44 @@ public final class Ports {
               null,
               null,
               null);
-      case CSV, LDAP ->
-          throw new CliException(
-              ExitCode.INVALID,
-              "source type " + source.type().configName() + " is not supported by this build");
+      case CSV ->
+          new CsvSourceConfig(
+              source.csv().users(),
+              source.csv().groups(),
+              source.users().key(),
+              nested,
+              null,
+              null,
+              source.groups().key(),
+              null,
+              null);
+      case LDAP -> ldap(source, nested);
     };
+  }
+
+  private static LdapSourceConfig ldap(SourceConfig source, NestedGroups nested) {
+    LdapSettings ldap = source.ldap();
+    Duration timeout = Duration.ofSeconds(ldap.timeoutSeconds());
+    return new LdapSourceConfig(
+        ldap.url().toString(),
+        ldap.startTls(),
+        ldap.bindDn(),
+        ldap.bindPassword(),
+        LdapFlavor.valueOf(ldap.flavor().name()),
+        ldap.userBase(),
+        ldap.userFilter(),
+        ldap.groupBase(),
+        ldap.groupFilter(),
+        source.users().key(),
+        source.groups().key(),
+        null,
+        null,
+        nested,
+        timeout,
+        timeout,
+        0,
+        ldap.trustStore(),
+        null);
   }
 
   /**
@@ -84,7 +120,13 @@ public final class Ports {
     ScimClientConfig.Builder builder =
         ScimClientConfig.builder(target.url(), target.token(), profile)
             .connectTimeout(Duration.ofSeconds(target.timeoutSeconds()))
-            .readTimeout(Duration.ofSeconds(target.timeoutSeconds()));
+            .readTimeout(Duration.ofSeconds(target.timeoutSeconds()))
+            .retry(
+                new RetrySettings(
+                    target.maxAttempts(),
+                    RetrySettings.DEFAULT.initialBackoff(),
+                    RetrySettings.DEFAULT.maxBackoff(),
+                    RetrySettings.DEFAULT.maxTotal()));
     RateLimits defaults = profile.defaultRateLimits();
     Double reads = target.rateLimit().readsPerSecond();
     Double writes = target.rateLimit().writesPerSecond();

@@ -31,14 +31,15 @@ public final class HttpEndpoints implements AutoCloseable {
   private static final int QUEUE = 64;
   private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
+  private final InetSocketAddress listen;
   private final HttpServer server;
+  private boolean started;
   private final ThreadPoolExecutor pool;
 
   /**
-   * Binds the address and registers the endpoints; {@link #start()} starts answering.
+   * Registers the endpoints; {@link #start()} binds the address and starts answering.
    *
    * @param webhook the signature verifier, or null to leave the webhook off (404)
-   * @throws ServiceException when the address cannot be bound
    */
   public HttpEndpoints(
       InetSocketAddress listen,
@@ -54,13 +55,13 @@ public final class HttpEndpoints implements AutoCloseable {
     if (System.getProperty(NODELAY_PROPERTY) == null) {
       System.setProperty(NODELAY_PROPERTY, "true");
     }
+    this.listen = listen;
     try {
-      server = HttpServer.create(listen, 0);
+      // Unbound until start(): a bound server that never started keeps its port after stop().
+      server = HttpServer.create();
     } catch (IOException e) {
       throw new ServiceException(
-          ServiceException.Kind.UNAVAILABLE,
-          "webhook.listen: cannot listen on " + listen + ": " + e.getMessage(),
-          e);
+          ServiceException.Kind.UNAVAILABLE, "cannot create the HTTP server: " + e.getMessage(), e);
     }
     AtomicInteger threads = new AtomicInteger();
     pool =
@@ -91,15 +92,28 @@ public final class HttpEndpoints implements AutoCloseable {
     server.createContext("/", StatusHandlers.notFound());
   }
 
-  /** The bound address (with the actual port when port 0 was asked for). */
-  public InetSocketAddress address() {
-    return server.getAddress();
+  /** The bound address (the actual port when port 0 was asked for); the configured one before. */
+  public synchronized InetSocketAddress address() {
+    return started ? server.getAddress() : listen;
   }
 
-  /** Starts answering. */
-  public void start() {
+  /**
+   * Binds the address and starts answering.
+   *
+   * @throws ServiceException when the address cannot be bound
+   */
+  public synchronized void start() {
+    try {
+      server.bind(listen, 0);
+    } catch (IOException e) {
+      throw new ServiceException(
+          ServiceException.Kind.UNAVAILABLE,
+          "webhook.listen: cannot listen on " + listen + ": " + e.getMessage(),
+          e);
+    }
     server.start();
-    LOG.info("listening address={}", address());
+    started = true;
+    LOG.info("listening address={}", server.getAddress());
   }
 
   /**
@@ -107,8 +121,10 @@ public final class HttpEndpoints implements AutoCloseable {
    * exchange cut short is at most a health or metrics request.
    */
   @Override
-  public void close() {
-    server.stop(0);
+  public synchronized void close() {
+    if (started) {
+      server.stop(0);
+    }
     pool.shutdown();
   }
 }

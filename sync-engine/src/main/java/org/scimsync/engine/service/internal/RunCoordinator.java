@@ -18,6 +18,7 @@ import org.scimsync.engine.service.RunResult;
 import org.scimsync.engine.service.Trigger;
 import org.scimsync.engine.service.TriggerReceipt;
 import org.scimsync.engine.service.TriggerStatus;
+import org.scimsync.engine.state.RunStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -190,7 +191,7 @@ public final class RunCoordinator implements AutoCloseable {
     RunResult result = null;
     try {
       result = launcher.launch(request);
-      if (result.full() && result.status() != org.scimsync.engine.state.RunStatus.FAILED) {
+      if (result.full() && result.status() != RunStatus.FAILED) {
         lastFullRun = startedAt;
       }
       LOG.info(

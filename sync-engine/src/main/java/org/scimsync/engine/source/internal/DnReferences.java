@@ -4,7 +4,9 @@ import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.RDN;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -55,6 +57,27 @@ public final class DnReferences {
     }
     normalised.put(value, normal);
     return normal;
+  }
+
+  /**
+   * Adds the normalised form of every value in {@code values} to {@code members}; a value that is
+   * not a DN is reported to {@code warnings} (naming {@code origin} and {@code attribute}) and left
+   * out.
+   */
+  public void addMembers(
+      List<String> members,
+      Iterable<String> values,
+      String origin,
+      String attribute,
+      Consumer<String> warnings) {
+    for (String value : values) {
+      String member = normalize(value);
+      if (member == null) {
+        warnings.accept(origin + ": " + attribute + " value is not a DN, ignored: " + value);
+      } else {
+        members.add(member);
+      }
+    }
   }
 
   /** The value of the first attribute of the first RDN, or the whole DN when it has none. */

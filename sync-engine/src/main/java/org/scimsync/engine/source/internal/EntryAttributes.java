@@ -5,11 +5,14 @@ import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.util.StaticUtils;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Converts LDAP entries (read from LDIF or from a server) into the attribute maps of source
@@ -47,15 +50,16 @@ public final class EntryAttributes {
   private EntryAttributes() {}
 
   /**
-   * The attributes of {@code entry}, without those named in {@code excluded} (lower case), in entry
-   * order.
+   * The attributes of {@code entry}, without those whose name without options is in {@code
+   * excluded} (lower case; so {@code member} also excludes {@code member;range=0-1499}).
    */
   public static Map<String, List<Object>> of(Entry entry, Set<String> excluded) {
     Map<String, List<Object>> attributes = new HashMap<>();
     for (Attribute attribute : entry.getAttributes()) {
       String name = attribute.getName();
       String lower = name.toLowerCase(Locale.ROOT);
-      if (excluded.contains(lower)) {
+      int options = lower.indexOf(';');
+      if (excluded.contains(options < 0 ? lower : lower.substring(0, options))) {
         continue;
       }
       boolean binary = KNOWN_BINARY.contains(lower);
@@ -70,6 +74,42 @@ public final class EntryAttributes {
       }
     }
     return attributes;
+  }
+
+  /** The given attribute names in lower case, for {@code excluded} sets. */
+  public static Set<String> lowerCase(Collection<String> names) {
+    Set<String> lower = new HashSet<>();
+    for (String name : names) {
+      lower.add(name.toLowerCase(Locale.ROOT));
+    }
+    return Set.copyOf(lower);
+  }
+
+  /**
+   * The key text of {@code entry} from the first value of {@code attribute} (see {@link #keyText}),
+   * or null when the entry does not have the attribute.
+   */
+  public static @Nullable String key(Entry entry, String attribute) {
+    Attribute values = entry.getAttribute(attribute);
+    if (values == null || values.size() == 0) {
+      return null;
+    }
+    boolean binary = KNOWN_BINARY.contains(attribute.toLowerCase(Locale.ROOT));
+    return keyText(attribute, value(binary, values.getValueByteArrays()[0]));
+  }
+
+  /**
+   * The name of a group entry: the first value of {@code nameAttribute}, else the value of the
+   * first RDN, which is then also recorded as the group's {@code cn} in {@code attributes}.
+   */
+  public static String groupName(
+      Entry entry, String nameAttribute, Map<String, List<Object>> attributes) {
+    String name = entry.getAttributeValue(nameAttribute);
+    if (name == null) {
+      name = DnReferences.firstRdnValue(entry.getDN());
+      attributes.putIfAbsent("cn", List.of(name));
+    }
+    return name;
   }
 
   /** A value as it appears in a source entry: the bytes themselves when binary, else a string. */

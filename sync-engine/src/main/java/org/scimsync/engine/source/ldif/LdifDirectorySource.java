@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.DirectorySource;
@@ -48,10 +47,7 @@ public final class LdifDirectorySource implements DirectorySource {
 
   public LdifDirectorySource(LdifSourceConfig config) {
     this.config = Objects.requireNonNull(config, "config");
-    this.memberAttributes =
-        config.memberAttributes().stream()
-            .map(name -> name.toLowerCase(Locale.ROOT))
-            .collect(Collectors.toUnmodifiableSet());
+    this.memberAttributes = EntryAttributes.lowerCase(config.memberAttributes());
   }
 
   @Override
@@ -164,18 +160,10 @@ public final class LdifDirectorySource implements DirectorySource {
     }
     String keyAttribute = group ? config.groupKey() : config.userKey();
     String keyName = keyAttribute == null ? ENTRY_UUID : keyAttribute;
-    String attributeKey = null;
-    if (!keyName.equalsIgnoreCase(LdifSourceConfig.DN_KEY)) {
-      com.unboundid.ldap.sdk.Attribute keyValue = entry.getAttribute(keyName);
-      if (keyValue != null && keyValue.size() > 0) {
-        attributeKey =
-            EntryAttributes.keyText(
-                keyName,
-                EntryAttributes.value(
-                    EntryAttributes.KNOWN_BINARY.contains(keyName.toLowerCase(Locale.ROOT)),
-                    keyValue.getValueByteArrays()[0]));
-      }
-    }
+    String attributeKey =
+        keyName.equalsIgnoreCase(LdifSourceConfig.DN_KEY)
+            ? null
+            : EntryAttributes.key(entry, keyName);
     if (!group) {
       Map<String, List<Object>> attributes = EntryAttributes.of(entry, Set.of());
       users.add(
@@ -184,24 +172,12 @@ public final class LdifDirectorySource implements DirectorySource {
       return;
     }
     Map<String, List<Object>> attributes = EntryAttributes.of(entry, memberAttributes);
-    String name = entry.getAttributeValue(config.groupNameAttribute());
-    if (name == null) {
-      name = DnReferences.firstRdnValue(entry.getDN());
-      attributes.putIfAbsent("cn", List.of(name));
-    }
+    String name = EntryAttributes.groupName(entry, config.groupNameAttribute(), attributes);
     List<String> members = new ArrayList<>();
     for (String attribute : config.memberAttributes()) {
       String[] values = entry.getAttributeValues(attribute);
-      if (values == null) {
-        continue;
-      }
-      for (String value : values) {
-        String member = references.normalize(value);
-        if (member == null) {
-          assembler.warn(origin + ": " + attribute + " value is not a DN, ignored: " + value);
-        } else {
-          members.add(member);
-        }
+      if (values != null) {
+        references.addMembers(members, List.of(values), origin, attribute, assembler::warn);
       }
     }
     groups.add(

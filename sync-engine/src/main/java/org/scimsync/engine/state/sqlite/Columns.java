@@ -7,7 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.util.List;
@@ -20,6 +23,9 @@ final class Columns {
   /** UTC, nine fraction digits: fixed width, so timestamps sort as text and round-trip exactly. */
   private static final DateTimeFormatter INSTANT =
       new DateTimeFormatterBuilder().appendInstant(9).toFormatter(Locale.ROOT);
+
+  /** Length of {@code 2026-11-23T13:16:14.123456789Z}. */
+  private static final int FIXED_WIDTH = 30;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
@@ -49,12 +55,50 @@ final class Columns {
   }
 
   static Instant instant(ResultSet rows, String column) throws SQLException {
-    return Instant.parse(rows.getString(column));
+    return instant(rows.getString(column));
   }
 
   static @Nullable Instant nullableInstant(ResultSet rows, String column) throws SQLException {
     String value = rows.getString(column);
-    return value == null ? null : Instant.parse(value);
+    return value == null ? null : instant(value);
+  }
+
+  /**
+   * Reads a timestamp written by {@link #text(Instant)}. The fixed-width form is read by hand:
+   * {@link Instant#parse} costs microseconds each, which is most of loading 60,000 links.
+   */
+  static Instant instant(String text) {
+    if (text.length() != FIXED_WIDTH || text.charAt(FIXED_WIDTH - 1) != 'Z') {
+      return Instant.parse(text);
+    }
+    try {
+      return LocalDateTime.of(
+              digits(text, 0, 4, '-'),
+              digits(text, 5, 7, '-'),
+              digits(text, 8, 10, 'T'),
+              digits(text, 11, 13, ':'),
+              digits(text, 14, 16, ':'),
+              digits(text, 17, 19, '.'),
+              digits(text, 20, 29, 'Z'))
+          .toInstant(ZoneOffset.UTC);
+    } catch (DateTimeException | NumberFormatException e) {
+      return Instant.parse(text);
+    }
+  }
+
+  private static int digits(String text, int from, int to, char separator) {
+    if (text.charAt(to) != separator) {
+      throw new NumberFormatException(text);
+    }
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        throw new NumberFormatException(text);
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   static @Nullable Integer nullableInt(ResultSet rows, String column) throws SQLException {

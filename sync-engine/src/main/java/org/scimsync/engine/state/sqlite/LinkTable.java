@@ -3,7 +3,6 @@ package org.scimsync.engine.state.sqlite;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -60,7 +59,7 @@ final class LinkTable {
                 rows.getString(3),
                 rows.getString(4),
                 rows.getInt(5) != 0,
-                Instant.parse(rows.getString(6)));
+                Columns.instant(rows.getString(6)));
         (kind == ObjectKind.USER ? users : groups).put(link.sourceKey(), link);
       }
     }

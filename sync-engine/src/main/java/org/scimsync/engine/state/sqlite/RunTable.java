@@ -92,7 +92,7 @@ final class RunTable {
   static @Nullable Instant lastFullRun(SqliteDatabase db) throws SQLException {
     try (ResultSet rows = db.prepare(LAST_FULL).executeQuery()) {
       String finishedAt = rows.next() ? rows.getString(1) : null;
-      return finishedAt == null ? null : Instant.parse(finishedAt);
+      return finishedAt == null ? null : Columns.instant(finishedAt);
     }
   }
 

@@ -2,9 +2,10 @@ package org.scimsync.engine.source.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.scimsync.engine.source.Snapshots.group;
+import static org.scimsync.engine.source.Snapshots.resource;
+import static org.scimsync.engine.source.Snapshots.user;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.scimsync.engine.source.CsvSourceConfig;
@@ -17,18 +18,10 @@ import org.scimsync.engine.source.SourceUser;
 
 class CsvDirectorySourceTest {
 
-  private static Path resource(String name) {
-    try {
-      return Path.of(CsvDirectorySourceTest.class.getResource("/source/csv/" + name).toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private static CsvSourceConfig config(String users, String groups) {
     return new CsvSourceConfig(
-        resource(users),
-        groups == null ? null : resource(groups),
+        resource("csv/" + users),
+        groups == null ? null : resource("csv/" + groups),
         "id",
         NestedGroups.FLATTEN,
         Set.of("MAIL"),
@@ -40,14 +33,6 @@ class CsvDirectorySourceTest {
 
   private static DirectorySnapshot read(CsvSourceConfig config) {
     return DirectorySources.create(config).read();
-  }
-
-  private static SourceUser user(DirectorySnapshot snapshot, String key) {
-    return snapshot.users().stream().filter(u -> u.key().equals(key)).findFirst().orElseThrow();
-  }
-
-  private static SourceGroup group(DirectorySnapshot snapshot, String name) {
-    return snapshot.groups().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
   }
 
   @Test
@@ -73,16 +58,16 @@ class CsvDirectorySourceTest {
 
     assertThat(snapshot.warnings())
         .containsExactly(
-            resource("users.csv") + " line 7 column id: user without a key; skipped",
-            resource("users.csv")
+            resource("csv/users.csv") + " line 7 column id: user without a key; skipped",
+            resource("csv/users.csv")
                 + " line 8: duplicate user key u1 (first seen at "
-                + resource("users.csv")
+                + resource("csv/users.csv")
                 + " line 2); entry skipped");
   }
 
   @Test
   void defaultsTheUserKeyToTheFirstColumn() {
-    DirectorySnapshot snapshot = read(CsvSourceConfig.of(resource("users.csv"), null));
+    DirectorySnapshot snapshot = read(CsvSourceConfig.of(resource("csv/users.csv"), null));
 
     assertThat(snapshot.users()).extracting(SourceUser::key).containsExactly("u1", "u2", "u3");
     assertThat(user(snapshot, "u1").values("mail"))
@@ -118,8 +103,8 @@ class CsvDirectorySourceTest {
   void ignoredNestingKeepsOnlyDirectMembers() {
     CsvSourceConfig config =
         new CsvSourceConfig(
-            resource("users.csv"),
-            resource("groups.csv"),
+            resource("csv/users.csv"),
+            resource("csv/groups.csv"),
             "id",
             NestedGroups.IGNORE,
             null,
@@ -154,8 +139,8 @@ class CsvDirectorySourceTest {
   void refusesAConfiguredColumnThatIsMissing() {
     CsvSourceConfig config =
         new CsvSourceConfig(
-            resource("users.csv"),
-            resource("groups.csv"),
+            resource("csv/users.csv"),
+            resource("csv/groups.csv"),
             "id",
             null,
             null,
@@ -171,7 +156,7 @@ class CsvDirectorySourceTest {
 
   @Test
   void namesLineAndColumnOfAnUnterminatedQuote() {
-    assertThatThrownBy(() -> read(CsvSourceConfig.of(resource("unterminated.csv"), null)))
+    assertThatThrownBy(() -> read(CsvSourceConfig.of(resource("csv/unterminated.csv"), null)))
         .isInstanceOfSatisfying(
             SourceException.class,
             e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.INVALID_INPUT))
@@ -180,7 +165,7 @@ class CsvDirectorySourceTest {
 
   @Test
   void namesLineAndColumnOfARowWithMissingFields() {
-    assertThatThrownBy(() -> read(CsvSourceConfig.of(resource("ragged.csv"), null)))
+    assertThatThrownBy(() -> read(CsvSourceConfig.of(resource("csv/ragged.csv"), null)))
         .isInstanceOf(SourceException.class)
         .hasMessageContaining(
             "ragged.csv line 3: column 3 (mail): the row has 2 fields but the header has 3");
@@ -188,14 +173,14 @@ class CsvDirectorySourceTest {
 
   @Test
   void refusesARepeatedHeaderName() {
-    assertThatThrownBy(() -> read(CsvSourceConfig.of(resource("duplicate-header.csv"), null)))
+    assertThatThrownBy(() -> read(CsvSourceConfig.of(resource("csv/duplicate-header.csv"), null)))
         .isInstanceOf(SourceException.class)
         .hasMessageContaining("duplicate-header.csv line 1: column 3 repeats the header name CN");
   }
 
   @Test
   void namesTheLineOfInvalidUtf8() {
-    assertThatThrownBy(() -> read(CsvSourceConfig.of(resource("invalid-utf8.csv"), null)))
+    assertThatThrownBy(() -> read(CsvSourceConfig.of(resource("csv/invalid-utf8.csv"), null)))
         .isInstanceOf(SourceException.class)
         .hasMessageContaining("invalid-utf8.csv line 3: not valid UTF-8");
   }
@@ -203,6 +188,6 @@ class CsvDirectorySourceTest {
   @Test
   void describesBothFiles() {
     assertThat(DirectorySources.create(config("users.csv", "groups.csv")).describe())
-        .isEqualTo("csv:" + resource("users.csv") + "," + resource("groups.csv"));
+        .isEqualTo("csv:" + resource("csv/users.csv") + "," + resource("csv/groups.csv"));
   }
 }

@@ -2,8 +2,10 @@ package org.scimsync.engine.source.ldif;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.scimsync.engine.source.Snapshots.group;
+import static org.scimsync.engine.source.Snapshots.resource;
+import static org.scimsync.engine.source.Snapshots.user;
 
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,29 +21,13 @@ import org.scimsync.engine.source.SourceUser;
 
 class LdifDirectorySourceTest {
 
-  static Path resource(String name) {
-    try {
-      return Path.of(LdifDirectorySourceTest.class.getResource("/source/ldif/" + name).toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private static DirectorySnapshot read(LdifSourceConfig config) {
     return DirectorySources.create(config).read();
   }
 
-  private static SourceUser user(DirectorySnapshot snapshot, String key) {
-    return snapshot.users().stream().filter(u -> u.key().equals(key)).findFirst().orElseThrow();
-  }
-
-  private static SourceGroup group(DirectorySnapshot snapshot, String name) {
-    return snapshot.groups().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
-  }
-
   @Test
   void readsEscapedDnsBase64FoldedAndBinaryValues() {
-    DirectorySnapshot snapshot = read(LdifSourceConfig.of(resource("awkward.ldif")));
+    DirectorySnapshot snapshot = read(LdifSourceConfig.of(resource("ldif/awkward.ldif")));
 
     assertThat(snapshot.users())
         .extracting(SourceUser::key)
@@ -73,7 +59,7 @@ class LdifDirectorySourceTest {
 
   @Test
   void resolvesMembersByNormalisedDnAndFlattensNesting() {
-    DirectorySnapshot snapshot = read(LdifSourceConfig.of(resource("awkward.ldif")));
+    DirectorySnapshot snapshot = read(LdifSourceConfig.of(resource("ldif/awkward.ldif")));
 
     SourceGroup admins = group(snapshot, "aws-admins");
     assertThat(admins.key()).isEqualTo("0b0e3f3a-2222-4c2e-9d9e-000000000001");
@@ -102,7 +88,7 @@ class LdifDirectorySourceTest {
   @Test
   void ignoredNestingKeepsDirectMembersOnly() {
     DirectorySnapshot snapshot =
-        read(LdifSourceConfig.of(resource("awkward.ldif")).withNested(NestedGroups.IGNORE));
+        read(LdifSourceConfig.of(resource("ldif/awkward.ldif")).withNested(NestedGroups.IGNORE));
 
     assertThat(group(snapshot, "aws-devs").memberKeys())
         .containsExactly("0b0e3f3a-1111-4c2e-9d9e-000000000003");
@@ -110,7 +96,7 @@ class LdifDirectorySourceTest {
 
   @Test
   void usesTheNormalisedDnAsKeyWhenNoEntryHasEntryUuid() {
-    DirectorySnapshot snapshot = read(LdifSourceConfig.of(resource("no-uuid.ldif")));
+    DirectorySnapshot snapshot = read(LdifSourceConfig.of(resource("ldif/no-uuid.ldif")));
 
     assertThat(snapshot.users())
         .extracting(SourceUser::key)
@@ -126,12 +112,12 @@ class LdifDirectorySourceTest {
   @Test
   void skipsUsersWithoutTheConfiguredKeyNamingTheLine() {
     DirectorySnapshot snapshot =
-        read(LdifSourceConfig.of(resource("no-uuid.ldif")).withKeys("entryUUID", "dn"));
+        read(LdifSourceConfig.of(resource("ldif/no-uuid.ldif")).withKeys("entryUUID", "dn"));
 
     assertThat(snapshot.users()).isEmpty();
     assertThat(snapshot.warnings())
         .contains(
-            resource("no-uuid.ldif")
+            resource("ldif/no-uuid.ldif")
                 + " line 1 (uid=alice,ou=People,dc=example,dc=com): user without entryUUID;"
                 + " skipped");
     assertThat(snapshot.warnings()).anyMatch(w -> w.contains("line 7") && w.contains("bob"));
@@ -140,7 +126,7 @@ class LdifDirectorySourceTest {
   @Test
   void rendersBinaryObjectGuidKeysAndSkipsDuplicates() {
     DirectorySnapshot snapshot =
-        read(LdifSourceConfig.of(resource("ad-export.ldif")).withKeys("objectGUID", null));
+        read(LdifSourceConfig.of(resource("ldif/ad-export.ldif")).withKeys("objectGUID", null));
 
     assertThat(snapshot.users())
         .singleElement()
@@ -157,7 +143,7 @@ class LdifDirectorySourceTest {
 
   @Test
   void refusesChangeRecordsNamingTheLine() {
-    assertThatThrownBy(() -> read(LdifSourceConfig.of(resource("change-record.ldif"))))
+    assertThatThrownBy(() -> read(LdifSourceConfig.of(resource("ldif/change-record.ldif"))))
         .isInstanceOfSatisfying(
             SourceException.class,
             e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.INVALID_INPUT))
@@ -167,7 +153,7 @@ class LdifDirectorySourceTest {
 
   @Test
   void refusesValuesReadFromUrls() {
-    assertThatThrownBy(() -> read(LdifSourceConfig.of(resource("url-value.ldif"))))
+    assertThatThrownBy(() -> read(LdifSourceConfig.of(resource("ldif/url-value.ldif"))))
         .isInstanceOf(SourceException.class)
         .hasMessageContaining("url-value.ldif line 6")
         .hasMessageContaining("jpegPhoto:<");
@@ -175,7 +161,7 @@ class LdifDirectorySourceTest {
 
   @Test
   void namesFileAndLineOfMalformedLdif() {
-    assertThatThrownBy(() -> read(LdifSourceConfig.of(resource("malformed.ldif"))))
+    assertThatThrownBy(() -> read(LdifSourceConfig.of(resource("ldif/malformed.ldif"))))
         .isInstanceOfSatisfying(
             SourceException.class,
             e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.INVALID_INPUT))
@@ -184,7 +170,7 @@ class LdifDirectorySourceTest {
 
   @Test
   void namesTheLineOfInvalidUtf8() {
-    assertThatThrownBy(() -> read(LdifSourceConfig.of(resource("invalid-utf8.ldif"))))
+    assertThatThrownBy(() -> read(LdifSourceConfig.of(resource("ldif/invalid-utf8.ldif"))))
         .isInstanceOf(SourceException.class)
         .hasMessageContaining("invalid-utf8.ldif line 4")
         .hasMessageContaining("UTF-8");

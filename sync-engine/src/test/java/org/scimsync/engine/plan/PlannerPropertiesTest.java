@@ -3,6 +3,7 @@ package org.scimsync.engine.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,17 +17,20 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.scimsync.engine.SyncEngine;
 import org.scimsync.engine.SyncOptions;
 import org.scimsync.engine.SyncPolicy;
 import org.scimsync.engine.state.Link;
 import org.scimsync.engine.state.ObjectKind;
 import org.scimsync.engine.state.StoredState;
+import org.scimsync.engine.target.InMemoryScimTarget;
 import org.scimsync.engine.target.TargetGroup;
 import org.scimsync.engine.target.TargetUser;
+import org.scimsync.engine.testing.InMemoryStateStore;
 import org.scimsync.engine.testing.ListDirectorySource;
 import org.scimsync.engine.testing.SimpleMapper;
 
-class PlannerProperties {
+class PlannerPropertiesTest {
 
   private static final SyncPolicy POLICY =
       new SyncPolicy(
@@ -117,14 +121,13 @@ class PlannerProperties {
   @Property(tries = 25)
   void applyingAPlanConvergesSoThatPlanningAgainIsEmpty(
       @ForAll("directories") Directory before, @ForAll("directories") Directory after) {
-    var target = org.scimsync.engine.target.InMemoryScimTarget.aws();
+    var target = InMemoryScimTarget.aws();
     target.seedUser("controltower@example.org", null);
     target.seedUser("user3@example.org", null);
-    var store = new org.scimsync.engine.testing.InMemoryStateStore();
+    var store = new InMemoryStateStore();
     ListDirectorySource source = before.toSource();
     var engine =
-        new org.scimsync.engine.SyncEngine(
-            source, new SimpleMapper(), target, store, POLICY, java.time.Clock.systemUTC());
+        new SyncEngine(source, new SimpleMapper(), target, store, POLICY, Clock.systemUTC());
     SyncOptions full = SyncOptions.of("test").withFull(true).withAllowDeletes(true);
 
     assertThat(engine.run(full).exitCode()).isZero();

@@ -1,0 +1,52 @@
+package org.scimsync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's main command: {@code scim-sync demo} needs nothing and ends with exit code 0. */
+class DemoIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void demoCreatesThenDoesNothingThenFollowsTheChange() {
+    CliRun run = CliRun.of("demo", "--dir", dir.toString());
+
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    String out = run.out();
+    int first = out.indexOf("== 1.");
+    int second = out.indexOf("== 2.");
+    int third = out.indexOf("== 3.");
+    assertThat(first).isPositive().isLessThan(second);
+    assertThat(second).isLessThan(third);
+    assertThat(out.substring(first, second))
+        .contains("+ create user alice@example.org")
+        .contains("+ create group aws-engineering (8 members)")
+        .contains("photos removed: not supported by the target")
+        .contains("emails reduced to 1 value")
+        .contains("Plan: 30 to create")
+        .doesNotContain("printers");
+    assertThat(out.substring(second, third)).contains("No changes");
+    assertThat(out.substring(third))
+        .contains("+ create user dana@example.org")
+        .contains("~ update group aws-software (displayName)")
+        .contains("~ members of group aws-software: +1 -0")
+        .contains("- delete user")
+        .contains("The target now holds 25 users and 5 groups.");
+    String token = readToken();
+    assertThat(run.all()).doesNotContain(token);
+    assertThat(dir.resolve("scim-sync.db")).exists();
+  }
+
+  private String readToken() {
+    try {
+      return Files.readString(dir.resolve("scim-token")).trim();
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}

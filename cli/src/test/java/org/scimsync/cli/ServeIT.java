@@ -1,0 +1,80 @@
+package org.scimsync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scimsync.cli.app.Application;
+import org.scimsync.cli.config.ConfigLoader;
+import org.scimsync.emulator.ScimEmulator;
+import org.scimsync.engine.service.SyncService;
+import org.scimsync.engine.service.WebhookSignature;
+
+/** Service mode as wired by the composition root: endpoints answer, a signed webhook syncs. */
+class ServeIT {
+
+  private static final String HOOK_SECRET = "hook-s3cr3t-0123456789";
+
+  @TempDir Path dir;
+
+  @Test
+  void signedWebhookTriggersASyncAndHealthAnswers() throws Exception {
+    try (ScimEmulator emulator = ScimEmulator.builder().token(SyncSetup.TOKEN).build().start()) {
+      SyncSetup setup = new SyncSetup(emulator, dir);
+      Files.writeString(
+          setup.config,
+          "webhook:\n  listen: 127.0.0.1:0\n  secret: " + HOOK_SECRET + "\n",
+          StandardOpenOption.APPEND);
+      var config = new ConfigLoader(Map.of("SCIM_TOKEN", SyncSetup.TOKEN)).load(setup.config);
+      HttpClient http = HttpClient.newHttpClient();
+      try (Application app = Application.open(config);
+          SyncService service = app.startService()) {
+        URI base = URI.create("http://127.0.0.1:" + service.address().getPort());
+        assertThat(get(http, base.resolve("/healthz")).statusCode()).isEqualTo(200);
+
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        long now = Instant.now().getEpochSecond();
+        HttpRequest unsigned =
+            HttpRequest.newBuilder(base.resolve("/hooks/directory-changed"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        assertThat(http.send(unsigned, HttpResponse.BodyHandlers.ofString()).statusCode())
+            .isEqualTo(401);
+        HttpRequest signed =
+            HttpRequest.newBuilder(base.resolve("/hooks/directory-changed"))
+                .header("X-Scim-Sync-Timestamp", Long.toString(now))
+                .header(
+                    "X-Scim-Sync-Signature",
+                    WebhookSignature.sign(HOOK_SECRET.getBytes(StandardCharsets.UTF_8), now, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        assertThat(http.send(signed, HttpResponse.BodyHandlers.ofString()).statusCode())
+            .isEqualTo(202);
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (emulator.snapshot().users().size() < 25 && Instant.now().isBefore(deadline)) {
+          java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+        assertThat(emulator.snapshot().users()).hasSize(25);
+      }
+    }
+  }
+
+  private static HttpResponse<String> get(HttpClient http, URI uri)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -1,0 +1,160 @@
+package org.scimsync.engine.source.ldap;
+
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.scimsync.engine.source.DirectorySnapshot;
+import org.scimsync.engine.source.DirectorySource;
+import org.scimsync.engine.source.LdapFlavor;
+import org.scimsync.engine.source.LdapSourceConfig;
+import org.scimsync.engine.source.SnapshotAssembler;
+import org.scimsync.engine.source.internal.DnReferences;
+import org.scimsync.engine.source.internal.EntryAttributes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads users and groups from an LDAP server or Active Directory over one connection: a paged
+ * subtree search for users, one for groups, with range retrieval for large member lists (see {@link
+ * PagedSearch}). Member DNs are compared in normalised form. A failed, time-limited or size-limited
+ * search throws; it never yields a smaller snapshot. Search result references (referrals to other
+ * naming contexts) are not followed.
+ */
+public final class LdapDirectorySource implements DirectorySource {
+
+  private static final Logger log = LoggerFactory.getLogger(LdapDirectorySource.class);
+  private static final String USER_ACCOUNT_CONTROL = "userAccountControl";
+  private static final int ACCOUNTDISABLE = 0x2;
+
+  private final LdapSourceConfig config;
+  private final LdapConnector connector;
+  private final Set<String> memberAttributes;
+
+  public LdapDirectorySource(LdapSourceConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.connector = new LdapConnector(config);
+    this.memberAttributes = EntryAttributes.lowerCase(config.memberAttributes());
+  }
+
+  @Override
+  public String describe() {
+    return "ldap:" + connector.server() + "/" + config.userBase();
+  }
+
+  @Override
+  public DirectorySnapshot read() {
+    SnapshotAssembler assembler = new SnapshotAssembler(config.nested());
+    DnReferences references = new DnReferences();
+    int rangeRequests;
+    try (LDAPConnection connection = connector.connect()) {
+      PagedSearch search =
+          new PagedSearch(
+              connection, connector.server(), config.pageSize(), config.searchTimeout());
+      List<String> userAttributes = List.of("*", config.userKey(), USER_ACCOUNT_CONTROL);
+      search.forEach(
+          "user search",
+          config.userBase(),
+          config.userFilter(),
+          userAttributes,
+          entry -> addUser(entry, references, assembler));
+      List<String> groupAttributes = new ArrayList<>(List.of("*", config.groupKey()));
+      groupAttributes.add(config.groupNameAttribute());
+      groupAttributes.addAll(config.memberAttributes());
+      search.forEach(
+          "group search",
+          config.groupBase(),
+          config.groupFilter(),
+          groupAttributes,
+          entry -> addGroup(entry, search, references, assembler));
+      rangeRequests = search.rangeRequests();
+    }
+    DirectorySnapshot snapshot = assembler.build(describe(), Instant.now());
+    log.info(
+        "source={} users={} groups={} memberships={} warnings={} rangeRequests={}",
+        describe(),
+        snapshot.userCount(),
+        snapshot.groupCount(),
+        snapshot.membershipCount(),
+        snapshot.warnings().size(),
+        rangeRequests);
+    return snapshot;
+  }
+
+  private void addUser(
+      SearchResultEntry entry, DnReferences references, SnapshotAssembler assembler) {
+    String origin = connector.server() + " entry " + entry.getDN();
+    String reference = reference(entry, references, origin, assembler);
+    String key = EntryAttributes.key(entry, config.userKey());
+    if (reference == null || key == null) {
+      if (key == null) {
+        assembler.warn(origin + ": user without " + config.userKey() + "; skipped");
+      }
+      return;
+    }
+    Map<String, List<Object>> attributes = EntryAttributes.of(entry, Set.of());
+    if (config.flavor().marksDisabledAccounts()) {
+      markDisabled(entry, attributes, origin, assembler);
+    }
+    assembler.addUser(reference, key, entry.getDN(), attributes, origin);
+  }
+
+  private void addGroup(
+      SearchResultEntry entry,
+      PagedSearch search,
+      DnReferences references,
+      SnapshotAssembler assembler) {
+    String origin = connector.server() + " entry " + entry.getDN();
+    String reference = reference(entry, references, origin, assembler);
+    String key = EntryAttributes.key(entry, config.groupKey());
+    if (reference == null || key == null) {
+      if (key == null) {
+        assembler.warn(origin + ": group without " + config.groupKey() + "; skipped");
+      }
+      return;
+    }
+    Map<String, List<Object>> attributes = EntryAttributes.of(entry, memberAttributes);
+    String name = EntryAttributes.groupName(entry, config.groupNameAttribute(), attributes);
+    List<String> members = new ArrayList<>();
+    for (String attribute : config.memberAttributes()) {
+      references.addMembers(
+          members, search.allValues(entry, attribute), origin, attribute, assembler::warn);
+    }
+    assembler.addGroup(reference, key, name, entry.getDN(), attributes, members, origin);
+  }
+
+  private static @Nullable String reference(
+      SearchResultEntry entry,
+      DnReferences references,
+      String origin,
+      SnapshotAssembler assembler) {
+    String reference = references.normalize(entry.getDN());
+    if (reference == null) {
+      assembler.warn(origin + ": the server returned an invalid DN; entry skipped");
+    }
+    return reference;
+  }
+
+  private static void markDisabled(
+      SearchResultEntry entry,
+      Map<String, List<Object>> attributes,
+      String origin,
+      SnapshotAssembler assembler) {
+    String control = entry.getAttributeValue(USER_ACCOUNT_CONTROL);
+    if (control == null) {
+      return;
+    }
+    try {
+      boolean disabled = (Long.parseLong(control.trim()) & ACCOUNTDISABLE) != 0;
+      attributes.put(LdapFlavor.ACCOUNT_DISABLED, List.of(Boolean.toString(disabled)));
+    } catch (NumberFormatException e) {
+      assembler.warn(
+          origin + ": userAccountControl is not a number (" + control + "); accountDisabled unset");
+    }
+  }
+}
