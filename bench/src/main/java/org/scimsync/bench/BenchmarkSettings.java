@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param latency the emulator's latency per request (AWS mode: 30 ms; scaled mode: 30 ms / scale,
  *     which keeps the shape of the run: the same requests in flight per API)
  * @param syncHeap the sync JVM's {@code -Xmx}, e.g. {@code 1g}
+ * @param forkSync run each sync in a JVM of its own (true: its heap is the engine's alone); false
+ *     runs it in this JVM, beside the emulator, which is quicker for a smoke test
  * @param workDirectory where the directory, configuration, state and logs go
  * @param resultsDirectory where the JSON and markdown results go
  */
@@ -25,6 +27,7 @@ public record BenchmarkSettings(
     int scale,
     Duration latency,
     String syncHeap,
+    boolean forkSync,
     Path workDirectory,
     Path resultsDirectory) {
 
@@ -58,6 +61,7 @@ public record BenchmarkSettings(
         scale,
         AWS_LATENCY.dividedBy(scale),
         "1g",
+        true,
         target.resolve("bench-work").resolve(name),
         target.resolve("results"));
   }
@@ -84,12 +88,18 @@ public record BenchmarkSettings(
   /** A copy with another latency. */
   public BenchmarkSettings withLatency(Duration value) {
     return new BenchmarkSettings(
-        users, groups, seed, scale, value, syncHeap, workDirectory, resultsDirectory);
+        users, groups, seed, scale, value, syncHeap, forkSync, workDirectory, resultsDirectory);
   }
 
   /** A copy with another sync heap. */
   public BenchmarkSettings withSyncHeap(String value) {
     return new BenchmarkSettings(
-        users, groups, seed, scale, latency, value, workDirectory, resultsDirectory);
+        users, groups, seed, scale, latency, value, forkSync, workDirectory, resultsDirectory);
+  }
+
+  /** A copy that runs the syncs in JVMs of their own or in this one. */
+  public BenchmarkSettings withForkSync(boolean value) {
+    return new BenchmarkSettings(
+        users, groups, seed, scale, latency, syncHeap, value, workDirectory, resultsDirectory);
   }
 }

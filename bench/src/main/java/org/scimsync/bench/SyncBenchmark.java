@@ -97,7 +97,7 @@ public final class SyncBenchmark {
               token,
               settings.readsPerSecond(),
               settings.writesPerSecond());
-      SyncProcess sync = new SyncProcess(config, settings.syncHeap(), work);
+      SyncProcess sync = new SyncProcess(config, settings.syncHeap(), work, settings.forkSync());
       List<ScenarioResult> scenarios = new ArrayList<>();
       scenarios.add(scenario(emulator, sync, "initial", false, true));
       EmulatorState initial = emulator.snapshot();

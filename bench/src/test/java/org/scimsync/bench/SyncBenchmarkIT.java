@@ -24,7 +24,7 @@ class SyncBenchmarkIT {
     BenchmarkSettings settings =
         BenchmarkSettings.of(200, 20, 7, 100, target)
             .withLatency(Duration.ZERO)
-            .withSyncHeap("256m");
+            .withForkSync(false);
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
     BenchmarkResults results =
