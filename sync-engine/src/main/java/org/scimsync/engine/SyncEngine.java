@@ -179,6 +179,10 @@ public final class SyncEngine {
       status = RunStatus.FAILED;
       exit = ErrorKind.UNAVAILABLE.exitCode();
       message = "run stopped: " + result.stopReason();
+    } else if (result.targetUnreachable()) {
+      status = RunStatus.FAILED;
+      exit = ErrorKind.UNAVAILABLE.exitCode();
+      message = "the target could not be reached: every change failed after the retries";
     } else if (!plan.safety().isPassed()) {
       status = RunStatus.STOPPED_BY_GUARD;
       exit = ErrorKind.SAFETY_STOP.exitCode();
