@@ -149,6 +149,30 @@ class ScimClientMembershipIT {
   }
 
   @Test
+  void createsAndReplacesGroupsInOneRequestEachForGenericTargets() throws Exception {
+    wm.stubFor(
+        post(urlPathEqualTo("/scim/v2/Groups"))
+            .willReturn(aResponse().withStatus(201).withBody(GROUP)));
+    wm.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.put(urlPathEqualTo("/scim/v2/Groups/g1"))
+            .willReturn(aResponse().withStatus(200).withBody(GROUP)));
+    ScimGroup group = new ScimGroup();
+    group.setDisplayName("Engineers");
+    ids("u", 250).forEach(id -> group.addMember(new GroupMembership().setValue(id)));
+
+    try (ScimClient client = client(TargetProfile.GENERIC)) {
+      client.createGroup(group);
+      assertThat(client.replaceGroup("g1", group).getId()).isEqualTo("g1");
+    }
+    LoggedRequest create = wm.findAll(postRequestedFor(urlPathEqualTo("/scim/v2/Groups"))).get(0);
+    assertThat(JSON.readTree(create.getBodyAsString()).get("members")).hasSize(250);
+    assertThat(patchBodies()).isEmpty();
+    wm.verify(
+        com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(
+            urlPathEqualTo("/scim/v2/Groups/g1")));
+  }
+
+  @Test
   void refusesGroupReplacementAndMemberReplaceForAwsWithoutSending() throws FilterParseException {
     PatchOperation replaceMembers =
         new PatchOperation()

@@ -169,6 +169,24 @@ class ScimClientRetryIT {
   }
 
   @Test
+  void aFailingListenerDoesNotBreakTheCall() {
+    stubSequence(aResponse().withStatus(503));
+    ScimClientConfig config =
+        ScimWireMock.config(wm.getRuntimeInfo(), TargetProfile.AWS_IDENTITY_CENTER)
+            .listener(
+                (api, status, elapsed) -> {
+                  attempts.add(api + ":" + status);
+                  throw new IllegalStateException("metrics backend down");
+                })
+            .build();
+
+    try (ScimClient client = ScimClient.create(config)) {
+      assertThat(client.getUser("u1")).isPresent();
+    }
+    assertThat(attempts).containsExactly("GetUser:503", "GetUser:200");
+  }
+
+  @Test
   void doesNotRetryClientErrorsOrNotImplemented() {
     wm.stubFor(get(urlPathEqualTo("/scim/v2/Users/u1")).willReturn(aResponse().withStatus(501)));
 

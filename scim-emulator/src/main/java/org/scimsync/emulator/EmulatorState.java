@@ -80,6 +80,16 @@ public record EmulatorState(List<User> users, List<Group> groups) {
         .findFirst();
   }
 
+  /** The user with this external id (case-exact). */
+  public Optional<User> userByExternalId(String externalId) {
+    return users.stream().filter(u -> externalId.equals(u.externalId())).findFirst();
+  }
+
+  /** The group with this external id (case-exact). */
+  public Optional<Group> groupByExternalId(String externalId) {
+    return groups.stream().filter(g -> externalId.equals(g.externalId())).findFirst();
+  }
+
   /** The group with this id. */
   public Optional<Group> group(String id) {
     return groups.stream().filter(g -> g.id().equals(id)).findFirst();

@@ -55,13 +55,13 @@ class AdminEndpointIT extends EmulatorTestBase {
     ScimHttp.Answer changed =
         admin.put(
             "/faults",
-            "{\"writesPerSecond\": 1, \"retryAfterHeader\": true, \"latencyMillis\": 5}");
+            "{\"writesPerSecond\": 0.2, \"retryAfterHeader\": true, \"latencyMillis\": 5}");
 
     assertThat(changed.status()).isEqualTo(200);
-    assertThat(emulator.faults().writesPerSecond()).isEqualTo(1);
+    assertThat(emulator.faults().writesPerSecond()).isEqualTo(0.2);
     assertThat(emulator.faults().retryAfterHeader()).isTrue();
     assertThat(emulator.faults().latency().toMillis()).isEqualTo(5);
-    assertThat(admin.get("/faults").json().get("writesPerSecond").asDouble()).isEqualTo(1.0);
+    assertThat(admin.get("/faults").json().get("writesPerSecond").asDouble()).isEqualTo(0.2);
     scim.post("/Users", user("c1"));
     assertThat(scim.post("/Users", user("c2")).status()).isEqualTo(429);
     assertThat(admin.put("/faults", "{\"error500AfterRatio\": 2}").status()).isEqualTo(400);

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param detail the server's explanation, if any
  * @param scimType the RFC 7644 error type, if any
  */
-public record ErrorBody(@Nullable String detail, @Nullable String scimType) {
+record ErrorBody(@Nullable String detail, @Nullable String scimType) {
 
   static final int MAX_DETAIL = 300;
 

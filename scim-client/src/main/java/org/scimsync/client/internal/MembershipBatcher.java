@@ -20,7 +20,7 @@ import org.scimsync.client.ScimUnsupportedException;
  * operations kept in order, other attributes sent with the first request; and refuses what AWS
  * rejects ({@code replace} on members, removing all members at once) before anything is sent.
  */
-public final class MembershipBatcher {
+final class MembershipBatcher {
 
   private static final String MEMBERS = "members";
 

@@ -21,7 +21,7 @@ import org.scimsync.client.ScimServerException;
  * 7644) advances {@code startIndex} by the items received until {@code totalResults} is reached or
  * a page is empty.
  */
-public final class Paging {
+final class Paging {
 
   private Paging() {}
 

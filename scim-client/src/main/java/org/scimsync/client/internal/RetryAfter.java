@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** Parses an HTTP {@code Retry-After} header: delay seconds or an HTTP date (RFC 9110 10.2.3). */
-public final class RetryAfter {
+final class RetryAfter {
 
   private RetryAfter() {}
 

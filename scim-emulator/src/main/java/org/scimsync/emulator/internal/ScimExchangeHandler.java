@@ -63,7 +63,18 @@ public final class ScimExchangeHandler implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] body = readBody(exchange.getRequestBody());
-      List<String> segments = segments(exchange.getRequestURI().getRawPath());
+      List<String> segments;
+      Map<String, String> query;
+      try {
+        segments = segments(exchange.getRequestURI().getRawPath());
+        query = query(exchange.getRequestURI().getRawQuery());
+      } catch (IllegalArgumentException e) {
+        send(
+            exchange,
+            new ScimRoute("Unknown", "", null),
+            service.error(400, "The request URI is not correctly encoded."));
+        return;
+      }
       boolean scimPath =
           segments.size() >= 3 && segments.get(1).equals("scim") && segments.get(2).equals("v2");
       ScimRoute route =
@@ -92,7 +103,7 @@ public final class ScimExchangeHandler implements HttpHandler {
       }
       Reply reply;
       try {
-        reply = service.handle(route, query(exchange.getRequestURI().getRawQuery()), body);
+        reply = service.handle(route, query, body);
       } catch (RuntimeException e) {
         LOG.error("unexpected failure api={} path={}", route.api(), route.resource(), e);
         reply = service.error(500, "An internal error occurred.");

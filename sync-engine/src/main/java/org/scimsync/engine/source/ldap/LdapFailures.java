@@ -40,6 +40,10 @@ final class LdapFailures {
             .append(code.intValue())
             .append(')');
     String diagnostic = failure.getDiagnosticMessage();
+    if (diagnostic == null || diagnostic.isBlank()) {
+      // client-side failures (connect, TLS, timeouts) describe themselves in the message
+      diagnostic = failure.getMessage();
+    }
     if (diagnostic != null && !diagnostic.isBlank()) {
       message.append(": ").append(diagnostic);
     }

@@ -40,9 +40,7 @@ final class SchemaMigration {
       refuseNewerSchema(flyway, location);
       flyway.migrate();
     } catch (SQLException e) {
-      throw new StateStoreException(
-          "state file " + location + " is not a SQLite database or is damaged: " + e.getMessage(),
-          e);
+      throw SqliteConnector.damaged(location, e);
     } catch (FlywayException e) {
       throw new StateStoreException(
           "state store " + location + " cannot be brought to the current schema: " + e.getMessage(),

@@ -94,19 +94,23 @@ final class SqliteDatabase implements AutoCloseable {
         T result = work.run(this);
         prepare("COMMIT").execute();
         return result;
-      } catch (SQLException | RuntimeException e) {
+      } catch (Throwable e) {
+        // Errors too: a transaction left open would make every later call fail.
         rollback(e);
         if (e instanceof StateStoreException stateStoreException) {
           throw stateStoreException;
         }
-        throw failure(what, e);
+        if (e instanceof Error error) {
+          throw error;
+        }
+        throw failure(what, (Exception) e);
       }
     } finally {
       lock.unlock();
     }
   }
 
-  private void rollback(Exception cause) {
+  private void rollback(Throwable cause) {
     // SQLite rolls back by itself after some errors (disk full, I/O); a second ROLLBACK then
     // fails with "no transaction is active", which is kept as a suppressed detail.
     try {

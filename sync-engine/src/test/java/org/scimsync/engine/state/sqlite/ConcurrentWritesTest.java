@@ -66,6 +66,38 @@ class ConcurrentWritesTest {
     }
   }
 
+  @Test
+  void twoStoresOnOneFileWaitForEachOthersWrites() throws Exception {
+    Path file = dir.resolve("state.db");
+    try (SqliteStateStore first = SqliteStateStore.open(file);
+        SqliteStateStore second = SqliteStateStore.open(file)) {
+      CountDownLatch start = new CountDownLatch(1);
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        Future<?> a = pool.submit(() -> saveLinks(first, "first-", start));
+        Future<?> b = pool.submit(() -> saveLinks(second, "second-", start));
+        start.countDown();
+        a.get(2, TimeUnit.MINUTES);
+        b.get(2, TimeUnit.MINUTES);
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(first.load().users()).hasSize(2 * CHANGES_PER_THREAD);
+      assertThat(second.load().users()).hasSize(2 * CHANGES_PER_THREAD);
+    }
+  }
+
+  private static Void saveLinks(SqliteStateStore store, String prefix, CountDownLatch start)
+      throws InterruptedException {
+    start.await();
+    for (int i = 0; i < CHANGES_PER_THREAD; i++) {
+      store.saveLink(
+          new Link(ObjectKind.USER, prefix + i, "t-" + prefix + i, "h", false, Instant.now()));
+      store.addMemberships("everyone", List.of(prefix + i));
+    }
+    return null;
+  }
+
   private static Void applyChanges(
       SqliteStateStore store, long run, int thread, CountDownLatch start) throws Exception {
     start.await();

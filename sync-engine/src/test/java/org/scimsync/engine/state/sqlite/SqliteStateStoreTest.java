@@ -123,6 +123,24 @@ class SqliteStateStoreTest {
   }
 
   @Test
+  void keysWithAnyCharactersRoundTrip() {
+    List<String> odd =
+        List.of(
+            "cn=Smith\\, John,ou=People,dc=example,dc=org",
+            "quote\"d",
+            "tab\tand\nnewline",
+            "ünïcødé-名前-😀",
+            "[\"looks\",\"like\",\"json\"]",
+            "");
+    store.addMemberships("cn=Ops, \"Berlin\"", odd);
+    store.saveLink(user(odd.get(3), "t-ü"));
+
+    StoredState state = store.load();
+    assertThat(state.memberships()).isEqualTo(Map.of("cn=Ops, \"Berlin\"", Set.copyOf(odd)));
+    assertThat(state.users()).containsOnlyKeys(odd.get(3));
+  }
+
+  @Test
   void runsAreRecordedAndListedNewestFirst() {
     RunStart first = new RunStart("cli", true, false, T0);
     RunStart second = new RunStart("webhook", false, true, T0.plusSeconds(10));
@@ -241,6 +259,10 @@ class SqliteStateStoreTest {
     assertThatThrownBy(() -> store.settle(List.of(555L)))
         .isInstanceOf(StateStoreException.class)
         .hasMessageContaining("journal entry 555");
+
+    long run = store.beginRun(new RunStart("cli", false, false, T0));
+    assertThat(store.journalBegin(run, entry)).isPositive();
+    assertThat(store.unfinishedChanges()).hasSize(1);
   }
 
   @Test

@@ -3,6 +3,10 @@ package org.scimsync.engine.state.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scimsync.engine.state.StateStoreException;
+import org.slf4j.LoggerFactory;
 
 class StateFileTest {
 
@@ -164,6 +169,29 @@ class StateFileTest {
         .isInstanceOf(StateStoreException.class)
         .hasMessageContaining(file.toString())
         .hasMessageContaining("not a file");
+  }
+
+  @Test
+  void openingLogsNothingAtInfoOrAbove() {
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ListAppender<ILoggingEvent> events = new ListAppender<>();
+    events.start();
+    root.addAppender(events);
+    Logger flyway = (Logger) LoggerFactory.getLogger("org.flywaydb");
+    Level configured = flyway.getLevel();
+    flyway.setLevel(Level.DEBUG);
+    try {
+      SqliteStateStore.open(dir.resolve("state.db")).close();
+      SqliteStateStore.open(dir.resolve("state.db")).close();
+    } finally {
+      flyway.setLevel(configured);
+      root.detachAppender(events);
+    }
+
+    assertThat(events.list)
+        .as("Flyway's migration messages are kept below INFO")
+        .anySatisfy(event -> assertThat(event.getLoggerName()).startsWith("org.flywaydb"))
+        .allSatisfy(event -> assertThat(event.getLevel().isGreaterOrEqual(Level.INFO)).isFalse());
   }
 
   private static String permissions(Path path) throws Exception {

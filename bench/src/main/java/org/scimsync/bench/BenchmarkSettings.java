@@ -1,0 +1,105 @@
+package org.scimsync.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What one benchmark run measures against.
+ *
+ * @param users users in the generated directory
+ * @param groups groups in the generated directory
+ * @param seed the generator's seed
+ * @param scale the emulator's quotas are {@code scale} times AWS's (40 reads/s and 25 writes/s per
+ *     API); 1 is AWS
+ * @param latency the emulator's latency per request (AWS mode: 30 ms; scaled mode: 30 ms / scale,
+ *     which keeps the shape of the run: the same requests in flight per API)
+ * @param syncHeap the sync JVM's {@code -Xmx}, e.g. {@code 1g}
+ * @param forkSync run each sync in a JVM of its own (true: its heap is the engine's alone); false
+ *     runs it in this JVM, beside the emulator, which is quicker for a smoke test
+ * @param workDirectory where the directory, configuration, state and logs go
+ * @param resultsDirectory where the JSON and markdown results go
+ */
+public record BenchmarkSettings(
+    int users,
+    int groups,
+    long seed,
+    int scale,
+    Duration latency,
+    String syncHeap,
+    boolean forkSync,
+    Path workDirectory,
+    Path resultsDirectory) {
+
+  /** AWS's quota of each read API. */
+  public static final double AWS_READS_PER_SECOND = 40;
+
+  /** AWS's quota of each write API. */
+  public static final double AWS_WRITES_PER_SECOND = 25;
+
+  /** The latency of AWS mode. */
+  public static final Duration AWS_LATENCY = Duration.ofMillis(30);
+
+  /** Checks the settings. */
+  public BenchmarkSettings {
+    if (users < 1 || groups < 0 || scale < 1) {
+      throw new IllegalArgumentException("need users >= 1, groups >= 0 and scale >= 1");
+    }
+    Objects.requireNonNull(latency, "latency");
+    Objects.requireNonNull(syncHeap, "syncHeap");
+    Objects.requireNonNull(workDirectory, "workDirectory");
+    Objects.requireNonNull(resultsDirectory, "resultsDirectory");
+  }
+
+  /** Settings with AWS's latency divided by the scale, under {@code target/}. */
+  public static BenchmarkSettings of(int users, int groups, long seed, int scale, Path target) {
+    String name = name(users, groups, scale);
+    return new BenchmarkSettings(
+        users,
+        groups,
+        seed,
+        scale,
+        AWS_LATENCY.dividedBy(scale),
+        "1g",
+        true,
+        target.resolve("bench-work").resolve(name),
+        target.resolve("results"));
+  }
+
+  /** The emulator's and the client's quota of each read API. */
+  public double readsPerSecond() {
+    return AWS_READS_PER_SECOND * scale;
+  }
+
+  /** The emulator's and the client's quota of each write API. */
+  public double writesPerSecond() {
+    return AWS_WRITES_PER_SECOND * scale;
+  }
+
+  /** A name for the files of this run, e.g. {@code 5000u-1000g-x10}. */
+  public String name() {
+    return name(users, groups, scale);
+  }
+
+  private static String name(int users, int groups, int scale) {
+    return users + "u-" + groups + "g-" + (scale == 1 ? "aws" : "x" + scale);
+  }
+
+  /** A copy with another latency. */
+  public BenchmarkSettings withLatency(Duration value) {
+    return new BenchmarkSettings(
+        users, groups, seed, scale, value, syncHeap, forkSync, workDirectory, resultsDirectory);
+  }
+
+  /** A copy with another sync heap. */
+  public BenchmarkSettings withSyncHeap(String value) {
+    return new BenchmarkSettings(
+        users, groups, seed, scale, latency, value, forkSync, workDirectory, resultsDirectory);
+  }
+
+  /** A copy that runs the syncs in JVMs of their own or in this one. */
+  public BenchmarkSettings withForkSync(boolean value) {
+    return new BenchmarkSettings(
+        users, groups, seed, scale, latency, syncHeap, value, workDirectory, resultsDirectory);
+  }
+}
