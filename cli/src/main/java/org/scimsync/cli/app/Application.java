@@ -16,7 +16,6 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.cli.CliException;
 import org.scimsync.cli.ExitCode;
-import org.scimsync.cli.app.internal.ClientScimTarget;
 import org.scimsync.cli.app.internal.EngineLauncher;
 import org.scimsync.cli.app.internal.Ports;
 import org.scimsync.cli.app.internal.ProgressTarget;
@@ -40,6 +39,7 @@ import org.scimsync.engine.source.DirectorySources;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.sqlite.SqliteStateStore;
 import org.scimsync.engine.target.ScimTarget;
+import org.scimsync.engine.target.scim.ScimClientTarget;
 import org.scimsync.mapping.MappingRules;
 
 /**
@@ -95,7 +95,7 @@ public final class Application implements AutoCloseable {
 
   /** The engine with every port wired. */
   public SyncEngine engine() {
-    return engine(new ClientScimTarget(client()));
+    return engine(new ScimClientTarget(client()));
   }
 
   private SyncEngine engine(ScimTarget target) {
@@ -122,7 +122,7 @@ public final class Application implements AutoCloseable {
               .setConsumer(new ConsoleProgressBarConsumer(System.err))
               .build()) {
         report =
-            engine(new ProgressTarget(new ClientScimTarget(client()), bar::step))
+            engine(new ProgressTarget(new ScimClientTarget(client()), bar::step))
                 .run(options(request));
       }
     } else {
