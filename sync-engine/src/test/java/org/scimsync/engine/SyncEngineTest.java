@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.scimsync.engine.plan.Change;
 import org.scimsync.engine.plan.Plan;
@@ -349,6 +351,66 @@ class SyncEngineTest {
     assertThat(f.store.unfinishedChanges()).isEmpty();
     String group = f.target.groupIdByName("aws-a").orElseThrow();
     assertThat(f.target.membersOf(group)).hasSize(6);
+    assertThat(f.full().plan().changes()).isEmpty();
+  }
+
+  @Test
+  void aRunStoppedByShutdownIsRecordedAndTheNextRunAppliesTheRestWithoutDuplicates() {
+    f.users(20).source.group("g1", "aws-a", List.of("k0", "k1", "k2"));
+    AtomicInteger finished = new AtomicInteger();
+    AtomicInteger planned = new AtomicInteger(-1);
+    AtomicBoolean stop = new AtomicBoolean();
+    ProgressListener stopAfterFive =
+        new ProgressListener() {
+          @Override
+          public void onPlanned(int total) {
+            planned.set(total);
+          }
+
+          @Override
+          public void onChangeFinished(ChangeResult result) {
+            if (finished.incrementAndGet() >= 5) {
+              stop.set(true);
+            }
+          }
+        };
+
+    RunReport stopped =
+        f.run(
+            SyncOptions.of("schedule")
+                .withFull(true)
+                .withStopRequested(stop::get)
+                .withProgress(stopAfterFive));
+
+    assertThat(planned.get()).isEqualTo(21);
+    assertThat(finished.get()).isEqualTo(21);
+    assertThat(stopped.status()).isEqualTo(RunStatus.PARTIAL);
+    assertThat(stopped.exitCode()).isEqualTo(1);
+    assertThat(stopped.message()).isEqualTo("stopped by shutdown");
+    assertThat(stopped.applied()).isBetween(5, 20);
+    assertThat(stopped.skipped()).isEqualTo(21 - stopped.applied());
+    assertThat(stopped.results())
+        .filteredOn(r -> r.result() == ChangeOutcome.Result.SKIPPED)
+        .allSatisfy(r -> assertThat(r.detail()).isEqualTo("stopped by shutdown"));
+    assertThat(f.store.run(stopped.runId()))
+        .hasValueSatisfying(
+            run -> {
+              assertThat(run.summary().status()).isEqualTo(RunStatus.PARTIAL);
+              assertThat(run.summary().message()).isEqualTo("stopped by shutdown");
+            });
+    assertThat(f.store.unfinishedChanges()).isEmpty();
+    int usersAfterStop = f.target.userCount();
+    assertThat(usersAfterStop).isLessThan(20);
+
+    f.target.clearRequests();
+    RunReport next = f.full();
+
+    assertThat(next.exitCode()).isZero();
+    assertThat(next.applied()).isEqualTo(21 - stopped.applied());
+    assertThat(f.target.requests().stream().filter(r -> r.equals("POST /Users")))
+        .hasSize(20 - usersAfterStop);
+    assertThat(f.target.userCount()).isEqualTo(20);
+    assertThat(f.target.groupCount()).isEqualTo(1);
     assertThat(f.full().plan().changes()).isEmpty();
   }
 }

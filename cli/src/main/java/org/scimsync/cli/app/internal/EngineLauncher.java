@@ -26,7 +26,8 @@ public final class EngineLauncher implements RunLauncher {
     SyncOptions options =
         SyncOptions.of(request.trigger().label())
             .withFull(request.forceFull())
-            .withOnlyUserKeys(request.userKeys());
+            .withOnlyUserKeys(request.userKeys())
+            .withStopRequested(request.stop()::stopRequested);
     RunReport report = engine.run(options);
     Map<String, Integer> byKind = new TreeMap<>();
     for (ChangeResult result : report.results()) {
