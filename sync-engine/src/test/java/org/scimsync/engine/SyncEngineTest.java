@@ -413,4 +413,28 @@ class SyncEngineTest {
     assertThat(f.target.groupCount()).isEqualTo(1);
     assertThat(f.full().plan().changes()).isEmpty();
   }
+
+  @Test
+  void aLeaverIsNamedByUserNameInThePlanOnFullAndIncrementalRuns() {
+    f.users(3);
+    f.full();
+    f.source.removeUser("k1");
+
+    Plan full = f.engine().plan(SyncOptions.of("cli").withFull(true));
+    assertThat(full.toText())
+        .contains("- delete user u1@example.org")
+        .doesNotContain("delete user k1");
+
+    Plan incremental = f.engine().plan(SyncOptions.of("schedule"));
+    assertThat(incremental.full()).isFalse();
+    assertThat(incremental.toText())
+        .contains("- delete user u1@example.org")
+        .doesNotContain("delete user k1");
+
+    f.target.clearRequests();
+    RunReport applied = f.run(SyncOptions.of("schedule"));
+    assertThat(applied.toText()).contains("- delete user u1@example.org");
+    assertThat(f.target.userIdByName("u1@example.org")).isEmpty();
+    assertThat(f.target.writeCount()).isEqualTo(1);
+  }
 }
