@@ -2,7 +2,7 @@ package org.scimsync.engine;
 
 /**
  * Follows a run while it applies its plan, for progress bars and metrics. Called from the
- * executor's worker threads: implementations must be thread-safe and quick.
+ * executor's worker threads: implementations must be thread-safe, quick, and must not throw.
  */
 public interface ProgressListener {
 

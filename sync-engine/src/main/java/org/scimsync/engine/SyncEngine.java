@@ -165,6 +165,7 @@ public final class SyncEngine {
       recordStateOnly(plan);
     } else {
       result = ExecutionResult.skippedAll(plan.changes(), verdict.message());
+      result.results().forEach(options.progress()::onChangeFinished);
     }
     return finish(runId, options, plan, result, started, planned);
   }

@@ -118,9 +118,13 @@ class SyncEngineTest {
     f.full();
     f.source.clear();
     f.target.clearRequests();
+    RecordingProgress progress = new RecordingProgress(Integer.MAX_VALUE, () -> {});
 
-    RunReport report = f.full();
+    RunReport report = f.run(SyncOptions.of("test").withFull(true).withProgress(progress));
 
+    assertThat(progress.planned).hasValue(report.plan().changes().size());
+    assertThat(progress.finished).hasValue(report.plan().changes().size());
+    assertThat(report.plan().changes()).isNotEmpty();
     assertThat(report.exitCode()).isEqualTo(3);
     assertThat(report.status()).isEqualTo(RunStatus.STOPPED_BY_GUARD);
     assertThat(report.message()).contains("no users");
@@ -357,33 +361,18 @@ class SyncEngineTest {
   @Test
   void aRunStoppedByShutdownIsRecordedAndTheNextRunAppliesTheRestWithoutDuplicates() {
     f.users(20).source.group("g1", "aws-a", List.of("k0", "k1", "k2"));
-    AtomicInteger finished = new AtomicInteger();
-    AtomicInteger planned = new AtomicInteger(-1);
     AtomicBoolean stop = new AtomicBoolean();
-    ProgressListener stopAfterFive =
-        new ProgressListener() {
-          @Override
-          public void onPlanned(int total) {
-            planned.set(total);
-          }
-
-          @Override
-          public void onChangeFinished(ChangeResult result) {
-            if (finished.incrementAndGet() >= 5) {
-              stop.set(true);
-            }
-          }
-        };
+    RecordingProgress progress = new RecordingProgress(5, () -> stop.set(true));
 
     RunReport stopped =
         f.run(
             SyncOptions.of("schedule")
                 .withFull(true)
                 .withStopRequested(stop::get)
-                .withProgress(stopAfterFive));
+                .withProgress(progress));
 
-    assertThat(planned.get()).isEqualTo(21);
-    assertThat(finished.get()).isEqualTo(21);
+    assertThat(progress.planned).hasValue(21);
+    assertThat(progress.finished).hasValue(21);
     assertThat(stopped.status()).isEqualTo(RunStatus.PARTIAL);
     assertThat(stopped.exitCode()).isEqualTo(1);
     assertThat(stopped.message()).isEqualTo("stopped by shutdown");
@@ -436,5 +425,30 @@ class SyncEngineTest {
     assertThat(applied.toText()).contains("- delete user u1@example.org");
     assertThat(f.target.userIdByName("u1@example.org")).isEmpty();
     assertThat(f.target.writeCount()).isEqualTo(1);
+  }
+
+  /** Counts what the engine reports, and runs {@code atCount} once that many changes ended. */
+  private static final class RecordingProgress implements ProgressListener {
+    final AtomicInteger planned = new AtomicInteger(-1);
+    final AtomicInteger finished = new AtomicInteger();
+    private final int count;
+    private final Runnable atCount;
+
+    RecordingProgress(int count, Runnable atCount) {
+      this.count = count;
+      this.atCount = atCount;
+    }
+
+    @Override
+    public void onPlanned(int total) {
+      planned.set(total);
+    }
+
+    @Override
+    public void onChangeFinished(ChangeResult result) {
+      if (finished.incrementAndGet() >= count) {
+        atCount.run();
+      }
+    }
   }
 }
