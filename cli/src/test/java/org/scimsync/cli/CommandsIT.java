@@ -74,6 +74,16 @@ class CommandsIT {
   }
 
   @Test
+  void dryRunPrintsThePlanAndWritesNothing() {
+    CliRun dry = run("sync", "--dry-run", "--full", "--verify-members");
+    assertThat(dry.exitCode()).as(dry.all()).isZero();
+    assertThat(dry.out()).contains("+ create user alice@example.org").contains("(dry run)");
+    assertThat(emulator.snapshot().users()).isEmpty();
+    assertThat(emulator.stats().writes()).isZero();
+    assertThat(run("history").out()).contains("No runs yet");
+  }
+
+  @Test
   void jsonOutputIsOneParseableDocument() throws IOException {
     CliRun sync = run("sync", "--output", "json");
     assertThat(sync.exitCode()).as(sync.all()).isZero();
@@ -81,6 +91,29 @@ class CommandsIT {
     assertThat(report.path("exitCode").asInt(-1)).isZero();
     assertThat(report.path("applied").asInt()).isEqualTo(30);
     assertThat(report.path("plan").path("changes").size()).isEqualTo(30);
+  }
+
+  @Test
+  void jsonLogLinesGoToStderrAndHoldNoSecret() throws IOException {
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream original = System.err;
+    CliRun sync;
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      sync = run("--log-format", "json", "--verbose", "sync");
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(sync.exitCode()).as(sync.all()).isZero();
+    String logs = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    ObjectMapper json = new ObjectMapper();
+    java.util.List<String> lines = logs.lines().filter(l -> !l.isBlank()).toList();
+    assertThat(lines).isNotEmpty();
+    for (String line : lines) {
+      assertThat(json.readTree(line).has("message")).as(line).isTrue();
+    }
+    assertThat(logs).contains("run finished").doesNotContain(SyncSetup.TOKEN);
+    assertThat(sync.out()).doesNotContain("run finished");
   }
 
   @Test

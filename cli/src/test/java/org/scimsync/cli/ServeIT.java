@@ -43,6 +43,9 @@ class ServeIT {
           SyncService service = app.startService()) {
         URI base = URI.create("http://127.0.0.1:" + service.address().getPort());
         assertThat(get(http, base.resolve("/healthz")).statusCode()).isEqualTo(200);
+        // nothing ever ran: the service catches up at start
+        awaitUser(emulator, "alice@example.org");
+        setup.useDirectory("directory-next.ldif");
 
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
         long now = Instant.now().getEpochSecond();
@@ -63,13 +66,22 @@ class ServeIT {
         assertThat(http.send(signed, HttpResponse.BodyHandlers.ofString()).statusCode())
             .isEqualTo(202);
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (emulator.snapshot().users().size() < 25 && Instant.now().isBefore(deadline)) {
-          java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-        }
-        assertThat(emulator.snapshot().users()).hasSize(25);
+        awaitUser(emulator, "dana@example.org");
+        assertThat(get(http, base.resolve("/runs")).body()).contains("webhook");
       }
     }
+  }
+
+  private static void awaitUser(ScimEmulator emulator, String userName) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (!hasUser(emulator, userName) && Instant.now().isBefore(deadline)) {
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+    }
+    assertThat(hasUser(emulator, userName)).as(userName + " provisioned").isTrue();
+  }
+
+  private static boolean hasUser(ScimEmulator emulator, String userName) {
+    return emulator.snapshot().users().stream().anyMatch(u -> u.userName().equals(userName));
   }
 
   private static HttpResponse<String> get(HttpClient http, URI uri)

@@ -120,7 +120,15 @@ public final class SyncEngine {
 
   private RunReport runLocked(SyncOptions options, @Nullable Plan savedPlan) {
     Instant started = clock.instant();
-    List<String> repairs = new JournalRepair(target, store, clock).repair();
+    List<String> repairs;
+    try {
+      repairs = new JournalRepair(target, store, clock).repair();
+    } catch (TargetException e) {
+      throw new SyncException(
+          ErrorKind.UNAVAILABLE,
+          "cannot repair the changes a previous run left unfinished: " + e.getMessage(),
+          e);
+    }
     StoredState stored = store.load();
     boolean full = savedPlan != null ? savedPlan.full() : isFull(options, stored);
     long runId = store.beginRun(new RunStart(options.trigger(), full, false, started));
@@ -171,6 +179,10 @@ public final class SyncEngine {
       status = RunStatus.FAILED;
       exit = ErrorKind.UNAVAILABLE.exitCode();
       message = "run stopped: " + result.stopReason();
+    } else if (result.targetUnreachable()) {
+      status = RunStatus.FAILED;
+      exit = ErrorKind.UNAVAILABLE.exitCode();
+      message = "the target could not be reached: every change failed after the retries";
     } else if (!plan.safety().isPassed()) {
       status = RunStatus.STOPPED_BY_GUARD;
       exit = ErrorKind.SAFETY_STOP.exitCode();

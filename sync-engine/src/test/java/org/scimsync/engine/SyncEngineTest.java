@@ -228,6 +228,19 @@ class SyncEngineTest {
   }
 
   @Test
+  void aTargetThatStaysUnreachableGivesExitFour() {
+    f.users(3);
+    f.target.failWritesAfter(0, TargetException.Kind.UNAVAILABLE);
+
+    RunReport report = f.full();
+
+    assertThat(report.exitCode()).isEqualTo(4);
+    assertThat(report.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(report.failed()).isEqualTo(3);
+    assertThat(report.message()).contains("could not be reached");
+  }
+
+  @Test
   void dryRunWritesNothingAnywhere() {
     f.users(3).source.group("g1", "aws-a", List.of("k0"));
     RunReport report = f.run(SyncOptions.of("cli").withDryRun(true));

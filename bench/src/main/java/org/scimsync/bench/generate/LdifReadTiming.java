@@ -23,6 +23,8 @@ import org.scimsync.engine.source.LdifSourceConfig;
 public final class LdifReadTiming {
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.OperatingSystemMXBean PROCESS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private LdifReadTiming() {}
 
@@ -48,16 +50,19 @@ public final class LdifReadTiming {
       resetPeaks();
       long start = System.nanoTime();
       long cpuStart = THREADS.getCurrentThreadCpuTime();
+      long processCpuStart = PROCESS.getProcessCpuTime();
       long gcStart = gcMillis();
       snapshot = DirectorySources.create(LdifSourceConfig.of(file)).read();
       long millis = (System.nanoTime() - start) / 1_000_000;
       long cpuMillis = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
       long gc = gcMillis() - gcStart;
+      long processCpuMillis = (PROCESS.getProcessCpuTime() - processCpuStart) / 1_000_000;
       System.out.printf(
-          "run=%d wallMs=%d mainThreadCpuMs=%d gcMs=%d users=%d groups=%d memberships=%d warnings=%d peakHeapMb=%d%n",
+          "run=%d wallMs=%d mainThreadCpuMs=%d processCpuMs=%d gcMs=%d users=%d groups=%d memberships=%d warnings=%d peakHeapMb=%d%n",
           run,
           millis,
           cpuMillis,
+          processCpuMillis,
           gc,
           snapshot.userCount(),
           snapshot.groupCount(),

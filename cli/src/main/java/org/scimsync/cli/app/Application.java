@@ -9,12 +9,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.cli.CliException;
 import org.scimsync.cli.ExitCode;
-import org.scimsync.cli.app.internal.ClientScimTarget;
 import org.scimsync.cli.app.internal.EngineLauncher;
 import org.scimsync.cli.app.internal.Ports;
+import org.scimsync.cli.app.internal.ProgressTarget;
 import org.scimsync.cli.app.internal.RulesResourceMapper;
 import org.scimsync.cli.app.internal.RunHistoryView;
 import org.scimsync.cli.config.ScimSyncConfig;
@@ -34,6 +38,8 @@ import org.scimsync.engine.source.DirectorySource;
 import org.scimsync.engine.source.DirectorySources;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.sqlite.SqliteStateStore;
+import org.scimsync.engine.target.ScimTarget;
+import org.scimsync.engine.target.scim.ScimClientTarget;
 import org.scimsync.mapping.MappingRules;
 
 /**
@@ -89,19 +95,39 @@ public final class Application implements AutoCloseable {
 
   /** The engine with every port wired. */
   public SyncEngine engine() {
-    MappingRules rules = rules();
-    return new SyncEngine(
-        source(),
-        new RulesResourceMapper(rules),
-        new ClientScimTarget(client()),
-        store(),
-        Ports.policy(config),
-        clock);
+    return engine(new ScimClientTarget(client()));
   }
 
-  /** Runs a sync (or a dry run) and prints its report. */
+  private SyncEngine engine(ScimTarget target) {
+    MappingRules rules = rules();
+    return new SyncEngine(
+        source(), new RulesResourceMapper(rules), target, store(), Ports.policy(config), clock);
+  }
+
+  /**
+   * Runs a sync (or a dry run) and prints its report. On an interactive terminal a progress bar on
+   * stderr counts the requests that change the target.
+   */
   public ExitCode sync(RunRequest request, Console console) {
-    RunReport report = engine().run(options(request));
+    RunReport report;
+    if (console.interactive() && !console.json() && !request.dryRun()) {
+      try (ProgressBar bar =
+          new ProgressBarBuilder()
+              .setTaskName("changes sent")
+              .setInitialMax(-1)
+              .setStyle(
+                  console.colours()
+                      ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK
+                      : ProgressBarStyle.UNICODE_BLOCK)
+              .setConsumer(new ConsoleProgressBarConsumer(System.err))
+              .build()) {
+        report =
+            engine(new ProgressTarget(new ScimClientTarget(client()), bar::step))
+                .run(options(request));
+      }
+    } else {
+      report = engine().run(options(request));
+    }
     print(console, report);
     return exitCode(report.exitCode());
   }

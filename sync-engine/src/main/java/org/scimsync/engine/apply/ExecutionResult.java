@@ -11,8 +11,11 @@ import org.scimsync.engine.state.ChangeOutcome;
  *
  * @param results one per planned change, in plan order
  * @param stopReason why the run stopped early (authentication refused), null otherwise
+ * @param unavailableFailures changes that failed because the target stayed unreachable, throttled
+ *     or failing after the client's retries
  */
-public record ExecutionResult(List<ChangeResult> results, @Nullable String stopReason) {
+public record ExecutionResult(
+    List<ChangeResult> results, @Nullable String stopReason, int unavailableFailures) {
 
   public ExecutionResult {
     results = List.copyOf(results);
@@ -24,7 +27,18 @@ public record ExecutionResult(List<ChangeResult> results, @Nullable String stopR
         changes.stream()
             .map(c -> new ChangeResult(c, ChangeOutcome.Result.SKIPPED, null, null, reason))
             .toList(),
-        null);
+        null,
+        0);
+  }
+
+  /**
+   * True when changes were attempted and every one of them failed because the target was
+   * unreachable: the run could not proceed rather than some changes being refused.
+   */
+  public boolean targetUnreachable() {
+    return unavailableFailures > 0
+        && unavailableFailures == count(ChangeOutcome.Result.FAILED)
+        && count(ChangeOutcome.Result.APPLIED) == 0;
   }
 
   /** How many changes ended with this result. */

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.ChangeResult;
@@ -66,6 +67,7 @@ public final class Executor {
     ChangeApplier applier = new ChangeApplier(target, store, links);
     ChangeResult[] results = new ChangeResult[changes.size()];
     AtomicReference<String> stop = new AtomicReference<>();
+    AtomicInteger unavailable = new AtomicInteger();
     ExecutorService users = Executors.newFixedThreadPool(parallelism, named("users"));
     ExecutorService groups = Executors.newFixedThreadPool(parallelism, named("groups"));
     ExecutorService members = Executors.newFixedThreadPool(parallelism, named("members"));
@@ -79,7 +81,9 @@ public final class Executor {
         int index = i;
         CompletableFuture<Void> done =
             CompletableFuture.runAsync(
-                () -> results[index] = attempt(runId, change, applier, stop, destructiveAllowed),
+                () ->
+                    results[index] =
+                        attempt(runId, change, applier, stop, unavailable, destructiveAllowed),
                 users);
         userReady.put(change.sourceKey(), done);
         constructive.add(done);
@@ -88,7 +92,9 @@ public final class Executor {
         Change change = changes.get(i);
         int index = i;
         Runnable task =
-            () -> results[index] = attempt(runId, change, applier, stop, destructiveAllowed);
+            () ->
+                results[index] =
+                    attempt(runId, change, applier, stop, unavailable, destructiveAllowed);
         if (change.destructive()) {
           destructive.add(i);
         } else if (change.objectKind() == ObjectKind.USER) {
@@ -121,7 +127,8 @@ public final class Executor {
         ExecutorService lane = change instanceof Change.DeleteGroup ? groups : users;
         removals.add(
             CompletableFuture.runAsync(
-                () -> results[index] = attempt(runId, change, applier, stop, true), lane));
+                () -> results[index] = attempt(runId, change, applier, stop, unavailable, true),
+                lane));
       }
       after(removals).join();
     } finally {
@@ -129,7 +136,7 @@ public final class Executor {
       groups.shutdownNow();
       members.shutdownNow();
     }
-    return new ExecutionResult(List.of(results), stop.get());
+    return new ExecutionResult(List.of(results), stop.get(), unavailable.get());
   }
 
   private ChangeResult attempt(
@@ -137,6 +144,7 @@ public final class Executor {
       Change change,
       ChangeApplier applier,
       AtomicReference<String> stop,
+      AtomicInteger unavailable,
       boolean removalsAllowed) {
     String stopReason = stop.get();
     if (stopReason != null) {
@@ -147,6 +155,9 @@ public final class Executor {
     try {
       result = applier.apply(change, removalsAllowed);
     } catch (TargetException e) {
+      if (e.kind() == TargetException.Kind.UNAVAILABLE) {
+        unavailable.incrementAndGet();
+      }
       if (e.kind() == TargetException.Kind.UNAUTHORIZED) {
         stop.compareAndSet(null, "the target refused the credentials (" + e.getMessage() + ")");
       }

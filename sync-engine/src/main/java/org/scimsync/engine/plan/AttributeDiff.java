@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.target.AttributeChange;
 
@@ -26,6 +26,9 @@ public final class AttributeDiff {
   private static final Set<String> NOT_COMPARED =
       Set.of("id", "meta", "schemas", "externalId", "members", "groups");
   private static final Set<String> NEVER_REMOVED = Set.of("userName", "active", "displayName");
+
+  private static final Comparator<AttributeChange> BY_PATH =
+      Comparator.comparing(AttributeChange::scimPath);
 
   private AttributeDiff() {}
 
@@ -47,6 +50,9 @@ public final class AttributeDiff {
       } else {
         diffAttribute(List.of(name), have, want, changes);
       }
+    }
+    if (changes.size() > 1) {
+      changes.sort(BY_PATH);
     }
     return changes;
   }
@@ -133,13 +139,22 @@ public final class AttributeDiff {
     return longer;
   }
 
-  private static Set<String> names(@Nullable ObjectNode a, @Nullable ObjectNode b) {
-    Set<String> names = new TreeSet<>();
-    if (a != null) {
-      a.fieldNames().forEachRemaining(names::add);
-    }
+  /**
+   * The field names of both objects: those of {@code b} in its order, then those only {@code a}
+   * has. Callers sort the resulting changes, so the order here does not reach the plan.
+   */
+  private static List<String> names(@Nullable ObjectNode a, @Nullable ObjectNode b) {
+    List<String> names = new ArrayList<>((a == null ? 0 : a.size()) + (b == null ? 0 : b.size()));
     if (b != null) {
       b.fieldNames().forEachRemaining(names::add);
+    }
+    if (a != null) {
+      for (Iterator<String> it = a.fieldNames(); it.hasNext(); ) {
+        String name = it.next();
+        if (b == null || !b.has(name)) {
+          names.add(name);
+        }
+      }
     }
     return names;
   }

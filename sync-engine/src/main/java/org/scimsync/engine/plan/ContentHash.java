@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Content hashes: SHA-256 over a canonical form of JSON (object keys sorted), so that the same
@@ -25,6 +26,13 @@ public final class ContentHash {
     return sha256(canonical);
   }
 
+  /** The hash of a resource, leaving out some top-level attributes (e.g. {@code meta}). */
+  public static String ofIgnoring(JsonNode resource, Set<String> ignoredTopLevel) {
+    StringBuilder canonical = new StringBuilder(256);
+    canonicalize(resource, canonical, ignoredTopLevel);
+    return sha256(canonical);
+  }
+
   /** The hash of a sequence of strings, e.g. sorted keys and hashes. */
   public static String ofStrings(Collection<String> parts) {
     StringBuilder joined = new StringBuilder();
@@ -35,12 +43,19 @@ public final class ContentHash {
   }
 
   private static void canonicalize(JsonNode node, StringBuilder out) {
+    canonicalize(node, out, Set.of());
+  }
+
+  private static void canonicalize(JsonNode node, StringBuilder out, Set<String> ignored) {
     if (node.isObject()) {
-      List<String> names = new ArrayList<>();
+      List<String> names = new ArrayList<>(node.size());
       node.fieldNames().forEachRemaining(names::add);
       names.sort(null);
       out.append('{');
       for (String name : names) {
+        if (ignored.contains(name)) {
+          continue;
+        }
         out.append('"').append(name).append("\":");
         canonicalize(node.get(name), out);
         out.append(',');

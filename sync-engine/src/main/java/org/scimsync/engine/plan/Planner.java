@@ -1,7 +1,5 @@
 package org.scimsync.engine.plan;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -24,6 +22,8 @@ import org.scimsync.engine.target.TargetUser;
  * Plan} out. No I/O, no mutation of its inputs, and the same inputs always give the same plan.
  */
 public final class Planner {
+
+  private static final Set<String> META = Set.of("meta");
 
   private Planner() {}
 
@@ -84,10 +84,10 @@ public final class Planner {
     target.add(observed.complete() ? "complete" : "partial");
     observed.users().stream()
         .sorted(Comparator.comparing(TargetUser::id))
-        .forEach(u -> target.add("u " + u.id() + " " + ContentHash.of(withoutMeta(u.resource()))));
+        .forEach(u -> target.add("u " + u.id() + " " + ContentHash.ofIgnoring(u.resource(), META)));
     observed.groups().stream()
         .sorted(Comparator.comparing(TargetGroup::id))
-        .forEach(g -> target.add("g " + g.id() + " " + ContentHash.of(withoutMeta(g.resource()))));
+        .forEach(g -> target.add("g " + g.id() + " " + ContentHash.ofIgnoring(g.resource(), META)));
     List<String> state = new ArrayList<>();
     addLinks(state, stored.users());
     addLinks(state, stored.groups());
@@ -95,12 +95,6 @@ public final class Planner {
         .forEach((group, users) -> state.add("m " + group + " " + new TreeSet<>(users)));
     return new Fingerprints(
         ContentHash.ofStrings(source), ContentHash.ofStrings(target), ContentHash.ofStrings(state));
-  }
-
-  private static JsonNode withoutMeta(ObjectNode resource) {
-    ObjectNode copy = resource.deepCopy();
-    copy.remove("meta");
-    return copy;
   }
 
   private static void addLinks(List<String> out, Map<String, Link> links) {

@@ -1,2 +1,2 @@
-/** Adapters and views of the composition root: port settings, the SCIM target adapter, history. */
+/** Adapters and views of the composition root: port settings, history. */
 package org.scimsync.cli.app.internal;

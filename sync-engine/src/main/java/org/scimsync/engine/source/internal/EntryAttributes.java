@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,6 +48,13 @@ public final class EntryAttributes {
 
   private static final String BINARY_OPTION = ";binary";
 
+  /** Attributes whose values repeat across entries, so equal values share one string. */
+  private static final Set<String> SHARED_VALUES =
+      Set.of("objectclass", "objectcategory", "employeetype", "departmentnumber", "title");
+
+  private static final int MAX_SHARED = 10_000;
+  private static final Map<String, String> SHARED = new ConcurrentHashMap<>();
+
   private EntryAttributes() {}
 
   /**
@@ -67,13 +75,38 @@ public final class EntryAttributes {
         name = name.substring(0, name.length() - BINARY_OPTION.length());
         binary = true;
       }
+      boolean shared = SHARED_VALUES.contains(lower);
       ASN1OctetString[] raw = attribute.getRawValues();
-      List<Object> values = attributes.computeIfAbsent(name, n -> new ArrayList<>(raw.length));
-      for (ASN1OctetString value : raw) {
-        values.add(value(binary, value.getValue()));
+      Object[] values = new Object[raw.length];
+      for (int i = 0; i < raw.length; i++) {
+        Object value = value(binary, raw[i].getValue());
+        values[i] = shared && value instanceof String text ? share(text) : value;
       }
+      attributes.merge(share(name), List.of(values), EntryAttributes::concat);
     }
     return attributes;
+  }
+
+  private static List<Object> concat(List<Object> first, List<Object> second) {
+    List<Object> both = new ArrayList<>(first);
+    both.addAll(second);
+    return List.copyOf(both);
+  }
+
+  /**
+   * One instance of a frequent string (attribute names, object classes): 60,000 entries each
+   * carrying their own {@code "objectClass"} and {@code "inetOrgPerson"} would cost tens of
+   * megabytes. The table is bounded, so unusual data cannot grow it without limit.
+   */
+  private static String share(String text) {
+    String known = SHARED.get(text);
+    if (known != null) {
+      return known;
+    }
+    if (SHARED.size() < MAX_SHARED) {
+      known = SHARED.putIfAbsent(text, text);
+    }
+    return known == null ? text : known;
   }
 
   /** The given attribute names in lower case, for {@code excluded} sets. */

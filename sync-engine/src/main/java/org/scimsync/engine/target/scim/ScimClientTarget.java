@@ -1,0 +1,250 @@
+package org.scimsync.engine.target.scim;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.directory.scim.spec.filter.FilterParseException;
+import org.apache.directory.scim.spec.patch.PatchOperation;
+import org.apache.directory.scim.spec.patch.PatchOperationPath;
+import org.apache.directory.scim.spec.resources.GroupMembership;
+import org.apache.directory.scim.spec.resources.ScimGroup;
+import org.apache.directory.scim.spec.resources.ScimUser;
+import org.scimsync.client.ScimClient;
+import org.scimsync.client.ScimConflictException;
+import org.scimsync.client.ScimException;
+import org.scimsync.client.ScimNotFoundException;
+import org.scimsync.client.ScimUnauthorizedException;
+import org.scimsync.engine.target.AttributeChange;
+import org.scimsync.engine.target.ScimTarget;
+import org.scimsync.engine.target.TargetException;
+import org.scimsync.engine.target.TargetGroup;
+import org.scimsync.engine.target.TargetUser;
+
+/**
+ * The {@link ScimTarget} port over the SCIM client: converts between the engine's JSON resources
+ * and SCIMple's model with the client's mapper, builds PATCH operations from attribute changes, and
+ * turns the client's failures into {@link TargetException}s. Retries, rate limits, paging and
+ * membership batching are the client's.
+ */
+public final class ScimClientTarget implements ScimTarget {
+
+  private static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
+  private static final String GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group";
+
+  private final ScimClient client;
+  private final ObjectMapper mapper;
+
+  public ScimClientTarget(ScimClient client) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.mapper = client.objectMapper();
+  }
+
+  @Override
+  public Stream<TargetUser> users() {
+    return call(() -> readAll(client.listUsers().map(this::toUser))).stream();
+  }
+
+  @Override
+  public Stream<TargetGroup> groups() {
+    return call(() -> readAll(client.listGroups().map(this::toGroup))).stream();
+  }
+
+  @Override
+  public Optional<TargetUser> findUserByExternalId(String externalId) {
+    return call(() -> client.findUserByExternalId(externalId)).map(this::toUser);
+  }
+
+  @Override
+  public Optional<TargetUser> findUserByUserName(String userName) {
+    return call(() -> client.findUserByUserName(userName)).map(this::toUser);
+  }
+
+  @Override
+  public Optional<TargetGroup> findGroupByExternalId(String externalId) {
+    return call(() -> client.findGroupByExternalId(externalId)).map(this::toGroup);
+  }
+
+  @Override
+  public Optional<TargetGroup> findGroupByDisplayName(String displayName) {
+    return call(() -> client.findGroupByDisplayName(displayName)).map(this::toGroup);
+  }
+
+  @Override
+  public TargetUser createUser(ObjectNode resource, String externalId) {
+    ScimUser user = convert(withSchemas(resource, externalId, USER_SCHEMA), ScimUser.class);
+    return toUser(call(() -> client.createUser(user)));
+  }
+
+  @Override
+  public TargetGroup createGroup(ObjectNode resource, String externalId, List<String> memberIds) {
+    ScimGroup group = convert(withSchemas(resource, externalId, GROUP_SCHEMA), ScimGroup.class);
+    if (!memberIds.isEmpty()) {
+      List<GroupMembership> members = new ArrayList<>(memberIds.size());
+      memberIds.forEach(id -> members.add(new GroupMembership().setValue(id)));
+      group.setMembers(members);
+    }
+    return toGroup(call(() -> client.createGroup(group)));
+  }
+
+  @Override
+  public void patchUser(String id, List<AttributeChange> changes) {
+    List<PatchOperation> ops = operations(changes);
+    run(() -> client.patchUser(id, ops));
+  }
+
+  @Override
+  public void patchGroup(String id, List<AttributeChange> changes) {
+    List<PatchOperation> ops = operations(changes);
+    run(() -> client.patchGroup(id, ops));
+  }
+
+  @Override
+  public void addMembers(String groupId, Collection<String> userIds) {
+    run(() -> client.patchGroupMembers(groupId, List.copyOf(userIds), List.of()));
+  }
+
+  @Override
+  public void removeMembers(String groupId, Collection<String> userIds) {
+    run(() -> client.patchGroupMembers(groupId, List.of(), List.copyOf(userIds)));
+  }
+
+  @Override
+  public void deleteUser(String id) {
+    run(() -> client.deleteUser(id));
+  }
+
+  @Override
+  public void deleteGroup(String id) {
+    run(() -> client.deleteGroup(id));
+  }
+
+  @Override
+  public Set<String> groupIdsOfUser(String userId) {
+    Set<String> ids = new LinkedHashSet<>();
+    call(() -> client.groupsOfUser(userId)).forEach(g -> ids.add(g.getId()));
+    return ids;
+  }
+
+  @Override
+  public boolean membersReadable() {
+    return client.profile().membersReadable();
+  }
+
+  private TargetUser toUser(ScimUser user) {
+    ObjectNode resource = mapper.valueToTree(user);
+    return new TargetUser(user.getId(), user.getExternalId(), user.getUserName(), resource);
+  }
+
+  private TargetGroup toGroup(ScimGroup group) {
+    ObjectNode resource = mapper.valueToTree(group);
+    return new TargetGroup(group.getId(), group.getExternalId(), group.getDisplayName(), resource);
+  }
+
+  private static ObjectNode withSchemas(ObjectNode resource, String externalId, String core) {
+    ObjectNode copy = resource.deepCopy();
+    copy.put("externalId", externalId);
+    ArrayNode schemas = copy.putArray("schemas").add(core);
+    resource
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (name.startsWith("urn:")) {
+                schemas.add(name);
+              }
+            });
+    return copy;
+  }
+
+  private <T> T convert(ObjectNode resource, Class<T> type) {
+    try {
+      return mapper.treeToValue(resource, type);
+    } catch (JsonProcessingException e) {
+      throw new TargetException(
+          TargetException.Kind.BAD_REQUEST,
+          null,
+          "the resource cannot be sent as a "
+              + type.getSimpleName()
+              + ": "
+              + e.getOriginalMessage(),
+          e);
+    }
+  }
+
+  private List<PatchOperation> operations(List<AttributeChange> changes) {
+    List<PatchOperation> ops = new ArrayList<>(changes.size());
+    for (AttributeChange change : changes) {
+      PatchOperation op = new PatchOperation();
+      op.setOperation(PatchOperation.Type.valueOf(change.op().name()));
+      try {
+        op.setPath(PatchOperationPath.fromString(change.scimPath()));
+      } catch (FilterParseException e) {
+        throw new TargetException(
+            TargetException.Kind.BAD_REQUEST, null, "invalid path " + change.scimPath(), e);
+      }
+      JsonNode value = change.value();
+      if (value != null) {
+        op.setValue(plain(value));
+      }
+      ops.add(op);
+    }
+    return ops;
+  }
+
+  private Object plain(JsonNode value) {
+    try {
+      return mapper.treeToValue(value, Object.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree is always convertible", e);
+    }
+  }
+
+  private static <T> List<T> readAll(Stream<T> stream) {
+    try (stream) {
+      return stream.toList();
+    }
+  }
+
+  private static void run(Runnable call) {
+    call(
+        () -> {
+          call.run();
+          return null;
+        });
+  }
+
+  private static <T> T call(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (ScimException e) {
+      throw translate(e);
+    }
+  }
+
+  static TargetException translate(ScimException e) {
+    TargetException.Kind kind;
+    if (e instanceof ScimConflictException) {
+      kind = TargetException.Kind.CONFLICT;
+    } else if (e instanceof ScimNotFoundException) {
+      kind = TargetException.Kind.NOT_FOUND;
+    } else if (e instanceof ScimUnauthorizedException) {
+      kind = TargetException.Kind.UNAUTHORIZED;
+    } else if (e.kind() == ScimException.Kind.TARGET_UNAVAILABLE) {
+      kind = TargetException.Kind.UNAVAILABLE;
+    } else {
+      kind = TargetException.Kind.BAD_REQUEST;
+    }
+    Integer status = e.status() > 0 ? e.status() : null;
+    return new TargetException(kind, status, e.getMessage(), e);
+  }
+}
