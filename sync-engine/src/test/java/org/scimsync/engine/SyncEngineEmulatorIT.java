@@ -171,6 +171,21 @@ class SyncEngineEmulatorIT {
   }
 
   @Test
+  void aMovedMembershipCostsOnePatchRequest() {
+    converge();
+    source.group("gk5", "aws-team-5", members(i -> (i % GROUPS == 5 || i < 5 || i == 6) && i != 5));
+    emulator.faults(FaultSettings.none());
+    emulator.resetStats();
+
+    RunReport report = engine().run(SyncOptions.of("it").withFull(true));
+
+    assertThat(report.exitCode()).as(report.toText()).isZero();
+    assertThat(emulator.stats().requests("PatchGroup")).isEqualTo(1);
+    assertThat(emulator.stats().writes()).isEqualTo(1);
+    assertGroupsMatchTheDirectory(emulator.snapshot());
+  }
+
+  @Test
   void guardsHoldAndAllowDeletesLiftsTheDeletionGuard() {
     converge();
     emulator.faults(FaultSettings.none());

@@ -166,19 +166,22 @@ final class ChangeApplier {
     if (!missing.isEmpty()) {
       notes.add(missing.size() + " members to add are not in the target");
     }
-    if (!addIds.isEmpty()) {
-      target.addMembers(groupId, addIds);
-      store.addMemberships(c.sourceKey(), addKeys);
-    }
+    boolean removing = !c.removeKeys().isEmpty() && removalsAllowed;
     if (!c.removeKeys().isEmpty() && !removalsAllowed) {
       notes.add(c.removeKeys().size() + " removals withheld by the deletion guard");
-    } else if (!c.removeKeys().isEmpty()) {
-      List<String> removeKeys = new ArrayList<>();
-      List<String> unknown = new ArrayList<>();
-      List<String> removeIds = links.resolveUsers(c.removeKeys(), removeKeys, unknown);
-      if (!removeIds.isEmpty()) {
-        target.removeMembers(groupId, removeIds);
-      }
+    }
+    List<String> removeIds =
+        removing
+            ? links.resolveUsers(c.removeKeys(), new ArrayList<>(), new ArrayList<>())
+            : List.of();
+    if (!addIds.isEmpty() || !removeIds.isEmpty()) {
+      // one request carries both directions (a moved membership is one change, not two)
+      target.updateMembers(groupId, addIds, removeIds);
+    }
+    if (!addIds.isEmpty()) {
+      store.addMemberships(c.sourceKey(), addKeys);
+    }
+    if (removing) {
       store.removeMemberships(c.sourceKey(), c.removeKeys());
     }
     return applied(c, groupId, notes.isEmpty() ? null : String.join("; ", notes));

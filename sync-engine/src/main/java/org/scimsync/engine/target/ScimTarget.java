@@ -57,6 +57,21 @@ public interface ScimTarget {
   /** Removes members from a group, batched at the profile's limit. */
   void removeMembers(String groupId, Collection<String> userIds);
 
+  /**
+   * Adds and removes members of one group. A target that takes both in one request (AWS: up to 100
+   * membership changes per PATCH, additions and removals together) overrides this so that a moved
+   * membership costs one request, not two.
+   */
+  default void updateMembers(
+      String groupId, Collection<String> addUserIds, Collection<String> removeUserIds) {
+    if (!addUserIds.isEmpty()) {
+      addMembers(groupId, addUserIds);
+    }
+    if (!removeUserIds.isEmpty()) {
+      removeMembers(groupId, removeUserIds);
+    }
+  }
+
   /** Deletes a user. */
   void deleteUser(String id);
 

@@ -120,6 +120,14 @@ public final class ScimClientTarget implements ScimTarget {
   }
 
   @Override
+  public void updateMembers(
+      String groupId, Collection<String> addUserIds, Collection<String> removeUserIds) {
+    run(
+        () ->
+            client.patchGroupMembers(groupId, List.copyOf(addUserIds), List.copyOf(removeUserIds)));
+  }
+
+  @Override
   public void deleteUser(String id) {
     run(() -> client.deleteUser(id));
   }
