@@ -35,7 +35,7 @@ class DemoIT {
         .contains("+ create user dana@example.org")
         .contains("~ update group aws-software (displayName)")
         .contains("~ members of group aws-software: +1 -0")
-        .contains("- delete user")
+        .contains("- delete user mallory@example.org")
         .contains("The target now holds 25 users and 5 groups.");
     String token = readToken();
     assertThat(run.all()).doesNotContain(token);

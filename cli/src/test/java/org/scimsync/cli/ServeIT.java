@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scimsync.cli.app.Application;
 import org.scimsync.cli.config.ConfigLoader;
+import org.scimsync.emulator.FaultSettings;
 import org.scimsync.emulator.ScimEmulator;
 import org.scimsync.engine.service.SyncService;
 import org.scimsync.engine.service.WebhookSignature;
@@ -70,6 +71,53 @@ class ServeIT {
         assertThat(get(http, base.resolve("/runs")).body()).contains("webhook");
       }
     }
+  }
+
+  @Test
+  void metricsCountThrottledAnswersAndManagedObjects() throws Exception {
+    FaultSettings slowWrites = FaultSettings.none().withWritesPerSecond(1);
+    try (ScimEmulator emulator =
+        ScimEmulator.builder().token(SyncSetup.TOKEN).faults(slowWrites).build().start()) {
+      SyncSetup setup = new SyncSetup(emulator, dir);
+      // the client may send faster than the emulator accepts, and does not retry: 429s reach it
+      String yaml =
+          Files.readString(setup.config)
+              .replace(
+                  "  maxAttempts: 1\n",
+                  "  maxAttempts: 1\n  rateLimit:\n    writesPerSecond: 1000\n");
+      Files.writeString(setup.config, yaml + "webhook:\n  listen: 127.0.0.1:0\n");
+      var config = new ConfigLoader(Map.of("SCIM_TOKEN", SyncSetup.TOKEN)).load(setup.config);
+      HttpClient http = HttpClient.newHttpClient();
+      try (Application app = Application.open(config);
+          SyncService service = app.startService()) {
+        URI metrics = URI.create("http://127.0.0.1:" + service.address().getPort() + "/metrics");
+        String text = awaitMetric(http, metrics, "scim_sync_runs_total{");
+
+        assertThat(metricValue(text, "scim_sync_target_throttled_total")).isGreaterThan(0);
+        int users = emulator.snapshot().users().size();
+        assertThat(users).isGreaterThan(0);
+        assertThat(metricValue(text, "scim_sync_managed_objects{kind=\"user\"}")).isEqualTo(users);
+      }
+    }
+  }
+
+  private static String awaitMetric(HttpClient http, URI uri, String name) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    String text = get(http, uri).body();
+    while (!text.contains(name) && Instant.now().isBefore(deadline)) {
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+      text = get(http, uri).body();
+    }
+    assertThat(text).contains(name);
+    return text;
+  }
+
+  private static double metricValue(String text, String series) {
+    return text.lines()
+        .filter(line -> line.startsWith(series + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(series + " missing from:\n" + text));
   }
 
   private static void awaitUser(ScimEmulator emulator, String userName) {

@@ -2,6 +2,7 @@ package org.scimsync.engine;
 
 import org.scimsync.engine.source.SourceGroup;
 import org.scimsync.engine.source.SourceUser;
+import org.scimsync.mapping.MappingResult;
 
 /**
  * Scoping, mapping and sanitizing of source entries into SCIM resources: the engine's view of the
@@ -10,8 +11,8 @@ import org.scimsync.engine.source.SourceUser;
 public interface ResourceMapper {
 
   /** Maps one source user. */
-  MappingOutcome mapUser(SourceUser user);
+  MappingResult mapUser(SourceUser user);
 
   /** Maps one source group; its resource holds at least {@code displayName}. */
-  MappingOutcome mapGroup(SourceGroup group);
+  MappingResult mapGroup(SourceGroup group);
 }

@@ -151,13 +151,21 @@ public final class SyncEngine {
     Instant planned = clock.instant();
     SafetyVerdict verdict = plan.safety();
     ExecutionResult result;
+    options.progress().onPlanned(plan.changes().size());
     if (verdict.allowsConstructive()) {
       result =
           new Executor(target, store, clock, policy.parallelism())
-              .execute(runId, plan.changes(), stored, verdict.allowsDestructive());
+              .execute(
+                  runId,
+                  plan.changes(),
+                  stored,
+                  verdict.allowsDestructive(),
+                  options.stopRequested(),
+                  options.progress());
       recordStateOnly(plan);
     } else {
       result = ExecutionResult.skippedAll(plan.changes(), verdict.message());
+      result.results().forEach(options.progress()::onChangeFinished);
     }
     return finish(runId, options, plan, result, started, planned);
   }
@@ -183,6 +191,10 @@ public final class SyncEngine {
       status = RunStatus.FAILED;
       exit = ErrorKind.UNAVAILABLE.exitCode();
       message = "the target could not be reached: every change failed after the retries";
+    } else if (result.shutdown()) {
+      status = RunStatus.PARTIAL;
+      exit = 1;
+      message = Executor.STOPPED_BY_SHUTDOWN;
     } else if (!plan.safety().isPassed()) {
       status = RunStatus.STOPPED_BY_GUARD;
       exit = ErrorKind.SAFETY_STOP.exitCode();

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.scimsync.engine.plan.Change;
 import org.scimsync.engine.plan.Plan;
@@ -116,9 +118,13 @@ class SyncEngineTest {
     f.full();
     f.source.clear();
     f.target.clearRequests();
+    RecordingProgress progress = new RecordingProgress(Integer.MAX_VALUE, () -> {});
 
-    RunReport report = f.full();
+    RunReport report = f.run(SyncOptions.of("test").withFull(true).withProgress(progress));
 
+    assertThat(progress.planned).hasValue(report.plan().changes().size());
+    assertThat(progress.finished).hasValue(report.plan().changes().size());
+    assertThat(report.plan().changes()).isNotEmpty();
     assertThat(report.exitCode()).isEqualTo(3);
     assertThat(report.status()).isEqualTo(RunStatus.STOPPED_BY_GUARD);
     assertThat(report.message()).contains("no users");
@@ -350,5 +356,99 @@ class SyncEngineTest {
     String group = f.target.groupIdByName("aws-a").orElseThrow();
     assertThat(f.target.membersOf(group)).hasSize(6);
     assertThat(f.full().plan().changes()).isEmpty();
+  }
+
+  @Test
+  void aRunStoppedByShutdownIsRecordedAndTheNextRunAppliesTheRestWithoutDuplicates() {
+    f.users(20).source.group("g1", "aws-a", List.of("k0", "k1", "k2"));
+    AtomicBoolean stop = new AtomicBoolean();
+    RecordingProgress progress = new RecordingProgress(5, () -> stop.set(true));
+
+    RunReport stopped =
+        f.run(
+            SyncOptions.of("schedule")
+                .withFull(true)
+                .withStopRequested(stop::get)
+                .withProgress(progress));
+
+    assertThat(progress.planned).hasValue(21);
+    assertThat(progress.finished).hasValue(21);
+    assertThat(stopped.status()).isEqualTo(RunStatus.PARTIAL);
+    assertThat(stopped.exitCode()).isEqualTo(1);
+    assertThat(stopped.message()).isEqualTo("stopped by shutdown");
+    assertThat(stopped.applied()).isBetween(5, 20);
+    assertThat(stopped.skipped()).isEqualTo(21 - stopped.applied());
+    assertThat(stopped.results())
+        .filteredOn(r -> r.result() == ChangeOutcome.Result.SKIPPED)
+        .allSatisfy(r -> assertThat(r.detail()).isEqualTo("stopped by shutdown"));
+    assertThat(f.store.run(stopped.runId()))
+        .hasValueSatisfying(
+            run -> {
+              assertThat(run.summary().status()).isEqualTo(RunStatus.PARTIAL);
+              assertThat(run.summary().message()).isEqualTo("stopped by shutdown");
+            });
+    assertThat(f.store.unfinishedChanges()).isEmpty();
+    int usersAfterStop = f.target.userCount();
+    assertThat(usersAfterStop).isLessThan(20);
+
+    f.target.clearRequests();
+    RunReport next = f.full();
+
+    assertThat(next.exitCode()).isZero();
+    assertThat(next.applied()).isEqualTo(21 - stopped.applied());
+    assertThat(f.target.requests().stream().filter(r -> r.equals("POST /Users")))
+        .hasSize(20 - usersAfterStop);
+    assertThat(f.target.userCount()).isEqualTo(20);
+    assertThat(f.target.groupCount()).isEqualTo(1);
+    assertThat(f.full().plan().changes()).isEmpty();
+  }
+
+  @Test
+  void aLeaverIsNamedByUserNameInThePlanOnFullAndIncrementalRuns() {
+    f.users(3);
+    f.full();
+    f.source.removeUser("k1");
+
+    Plan full = f.engine().plan(SyncOptions.of("cli").withFull(true));
+    assertThat(full.toText())
+        .contains("- delete user u1@example.org")
+        .doesNotContain("delete user k1");
+
+    Plan incremental = f.engine().plan(SyncOptions.of("schedule"));
+    assertThat(incremental.full()).isFalse();
+    assertThat(incremental.toText())
+        .contains("- delete user u1@example.org")
+        .doesNotContain("delete user k1");
+
+    f.target.clearRequests();
+    RunReport applied = f.run(SyncOptions.of("schedule"));
+    assertThat(applied.toText()).contains("- delete user u1@example.org");
+    assertThat(f.target.userIdByName("u1@example.org")).isEmpty();
+    assertThat(f.target.writeCount()).isEqualTo(1);
+  }
+
+  /** Counts what the engine reports, and runs {@code atCount} once that many changes ended. */
+  private static final class RecordingProgress implements ProgressListener {
+    final AtomicInteger planned = new AtomicInteger(-1);
+    final AtomicInteger finished = new AtomicInteger();
+    private final int count;
+    private final Runnable atCount;
+
+    RecordingProgress(int count, Runnable atCount) {
+      this.count = count;
+      this.atCount = atCount;
+    }
+
+    @Override
+    public void onPlanned(int total) {
+      planned.set(total);
+    }
+
+    @Override
+    public void onChangeFinished(ChangeResult result) {
+      if (finished.incrementAndGet() >= count) {
+        atCount.run();
+      }
+    }
   }
 }

@@ -16,12 +16,13 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.cli.CliException;
 import org.scimsync.cli.ExitCode;
+import org.scimsync.cli.app.internal.ChangeProgress;
 import org.scimsync.cli.app.internal.EngineLauncher;
 import org.scimsync.cli.app.internal.Ports;
-import org.scimsync.cli.app.internal.ProgressTarget;
 import org.scimsync.cli.app.internal.RulesResourceMapper;
 import org.scimsync.cli.app.internal.RunHistoryView;
 import org.scimsync.cli.config.ScimSyncConfig;
+import org.scimsync.client.RequestListener;
 import org.scimsync.client.ScimClient;
 import org.scimsync.client.Secret;
 import org.scimsync.engine.PlanJson;
@@ -49,10 +50,13 @@ import org.scimsync.mapping.MappingRules;
  */
 public final class Application implements AutoCloseable {
 
+  private static final int THROTTLED = 429;
+
   private final ScimSyncConfig config;
   private final Clock clock;
   private @Nullable ScimClient client;
   private @Nullable StateStore store;
+  private @Nullable RequestListener requestListener;
 
   private Application(ScimSyncConfig config, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
@@ -81,7 +85,7 @@ public final class Application implements AutoCloseable {
   /** The SCIM client of the target, created on first use. */
   public ScimClient client() {
     if (client == null) {
-      client = ScimClient.create(Ports.client(config.target()));
+      client = ScimClient.create(Ports.client(config.target(), requestListener));
     }
     return client;
   }
@@ -106,14 +110,14 @@ public final class Application implements AutoCloseable {
 
   /**
    * Runs a sync (or a dry run) and prints its report. On an interactive terminal a progress bar on
-   * stderr counts the requests that change the target.
+   * stderr counts the finished changes against the planned total.
    */
   public ExitCode sync(RunRequest request, Console console) {
     RunReport report;
     if (console.interactive() && !console.json() && !request.dryRun()) {
       try (ProgressBar bar =
           new ProgressBarBuilder()
-              .setTaskName("changes sent")
+              .setTaskName("changes")
               .setInitialMax(-1)
               .setStyle(
                   console.colours()
@@ -121,9 +125,7 @@ public final class Application implements AutoCloseable {
                       : ProgressBarStyle.UNICODE_BLOCK)
               .setConsumer(new ConsoleProgressBarConsumer(System.err))
               .build()) {
-        report =
-            engine(new ProgressTarget(new ScimClientTarget(client()), bar::step))
-                .run(options(request));
+        report = engine().run(options(request).withProgress(new ChangeProgress(bar)));
       }
     } else {
       report = engine().run(options(request));
@@ -219,14 +221,25 @@ public final class Application implements AutoCloseable {
                 new InetSocketAddress(
                     config.webhook().listen().host(), config.webhook().listen().port()));
     Secret secret = config.webhook().secret();
+    SyncMetrics metrics = SyncMetrics.create();
+    if (client != null) {
+      throw new IllegalStateException(
+          "the service needs a client of its own, made for its metrics");
+    }
+    requestListener =
+        (api, status, elapsed) -> {
+          if (status == THROTTLED) {
+            metrics.recordThrottled();
+          }
+        };
     SyncService service =
         new SyncService(
             settings,
-            new EngineLauncher(engine()),
+            new EngineLauncher(engine(), store(), metrics),
             store(),
             secret == null ? null : WebhookSignature.of(secret),
             ReadinessProbe.ALWAYS_READY,
-            SyncMetrics.create(),
+            metrics,
             clock);
     service.start();
     return service;

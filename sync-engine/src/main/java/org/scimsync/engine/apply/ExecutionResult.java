@@ -13,9 +13,13 @@ import org.scimsync.engine.state.ChangeOutcome;
  * @param stopReason why the run stopped early (authentication refused), null otherwise
  * @param unavailableFailures changes that failed because the target stayed unreachable, throttled
  *     or failing after the client's retries
+ * @param shutdown true when the stop signal was raised and changes were skipped because of it
  */
 public record ExecutionResult(
-    List<ChangeResult> results, @Nullable String stopReason, int unavailableFailures) {
+    List<ChangeResult> results,
+    @Nullable String stopReason,
+    int unavailableFailures,
+    boolean shutdown) {
 
   public ExecutionResult {
     results = List.copyOf(results);
@@ -28,7 +32,8 @@ public record ExecutionResult(
             .map(c -> new ChangeResult(c, ChangeOutcome.Result.SKIPPED, null, null, reason))
             .toList(),
         null,
-        0);
+        0,
+        false);
   }
 
   /**

@@ -15,8 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.ChangeResult;
+import org.scimsync.engine.ProgressListener;
 import org.scimsync.engine.plan.Change;
 import org.scimsync.engine.state.ChangeOutcome.Result;
 import org.scimsync.engine.state.ObjectKind;
@@ -34,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * run after everything else. Each change is journaled before it is sent and after it ends.
  */
 public final class Executor {
+
+  /** Why changes were skipped, and the run's message, when the stop signal was raised. */
+  public static final String STOPPED_BY_SHUTDOWN = "stopped by shutdown";
 
   private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
 
@@ -63,11 +68,36 @@ public final class Executor {
    */
   public ExecutionResult execute(
       long runId, List<Change> changes, StoredState stored, boolean destructiveAllowed) {
+    return execute(runId, changes, stored, destructiveAllowed, () -> false, ProgressListener.NONE);
+  }
+
+  /**
+   * Applies the changes of a plan, stopping early on request.
+   *
+   * @param runId the run in the state store's history
+   * @param changes the planned changes, in plan order
+   * @param stored the stored state the plan was computed against
+   * @param destructiveAllowed false when the deletion guard withholds deletes, disables and
+   *     membership removals
+   * @param stopRequested polled before each change: once true, no further change starts (each is
+   *     skipped), the changes in flight finish and are journaled
+   * @param progress told of each change as it ends
+   */
+  public ExecutionResult execute(
+      long runId,
+      List<Change> changes,
+      StoredState stored,
+      boolean destructiveAllowed,
+      BooleanSupplier stopRequested,
+      ProgressListener progress) {
+    Objects.requireNonNull(stopRequested, "stopRequested");
+    Objects.requireNonNull(progress, "progress");
     LinkBook links = new LinkBook(store, stored, clock);
     ChangeApplier applier = new ChangeApplier(target, store, links);
     ChangeResult[] results = new ChangeResult[changes.size()];
     AtomicReference<String> stop = new AtomicReference<>();
     AtomicInteger unavailable = new AtomicInteger();
+    RunControl control = new RunControl(runId, applier, stop, unavailable, stopRequested, progress);
     ExecutorService users = Executors.newFixedThreadPool(parallelism, named("users"));
     ExecutorService groups = Executors.newFixedThreadPool(parallelism, named("groups"));
     ExecutorService members = Executors.newFixedThreadPool(parallelism, named("members"));
@@ -81,20 +111,14 @@ public final class Executor {
         int index = i;
         CompletableFuture<Void> done =
             CompletableFuture.runAsync(
-                () ->
-                    results[index] =
-                        attempt(runId, change, applier, stop, unavailable, destructiveAllowed),
-                users);
+                () -> results[index] = control.attempt(change, destructiveAllowed), users);
         userReady.put(change.sourceKey(), done);
         constructive.add(done);
       }
       for (int i = 0; i < changes.size(); i++) {
         Change change = changes.get(i);
         int index = i;
-        Runnable task =
-            () ->
-                results[index] =
-                    attempt(runId, change, applier, stop, unavailable, destructiveAllowed);
+        Runnable task = () -> results[index] = control.attempt(change, destructiveAllowed);
         if (change.destructive()) {
           destructive.add(i);
         } else if (change.objectKind() == ObjectKind.USER) {
@@ -122,13 +146,12 @@ public final class Executor {
           results[index] =
               new ChangeResult(
                   change, Result.SKIPPED, null, null, "withheld by the deletion guard");
+          progress.onChangeFinished(results[index]);
           continue;
         }
         ExecutorService lane = change instanceof Change.DeleteGroup ? groups : users;
         removals.add(
-            CompletableFuture.runAsync(
-                () -> results[index] = attempt(runId, change, applier, stop, unavailable, true),
-                lane));
+            CompletableFuture.runAsync(() -> results[index] = control.attempt(change, true), lane));
       }
       after(removals).join();
     } finally {
@@ -136,7 +159,55 @@ public final class Executor {
       groups.shutdownNow();
       members.shutdownNow();
     }
-    return new ExecutionResult(List.of(results), stop.get(), unavailable.get());
+    return new ExecutionResult(List.of(results), stop.get(), unavailable.get(), control.shutdown());
+  }
+
+  /** What every change of one execution shares: the stop flags and the progress listener. */
+  private final class RunControl {
+    private final long runId;
+    private final ChangeApplier applier;
+    private final AtomicReference<String> stop;
+    private final AtomicInteger unavailable;
+    private final BooleanSupplier stopRequested;
+    private final ProgressListener progress;
+    private volatile boolean shutdown;
+
+    RunControl(
+        long runId,
+        ChangeApplier applier,
+        AtomicReference<String> stop,
+        AtomicInteger unavailable,
+        BooleanSupplier stopRequested,
+        ProgressListener progress) {
+      this.runId = runId;
+      this.applier = applier;
+      this.stop = stop;
+      this.unavailable = unavailable;
+      this.stopRequested = stopRequested;
+      this.progress = progress;
+    }
+
+    boolean shutdown() {
+      return shutdown;
+    }
+
+    ChangeResult attempt(Change change, boolean removalsAllowed) {
+      ChangeResult result = attemptOnce(change, removalsAllowed);
+      progress.onChangeFinished(result);
+      return result;
+    }
+
+    private ChangeResult attemptOnce(Change change, boolean removalsAllowed) {
+      String stopReason = stop.get();
+      if (stopReason != null) {
+        return new ChangeResult(change, Result.SKIPPED, null, null, "run stopped: " + stopReason);
+      }
+      if (shutdown || stopRequested.getAsBoolean()) {
+        shutdown = true;
+        return new ChangeResult(change, Result.SKIPPED, null, null, STOPPED_BY_SHUTDOWN);
+      }
+      return Executor.this.attempt(runId, change, applier, stop, unavailable, removalsAllowed);
+    }
   }
 
   private ChangeResult attempt(
@@ -146,10 +217,6 @@ public final class Executor {
       AtomicReference<String> stop,
       AtomicInteger unavailable,
       boolean removalsAllowed) {
-    String stopReason = stop.get();
-    if (stopReason != null) {
-      return new ChangeResult(change, Result.SKIPPED, null, null, "run stopped: " + stopReason);
-    }
     long journalId = store.journalBegin(runId, JournalEntries.of(change));
     ChangeResult result;
     try {

@@ -2,6 +2,7 @@ package org.scimsync.engine.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -84,7 +85,35 @@ public final class TargetObserver {
               },
               pool));
     }
+    lookups.addAll(lookUpLeavers(desired, stored, pool));
     return present(lookups);
+  }
+
+  /**
+   * The managed users that left the directory or the scope, looked up by {@code externalId} (one
+   * read per leaver, none on a run without leavers), so that the plan names them by userName rather
+   * than by source key. A targeted run has no leavers.
+   */
+  private List<CompletableFuture<Optional<TargetUser>>> lookUpLeavers(
+      DesiredState desired, StoredState stored, ExecutorService pool) {
+    if (!desired.onlyUserKeys().isEmpty()) {
+      return List.of();
+    }
+    Set<String> present = new HashSet<>(desired.heldUserKeys());
+    desired.users().forEach(user -> present.add(user.key()));
+    List<CompletableFuture<Optional<TargetUser>>> lookups = new ArrayList<>();
+    for (Link link : stored.users().values()) {
+      if (!present.contains(link.sourceKey())) {
+        lookups.add(
+            CompletableFuture.supplyAsync(
+                () ->
+                    target
+                        .findUserByExternalId(link.sourceKey())
+                        .filter(user -> user.id().equals(link.targetId())),
+                pool));
+      }
+    }
+    return lookups;
   }
 
   private List<TargetGroup> lookUpGroups(

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.scimsync.engine.MappingOutcome;
 import org.scimsync.engine.ResourceMapper;
 import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.SourceGroup;
 import org.scimsync.engine.source.SourceUser;
+import org.scimsync.mapping.MappingResult;
 
 /**
  * Turns a directory snapshot into the desired state: scoping and mapping through the {@link
@@ -30,8 +30,8 @@ public final class DesiredStateBuilder {
     Set<String> heldUsers = new HashSet<>();
     Map<String, String> userNames = new HashMap<>();
     for (SourceUser user : snapshot.users()) {
-      MappingOutcome outcome = mapUser(mapper, user);
-      if (outcome instanceof MappingOutcome.Mapped mapped) {
+      MappingResult outcome = mapUser(mapper, user);
+      if (outcome instanceof MappingResult.Mapped mapped) {
         String userName = mapped.resource().path("userName").asText("");
         String duplicateOf = userNames.putIfAbsent(userName.toLowerCase(Locale.ROOT), user.key());
         if (userName.isEmpty() || duplicateOf != null) {
@@ -49,7 +49,7 @@ public final class DesiredStateBuilder {
         users.add(
             new DesiredUser(
                 user.key(), userName, mapped.resource(), ContentHash.of(mapped.resource())));
-      } else if (outcome instanceof MappingOutcome.Rejected rejected) {
+      } else if (outcome instanceof MappingResult.Rejected rejected) {
         heldUsers.add(user.key());
         warnings.add("user " + user.key() + " skipped: " + rejected.reason());
         rejected.warnings().forEach(w -> warnings.add("user " + user.key() + ": " + w));
@@ -61,8 +61,8 @@ public final class DesiredStateBuilder {
     Set<String> heldGroups = new HashSet<>();
     Map<String, String> displayNames = new HashMap<>();
     for (SourceGroup group : snapshot.groups()) {
-      MappingOutcome outcome = mapGroup(mapper, group);
-      if (outcome instanceof MappingOutcome.Mapped mapped) {
+      MappingResult outcome = mapGroup(mapper, group);
+      if (outcome instanceof MappingResult.Mapped mapped) {
         String name = mapped.resource().path("displayName").asText("");
         String duplicateOf = displayNames.putIfAbsent(name.toLowerCase(Locale.ROOT), group.key());
         if (name.isEmpty() || duplicateOf != null) {
@@ -84,7 +84,7 @@ public final class DesiredStateBuilder {
         groups.add(
             new DesiredGroup(
                 group.key(), name, mapped.resource(), ContentHash.of(mapped.resource()), members));
-      } else if (outcome instanceof MappingOutcome.Rejected rejected) {
+      } else if (outcome instanceof MappingResult.Rejected rejected) {
         heldGroups.add(group.key());
         warnings.add("group " + group.key() + " skipped: " + rejected.reason());
         rejected.warnings().forEach(w -> warnings.add("group " + group.key() + ": " + w));
@@ -94,19 +94,19 @@ public final class DesiredStateBuilder {
         users, groups, heldUsers, heldGroups, snapshot.userCount(), warnings, onlyUserKeys);
   }
 
-  private static MappingOutcome mapUser(ResourceMapper mapper, SourceUser user) {
+  private static MappingResult mapUser(ResourceMapper mapper, SourceUser user) {
     try {
       return mapper.mapUser(user);
     } catch (RuntimeException e) {
-      return new MappingOutcome.Rejected("mapping failed: " + e.getMessage(), List.of());
+      return new MappingResult.Rejected("mapping failed: " + e.getMessage(), List.of());
     }
   }
 
-  private static MappingOutcome mapGroup(ResourceMapper mapper, SourceGroup group) {
+  private static MappingResult mapGroup(ResourceMapper mapper, SourceGroup group) {
     try {
       return mapper.mapGroup(group);
     } catch (RuntimeException e) {
-      return new MappingOutcome.Rejected("mapping failed: " + e.getMessage(), List.of());
+      return new MappingResult.Rejected("mapping failed: " + e.getMessage(), List.of());
     }
   }
 }

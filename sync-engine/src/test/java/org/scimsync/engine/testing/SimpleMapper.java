@@ -3,10 +3,10 @@ package org.scimsync.engine.testing;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.scimsync.engine.MappingOutcome;
 import org.scimsync.engine.ResourceMapper;
 import org.scimsync.engine.source.SourceGroup;
 import org.scimsync.engine.source.SourceUser;
+import org.scimsync.mapping.MappingResult;
 import org.scimsync.mapping.SourceEntry;
 
 /**
@@ -17,13 +17,13 @@ import org.scimsync.mapping.SourceEntry;
 public final class SimpleMapper implements ResourceMapper {
 
   @Override
-  public MappingOutcome mapUser(SourceUser user) {
+  public MappingResult mapUser(SourceUser user) {
     if ("out".equals(first(user, "scope"))) {
-      return new MappingOutcome.Excluded("scope is out");
+      return new MappingResult.Excluded("scope is out");
     }
     String mail = first(user, "mail");
     if (mail == null) {
-      return new MappingOutcome.Rejected("no mail attribute", List.of());
+      return new MappingResult.Rejected("no mail attribute", List.of());
     }
     ObjectNode resource = JsonNodeFactory.instance.objectNode();
     resource.put("userName", mail);
@@ -36,17 +36,17 @@ public final class SimpleMapper implements ResourceMapper {
     if (title != null) {
       resource.put("title", title);
     }
-    return new MappingOutcome.Mapped(resource, List.of());
+    return new MappingResult.Mapped(resource, List.of());
   }
 
   @Override
-  public MappingOutcome mapGroup(SourceGroup group) {
+  public MappingResult mapGroup(SourceGroup group) {
     if (group.name().startsWith("x-")) {
-      return new MappingOutcome.Excluded("not an aws group");
+      return new MappingResult.Excluded("not an aws group");
     }
     ObjectNode resource = JsonNodeFactory.instance.objectNode();
     resource.put("displayName", group.name());
-    return new MappingOutcome.Mapped(resource, List.of());
+    return new MappingResult.Mapped(resource, List.of());
   }
 
   private static String first(SourceEntry entry, String attribute) {

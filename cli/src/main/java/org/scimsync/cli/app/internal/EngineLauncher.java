@@ -10,15 +10,25 @@ import org.scimsync.engine.SyncOptions;
 import org.scimsync.engine.service.RunLauncher;
 import org.scimsync.engine.service.RunRequest;
 import org.scimsync.engine.service.RunResult;
+import org.scimsync.engine.service.SyncMetrics;
 import org.scimsync.engine.state.ChangeOutcome;
+import org.scimsync.engine.state.StateStore;
+import org.scimsync.engine.state.StoredState;
 
-/** Service mode's {@link RunLauncher}: one engine run per request of the schedule or webhook. */
+/**
+ * Service mode's {@link RunLauncher}: one engine run per request of the schedule or webhook, after
+ * which the managed object counts (the links in the state store) go to the metrics.
+ */
 public final class EngineLauncher implements RunLauncher {
 
   private final SyncEngine engine;
+  private final StateStore store;
+  private final SyncMetrics metrics;
 
-  public EngineLauncher(SyncEngine engine) {
+  public EngineLauncher(SyncEngine engine, StateStore store, SyncMetrics metrics) {
     this.engine = Objects.requireNonNull(engine, "engine");
+    this.store = Objects.requireNonNull(store, "store");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
   @Override
@@ -26,8 +36,11 @@ public final class EngineLauncher implements RunLauncher {
     SyncOptions options =
         SyncOptions.of(request.trigger().label())
             .withFull(request.forceFull())
-            .withOnlyUserKeys(request.userKeys());
+            .withOnlyUserKeys(request.userKeys())
+            .withStopRequested(request.stop()::stopRequested);
     RunReport report = engine.run(options);
+    StoredState state = store.load();
+    metrics.setManagedCounts(state.users().size(), state.groups().size());
     Map<String, Integer> byKind = new TreeMap<>();
     for (ChangeResult result : report.results()) {
       if (result.result() == ChangeOutcome.Result.APPLIED) {

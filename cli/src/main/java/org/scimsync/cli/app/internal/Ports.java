@@ -1,6 +1,7 @@
 package org.scimsync.cli.app.internal;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.scimsync.cli.config.DeprovisionConfig;
 import org.scimsync.cli.config.LdapSettings;
 import org.scimsync.cli.config.RuleConfig;
@@ -8,6 +9,7 @@ import org.scimsync.cli.config.ScimSyncConfig;
 import org.scimsync.cli.config.SourceConfig;
 import org.scimsync.cli.config.TargetConfig;
 import org.scimsync.client.RateLimits;
+import org.scimsync.client.RequestListener;
 import org.scimsync.client.RetrySettings;
 import org.scimsync.client.ScimClientConfig;
 import org.scimsync.client.TargetProfile;
@@ -112,6 +114,13 @@ public final class Ports {
 
   /** The SCIM client settings. */
   public static ScimClientConfig client(TargetConfig target) {
+    return client(target, null);
+  }
+
+  /**
+   * The SCIM client settings, with {@code listener} told about every HTTP attempt (for metrics).
+   */
+  public static ScimClientConfig client(TargetConfig target, @Nullable RequestListener listener) {
     TargetProfile profile =
         switch (target.profile()) {
           case AWS_IDENTITY_CENTER -> TargetProfile.AWS_IDENTITY_CENTER;
@@ -137,6 +146,7 @@ public final class Ports {
     if (target.trustStore() != null) {
       builder.trustStore(target.trustStore(), null);
     }
+    builder.listener(listener);
     return builder.build();
   }
 

@@ -1,7 +1,6 @@
 package org.scimsync.cli.app.internal;
 
 import java.util.Objects;
-import org.scimsync.engine.MappingOutcome;
 import org.scimsync.engine.ResourceMapper;
 import org.scimsync.engine.source.SourceGroup;
 import org.scimsync.engine.source.SourceUser;
@@ -18,23 +17,12 @@ public final class RulesResourceMapper implements ResourceMapper {
   }
 
   @Override
-  public MappingOutcome mapUser(SourceUser user) {
-    return outcome(rules.mapUser(user));
+  public MappingResult mapUser(SourceUser user) {
+    return rules.mapUser(user);
   }
 
   @Override
-  public MappingOutcome mapGroup(SourceGroup group) {
-    return outcome(rules.mapGroup(group));
-  }
-
-  private static MappingOutcome outcome(MappingResult result) {
-    if (result instanceof MappingResult.Mapped mapped) {
-      return new MappingOutcome.Mapped(mapped.resource(), mapped.warnings());
-    }
-    if (result instanceof MappingResult.Excluded excluded) {
-      return new MappingOutcome.Excluded(excluded.reason());
-    }
-    MappingResult.Rejected rejected = (MappingResult.Rejected) result;
-    return new MappingOutcome.Rejected(rejected.reason(), rejected.warnings());
+  public MappingResult mapGroup(SourceGroup group) {
+    return rules.mapGroup(group);
   }
 }
