@@ -48,8 +48,7 @@ public final class SyncRunner {
       try (Application app = Application.open(config)) {
         SyncEngine engine = app.engine();
         long runStart = System.nanoTime();
-        RunReport report =
-            engine.run(new SyncOptions("bench", full, false, false, false, Set.of()));
+        RunReport report = engine.run(SyncOptions.of("bench").withFull(full));
         long runEnd = System.nanoTime();
         Map<String, Integer> planned = new TreeMap<>();
         for (Change change : report.plan().changes()) {
