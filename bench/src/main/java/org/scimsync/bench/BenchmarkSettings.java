@@ -54,6 +54,8 @@ public record BenchmarkSettings(
   /** Settings with AWS's latency divided by the scale, under {@code target/}. */
   public static BenchmarkSettings of(int users, int groups, long seed, int scale, Path target) {
     String name = name(users, groups, scale);
+    // absolute: each sync runs in a child process whose working directory is the scenario's
+    Path root = target.toAbsolutePath();
     return new BenchmarkSettings(
         users,
         groups,
@@ -62,8 +64,8 @@ public record BenchmarkSettings(
         AWS_LATENCY.dividedBy(scale),
         "1g",
         true,
-        target.resolve("bench-work").resolve(name),
-        target.resolve("results"));
+        root.resolve("bench-work").resolve(name),
+        root.resolve("results"));
   }
 
   /** The emulator's and the client's quota of each read API. */
