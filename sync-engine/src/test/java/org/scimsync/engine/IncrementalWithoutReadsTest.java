@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.scimsync.engine.plan.Change;
+import org.scimsync.engine.plan.Plan;
 import org.scimsync.engine.state.ChangeOutcome.Result;
 import org.scimsync.engine.target.AttributeChange;
 
@@ -235,5 +236,23 @@ class IncrementalWithoutReadsTest {
     assertThat(report.toText()).contains("u1@example.org");
     assertThat(f.target.requests()).singleElement().asString().startsWith("PATCH /Users/");
     assertThat(f.store.load().users()).doesNotContainKey("k1");
+  }
+
+  @Test
+  void aSavedPlanCarriesTheResourceSoApplyingItAlsoSparesTheNextRunsReads() {
+    f.users(3);
+    f.full();
+    retitle(1, "Engineer");
+    SyncEngine engine = f.engine();
+    Plan saved = PlanJson.read(PlanJson.write(engine.plan(SyncOptions.of("cli"))));
+    assertThat(((Change.UpdateUser) saved.changes().get(0)).resource().get("title").asText())
+        .isEqualTo("Engineer");
+
+    assertThat(engine.apply(saved, SyncOptions.of("cli")).exitCode()).isZero();
+    retitle(1, "Manager");
+    f.target.clearRequests();
+    f.run(SyncOptions.of("schedule"));
+
+    assertThat(f.target.requests()).containsExactly("PATCH /Users/" + userId(1));
   }
 }
