@@ -150,7 +150,7 @@ class IncrementalWithoutReadsTest {
               assertThat(r.httpStatus()).isEqualTo(404);
               assertThat(r.detail())
                   .contains("no longer exists")
-                  .contains("the next run creates it again");
+                  .contains("the link to it is dropped and the next run creates it again");
             });
     assertThat(f.store.load().users()).doesNotContainKey("k2").containsKey("k3");
     assertThat(f.target.user(userId(3)).get("title").asText()).isEqualTo("Engineer");
@@ -254,5 +254,26 @@ class IncrementalWithoutReadsTest {
     f.run(SyncOptions.of("schedule"));
 
     assertThat(f.target.requests()).containsExactly("PATCH /Users/" + userId(1));
+  }
+
+  @Test
+  void aLeaverWhoseUserNameANewcomerHasIsReadSoADeletedTargetUserIsNotAdopted() {
+    f.users(3);
+    f.full();
+    String gone = userId(1);
+    f.target.deleteUser(gone);
+    f.source.removeUser("k1");
+    f.source.user("k9", "u1@example.org", "Given1", "Family1");
+    f.target.clearRequests();
+
+    RunReport report = f.run(SyncOptions.of("schedule"));
+
+    assertThat(report.exitCode()).isZero();
+    assertThat(f.target.requests())
+        .contains("POST /Users", "DELETE /Users/" + gone)
+        .filteredOn(r -> r.startsWith("GET"))
+        .containsExactlyInAnyOrder(
+            "GET /Users?externalId", "GET /Users?userName", "GET /Users?externalId");
+    assertThat(f.store.load().users().get("k9").targetId()).isEqualTo(userId(1)).isNotEqualTo(gone);
   }
 }

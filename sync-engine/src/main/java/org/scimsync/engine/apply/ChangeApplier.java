@@ -42,7 +42,7 @@ final class ChangeApplier {
       return createUser(c);
     } else if (change instanceof Change.UpdateUser c) {
       Optional<ChangeResult> gone =
-          patchLinked(c, () -> target.patchUser(c.targetId(), c.changes()));
+          patchLinked(c, c.targetId(), () -> target.patchUser(c.targetId(), c.changes()));
       if (gone.isPresent()) {
         return gone.get();
       }
@@ -50,8 +50,12 @@ final class ChangeApplier {
           ObjectKind.USER, c.sourceKey(), c.targetId(), c.contentHash(), false, c.resource());
       return applied(c, c.targetId(), null);
     } else if (change instanceof Change.AdoptUser c) {
-      if (!c.changes().isEmpty()) {
-        target.patchUser(c.targetId(), c.changes());
+      Optional<ChangeResult> gone =
+          c.changes().isEmpty()
+              ? Optional.empty()
+              : patchLinked(c, c.targetId(), () -> target.patchUser(c.targetId(), c.changes()));
+      if (gone.isPresent()) {
+        return gone.get();
       }
       links.link(
           ObjectKind.USER, c.sourceKey(), c.targetId(), c.contentHash(), false, c.resource());
@@ -77,7 +81,7 @@ final class ChangeApplier {
       return createGroup(c);
     } else if (change instanceof Change.UpdateGroup c) {
       Optional<ChangeResult> gone =
-          patchLinked(c, () -> target.patchGroup(c.targetId(), c.changes()));
+          patchLinked(c, c.targetId(), () -> target.patchGroup(c.targetId(), c.changes()));
       if (gone.isPresent()) {
         return gone.get();
       }
@@ -85,8 +89,12 @@ final class ChangeApplier {
           ObjectKind.GROUP, c.sourceKey(), c.targetId(), c.contentHash(), false, c.resource());
       return applied(c, c.targetId(), null);
     } else if (change instanceof Change.AdoptGroup c) {
-      if (!c.changes().isEmpty()) {
-        target.patchGroup(c.targetId(), c.changes());
+      Optional<ChangeResult> gone =
+          c.changes().isEmpty()
+              ? Optional.empty()
+              : patchLinked(c, c.targetId(), () -> target.patchGroup(c.targetId(), c.changes()));
+      if (gone.isPresent()) {
+        return gone.get();
       }
       links.link(
           ObjectKind.GROUP, c.sourceKey(), c.targetId(), c.contentHash(), false, c.resource());
@@ -210,14 +218,15 @@ final class ChangeApplier {
   }
 
   /**
-   * Patches a linked object. An incremental run plans the patch from the resource last pushed,
-   * without reading the target, so the object may have been deleted behind the engine's back: a 404
-   * drops the link, and the change fails with a message saying so. The next run finds the object
-   * unlinked, looks it up by externalId and name, and creates it again (or adopts a match).
+   * Patches an object the plan knows by id. An incremental run plans the patch of a linked object
+   * from the resource last pushed, without reading the target, so the object may have been deleted
+   * behind the engine's back: a 404 drops the link to it, and the change fails with a message
+   * saying so. The next run finds the object unlinked, looks it up by externalId and name, and
+   * creates it again (or adopts a match).
    *
    * @return the failed result when the object no longer exists, empty when the patch was applied
    */
-  private Optional<ChangeResult> patchLinked(Change c, Runnable patch) {
+  private Optional<ChangeResult> patchLinked(Change c, String targetId, Runnable patch) {
     try {
       patch.run();
       return Optional.empty();
@@ -225,16 +234,17 @@ final class ChangeApplier {
       if (e.kind() != TargetException.Kind.NOT_FOUND) {
         throw e;
       }
-      links.forget(c.objectKind(), c.sourceKey());
+      String owner = links.owner(c.objectKind(), targetId);
+      if (owner != null) {
+        links.forget(c.objectKind(), owner);
+      }
       String what = c.objectKind() == ObjectKind.USER ? "user" : "group";
+      String detail =
+          c instanceof Change.AdoptUser || c instanceof Change.AdoptGroup
+              ? "the target " + what + " to adopt no longer exists (deleted outside scim-sync)"
+              : "the linked target " + what + " no longer exists (deleted outside scim-sync)";
       return Optional.of(
-          failed(
-              c,
-              e,
-              "the linked target "
-                  + what
-                  + " no longer exists (deleted outside scim-sync); its link is dropped and the"
-                  + " next run creates it again"));
+          failed(c, e, detail + "; the link to it is dropped and the next run creates it again"));
     }
   }
 

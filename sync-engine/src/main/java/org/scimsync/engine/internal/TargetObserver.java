@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -120,9 +121,17 @@ public final class TargetObserver {
               },
               pool));
     }
+    // A newcomer may take over a leaver's target user by userName; only a read says it still
+    // exists.
+    Set<String> newcomerNames = new HashSet<>();
+    for (DesiredUser user : changed) {
+      if (!stored.users().containsKey(user.key())) {
+        newcomerNames.add(user.userName().toLowerCase(Locale.ROOT));
+      }
+    }
     for (Link link : leavers) {
       TargetUser last = lastPushedUser(link, pushed.get(link.sourceKey()), false);
-      if (last != null) {
+      if (last != null && !newcomerNames.contains(last.userName().toLowerCase(Locale.ROOT))) {
         found.add(last);
         continue;
       }
@@ -141,7 +150,9 @@ public final class TargetObserver {
   /**
    * The managed users that left the directory or the scope. The plan names them by userName rather
    * than by source key: from the resource last pushed to them, else looked up by {@code externalId}
-   * (one read per such leaver). A targeted run has no leavers.
+   * (one read per such leaver). A leaver whose userName a new user of the directory has is looked
+   * up too: the planner moves the link to the newcomer only if that target user still exists. A
+   * targeted run has no leavers.
    */
   private static List<Link> leavers(DesiredState desired, StoredState stored) {
     if (!desired.onlyUserKeys().isEmpty()) {
