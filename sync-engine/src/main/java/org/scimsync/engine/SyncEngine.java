@@ -266,7 +266,7 @@ public final class SyncEngine {
     ObservedState observed;
     try {
       observed =
-          new TargetObserver(target, policy.parallelism())
+          new TargetObserver(target, store, policy.parallelism())
               .observe(desired, stored, full, options.verifyMembers());
     } catch (TargetException e) {
       ErrorKind kind =

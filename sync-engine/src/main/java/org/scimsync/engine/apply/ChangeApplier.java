@@ -41,20 +41,38 @@ final class ChangeApplier {
     if (change instanceof Change.CreateUser c) {
       return createUser(c);
     } else if (change instanceof Change.UpdateUser c) {
-      target.patchUser(c.targetId(), c.changes());
-      links.link(ObjectKind.USER, c.sourceKey(), c.targetId(), c.contentHash(), false);
+      Optional<ChangeResult> gone =
+          patchLinked(c, c.targetId(), () -> target.patchUser(c.targetId(), c.changes()));
+      if (gone.isPresent()) {
+        return gone.get();
+      }
+      links.link(
+          ObjectKind.USER, c.sourceKey(), c.targetId(), c.contentHash(), false, c.resource());
       return applied(c, c.targetId(), null);
     } else if (change instanceof Change.AdoptUser c) {
-      if (!c.changes().isEmpty()) {
-        target.patchUser(c.targetId(), c.changes());
+      Optional<ChangeResult> gone =
+          c.changes().isEmpty()
+              ? Optional.empty()
+              : patchLinked(c, c.targetId(), () -> target.patchUser(c.targetId(), c.changes()));
+      if (gone.isPresent()) {
+        return gone.get();
       }
-      links.link(ObjectKind.USER, c.sourceKey(), c.targetId(), c.contentHash(), false);
+      links.link(
+          ObjectKind.USER, c.sourceKey(), c.targetId(), c.contentHash(), false, c.resource());
       return applied(c, c.targetId(), null);
     } else if (change instanceof Change.DisableUser c) {
-      target.patchUser(
-          c.targetId(), List.of(AttributeChange.replace(List.of("active"), BooleanNode.FALSE)));
-      links.link(ObjectKind.USER, c.sourceKey(), c.targetId(), "disabled", true);
-      return applied(c, c.targetId(), null);
+      String detail =
+          deleteOrGone(
+              () ->
+                  target.patchUser(
+                      c.targetId(),
+                      List.of(AttributeChange.replace(List.of("active"), BooleanNode.FALSE))));
+      if (detail != null) {
+        links.forget(ObjectKind.USER, c.sourceKey());
+      } else {
+        links.link(ObjectKind.USER, c.sourceKey(), c.targetId(), "disabled", true, null);
+      }
+      return applied(c, c.targetId(), detail);
     } else if (change instanceof Change.DeleteUser c) {
       String detail = deleteOrGone(() -> target.deleteUser(c.targetId()));
       links.forget(ObjectKind.USER, c.sourceKey());
@@ -62,14 +80,24 @@ final class ChangeApplier {
     } else if (change instanceof Change.CreateGroup c) {
       return createGroup(c);
     } else if (change instanceof Change.UpdateGroup c) {
-      target.patchGroup(c.targetId(), c.changes());
-      links.link(ObjectKind.GROUP, c.sourceKey(), c.targetId(), c.contentHash(), false);
+      Optional<ChangeResult> gone =
+          patchLinked(c, c.targetId(), () -> target.patchGroup(c.targetId(), c.changes()));
+      if (gone.isPresent()) {
+        return gone.get();
+      }
+      links.link(
+          ObjectKind.GROUP, c.sourceKey(), c.targetId(), c.contentHash(), false, c.resource());
       return applied(c, c.targetId(), null);
     } else if (change instanceof Change.AdoptGroup c) {
-      if (!c.changes().isEmpty()) {
-        target.patchGroup(c.targetId(), c.changes());
+      Optional<ChangeResult> gone =
+          c.changes().isEmpty()
+              ? Optional.empty()
+              : patchLinked(c, c.targetId(), () -> target.patchGroup(c.targetId(), c.changes()));
+      if (gone.isPresent()) {
+        return gone.get();
       }
-      links.link(ObjectKind.GROUP, c.sourceKey(), c.targetId(), c.contentHash(), false);
+      links.link(
+          ObjectKind.GROUP, c.sourceKey(), c.targetId(), c.contentHash(), false, c.resource());
       return applied(c, c.targetId(), null);
     } else if (change instanceof Change.UpdateMembers c) {
       return updateMembers(c, removalsAllowed);
@@ -84,7 +112,8 @@ final class ChangeApplier {
   private ChangeResult createUser(Change.CreateUser c) {
     try {
       TargetUser created = target.createUser(c.resource(), c.sourceKey());
-      links.link(ObjectKind.USER, c.sourceKey(), created.id(), c.contentHash(), false);
+      links.link(
+          ObjectKind.USER, c.sourceKey(), created.id(), c.contentHash(), false, c.resource());
       return applied(c, created.id(), null);
     } catch (TargetException e) {
       if (e.kind() != TargetException.Kind.CONFLICT) {
@@ -107,7 +136,8 @@ final class ChangeApplier {
       if (!changes.isEmpty()) {
         target.patchUser(existing.id(), changes);
       }
-      links.link(ObjectKind.USER, c.sourceKey(), existing.id(), c.contentHash(), false);
+      links.link(
+          ObjectKind.USER, c.sourceKey(), existing.id(), c.contentHash(), false, c.resource());
       return applied(c, existing.id(), "adopted the existing user after a conflict");
     }
   }
@@ -147,7 +177,7 @@ final class ChangeApplier {
       detail =
           "adopted the existing group after a conflict" + (detail == null ? "" : "; " + detail);
     }
-    links.link(ObjectKind.GROUP, c.sourceKey(), group.id(), c.contentHash(), false);
+    links.link(ObjectKind.GROUP, c.sourceKey(), group.id(), c.contentHash(), false, c.resource());
     if (!memberKeys.isEmpty()) {
       store.addMemberships(c.sourceKey(), memberKeys);
     }
@@ -185,6 +215,37 @@ final class ChangeApplier {
       store.removeMemberships(c.sourceKey(), c.removeKeys());
     }
     return applied(c, groupId, notes.isEmpty() ? null : String.join("; ", notes));
+  }
+
+  /**
+   * Patches an object the plan knows by id. An incremental run plans the patch of a linked object
+   * from the resource last pushed, without reading the target, so the object may have been deleted
+   * behind the engine's back: a 404 drops the link to it, and the change fails with a message
+   * saying so. The next run finds the object unlinked, looks it up by externalId and name, and
+   * creates it again (or adopts a match).
+   *
+   * @return the failed result when the object no longer exists, empty when the patch was applied
+   */
+  private Optional<ChangeResult> patchLinked(Change c, String targetId, Runnable patch) {
+    try {
+      patch.run();
+      return Optional.empty();
+    } catch (TargetException e) {
+      if (e.kind() != TargetException.Kind.NOT_FOUND) {
+        throw e;
+      }
+      String owner = links.owner(c.objectKind(), targetId);
+      if (owner != null) {
+        links.forget(c.objectKind(), owner);
+      }
+      String what = c.objectKind() == ObjectKind.USER ? "user" : "group";
+      String detail =
+          c instanceof Change.AdoptUser || c instanceof Change.AdoptGroup
+              ? "the target " + what + " to adopt no longer exists (deleted outside scim-sync)"
+              : "the linked target " + what + " no longer exists (deleted outside scim-sync)";
+      return Optional.of(
+          failed(c, e, detail + "; the link to it is dropped and the next run creates it again"));
+    }
   }
 
   private static List<AttributeChange> adoptionChanges(

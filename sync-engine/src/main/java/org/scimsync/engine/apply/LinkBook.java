@@ -1,5 +1,6 @@
 package org.scimsync.engine.apply;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -56,13 +57,27 @@ final class LinkBook {
   /**
    * Links {@code key} to {@code targetId}; a link of another key to the same object is dropped (the
    * object moved to a new source key), with the group's pushed memberships moved along.
+   *
+   * @param pushed the resource the object was just created, patched or adopted with, recorded as
+   *     its last pushed resource; null to keep what the store recorded for this object
    */
-  void link(ObjectKind kind, String key, String targetId, String contentHash, boolean disabled) {
+  void link(
+      ObjectKind kind,
+      String key,
+      String targetId,
+      String contentHash,
+      boolean disabled,
+      @Nullable ObjectNode pushed) {
     Map<String, String> ids = kind == ObjectKind.USER ? userIds : groupIds;
     Map<String, String> owners = kind == ObjectKind.USER ? userOwners : groupOwners;
     String previousOwner = owners.put(targetId, key);
     ids.put(key, targetId);
-    store.saveLink(new Link(kind, key, targetId, contentHash, disabled, clock.instant()));
+    Link link = new Link(kind, key, targetId, contentHash, disabled, clock.instant());
+    if (pushed != null) {
+      store.saveLink(link, pushed);
+    } else {
+      store.saveLink(link);
+    }
     if (previousOwner != null && !previousOwner.equals(key)) {
       ids.remove(previousOwner, targetId);
       store.deleteLink(kind, previousOwner);

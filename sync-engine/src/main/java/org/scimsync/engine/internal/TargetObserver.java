@@ -1,9 +1,11 @@
 package org.scimsync.engine.internal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,11 +17,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.scimsync.engine.plan.ContentHash;
 import org.scimsync.engine.plan.DesiredGroup;
 import org.scimsync.engine.plan.DesiredState;
 import org.scimsync.engine.plan.DesiredUser;
 import org.scimsync.engine.plan.ObservedState;
 import org.scimsync.engine.state.Link;
+import org.scimsync.engine.state.ObjectKind;
+import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.StoredState;
 import org.scimsync.engine.target.ScimTarget;
 import org.scimsync.engine.target.TargetException;
@@ -30,14 +36,26 @@ import org.scimsync.engine.target.TargetUser;
  * Reads what the planner needs from the target: everything in a full run; in an incremental run
  * only the objects whose content changed or that are not linked yet (looked up by externalId, then
  * by name), so that an unchanged directory costs no request at all.
+ *
+ * <p>An incremental run does not read a linked object whose content changed either when the state
+ * store holds the resource last pushed to it: that resource stands in for the target's, so the plan
+ * patches exactly what changed since. Drift made behind the engine's back is left to the next full
+ * run; an object deleted meanwhile makes its patch fail with 404, which drops the link.
  */
 public final class TargetObserver {
 
   private final ScimTarget target;
+  private final StateStore store;
   private final int parallelism;
 
-  public TargetObserver(ScimTarget target, int parallelism) {
+  /**
+   * An observer of a target.
+   *
+   * @param store where the resources last pushed to the linked objects are read from
+   */
+  public TargetObserver(ScimTarget target, StateStore store, int parallelism) {
     this.target = Objects.requireNonNull(target, "target");
+    this.store = Objects.requireNonNull(store, "store");
     this.parallelism = parallelism;
   }
 
@@ -66,7 +84,8 @@ public final class TargetObserver {
 
   private List<TargetUser> lookUpUsers(
       DesiredState desired, StoredState stored, ExecutorService pool) {
-    List<CompletableFuture<Optional<TargetUser>>> lookups = new ArrayList<>();
+    List<DesiredUser> changed = new ArrayList<>();
+    List<String> linkedKeys = new ArrayList<>();
     for (DesiredUser user : desired.users()) {
       if (!desired.onlyUserKeys().isEmpty() && !desired.onlyUserKeys().contains(user.key())) {
         continue;
@@ -75,66 +94,149 @@ public final class TargetObserver {
       if (link != null && link.contentHash().equals(user.contentHash()) && !link.disabled()) {
         continue;
       }
-      lookups.add(
-          CompletableFuture.supplyAsync(
-              () -> {
-                Optional<TargetUser> found = target.findUserByExternalId(user.key());
-                return found.isPresent() || link != null
-                    ? found
-                    : target.findUserByUserName(user.userName());
-              },
-              pool));
-    }
-    lookups.addAll(lookUpLeavers(desired, stored, pool));
-    return present(lookups);
-  }
-
-  /**
-   * The managed users that left the directory or the scope, looked up by {@code externalId} (one
-   * read per leaver, none on a run without leavers), so that the plan names them by userName rather
-   * than by source key. A targeted run has no leavers.
-   */
-  private List<CompletableFuture<Optional<TargetUser>>> lookUpLeavers(
-      DesiredState desired, StoredState stored, ExecutorService pool) {
-    if (!desired.onlyUserKeys().isEmpty()) {
-      return List.of();
-    }
-    Set<String> present = new HashSet<>(desired.heldUserKeys());
-    desired.users().forEach(user -> present.add(user.key()));
-    List<CompletableFuture<Optional<TargetUser>>> lookups = new ArrayList<>();
-    for (Link link : stored.users().values()) {
-      if (!present.contains(link.sourceKey())) {
-        lookups.add(
-            CompletableFuture.supplyAsync(
-                () ->
-                    target
-                        .findUserByExternalId(link.sourceKey())
-                        .filter(user -> user.id().equals(link.targetId())),
-                pool));
+      changed.add(user);
+      if (link != null && !link.disabled()) {
+        linkedKeys.add(user.key());
       }
     }
-    return lookups;
-  }
-
-  private List<TargetGroup> lookUpGroups(
-      DesiredState desired, StoredState stored, ExecutorService pool) {
-    List<CompletableFuture<Optional<TargetGroup>>> lookups = new ArrayList<>();
-    for (DesiredGroup group : desired.groups()) {
-      Link link = stored.groups().get(group.key());
-      if (link != null && link.contentHash().equals(group.contentHash())) {
+    List<Link> leavers = leavers(desired, stored);
+    leavers.forEach(link -> linkedKeys.add(link.sourceKey()));
+    Map<String, ObjectNode> pushed = pushedResources(ObjectKind.USER, linkedKeys);
+    List<TargetUser> found = new ArrayList<>();
+    List<CompletableFuture<Optional<TargetUser>>> lookups = new ArrayList<>();
+    for (DesiredUser user : changed) {
+      Link link = stored.users().get(user.key());
+      TargetUser last = link == null ? null : lastPushedUser(link, pushed.get(user.key()), true);
+      if (last != null) {
+        found.add(last);
         continue;
       }
       lookups.add(
           CompletableFuture.supplyAsync(
               () -> {
-                Optional<TargetGroup> found = target.findGroupByExternalId(group.key());
-                return found.isPresent() || link != null
-                    ? found
+                Optional<TargetUser> match = target.findUserByExternalId(user.key());
+                return match.isPresent() || link != null
+                    ? match
+                    : target.findUserByUserName(user.userName());
+              },
+              pool));
+    }
+    // A newcomer may take over a leaver's target user by userName; only a read says it still
+    // exists.
+    Set<String> newcomerNames = new HashSet<>();
+    for (DesiredUser user : changed) {
+      if (!stored.users().containsKey(user.key())) {
+        newcomerNames.add(user.userName().toLowerCase(Locale.ROOT));
+      }
+    }
+    for (Link link : leavers) {
+      TargetUser last = lastPushedUser(link, pushed.get(link.sourceKey()), false);
+      if (last != null && !newcomerNames.contains(last.userName().toLowerCase(Locale.ROOT))) {
+        found.add(last);
+        continue;
+      }
+      lookups.add(
+          CompletableFuture.supplyAsync(
+              () ->
+                  target
+                      .findUserByExternalId(link.sourceKey())
+                      .filter(user -> user.id().equals(link.targetId())),
+              pool));
+    }
+    found.addAll(present(lookups));
+    return found;
+  }
+
+  /**
+   * The managed users that left the directory or the scope. The plan names them by userName rather
+   * than by source key: from the resource last pushed to them, else looked up by {@code externalId}
+   * (one read per such leaver). A leaver whose userName a new user of the directory has is looked
+   * up too: the planner moves the link to the newcomer only if that target user still exists. A
+   * targeted run has no leavers.
+   */
+  private static List<Link> leavers(DesiredState desired, StoredState stored) {
+    if (!desired.onlyUserKeys().isEmpty()) {
+      return List.of();
+    }
+    Set<String> present = new HashSet<>(desired.heldUserKeys());
+    desired.users().forEach(user -> present.add(user.key()));
+    List<Link> leavers = new ArrayList<>();
+    for (Link link : stored.users().values()) {
+      if (!present.contains(link.sourceKey())) {
+        leavers.add(link);
+      }
+    }
+    return leavers;
+  }
+
+  private List<TargetGroup> lookUpGroups(
+      DesiredState desired, StoredState stored, ExecutorService pool) {
+    List<DesiredGroup> changed = new ArrayList<>();
+    List<String> linkedKeys = new ArrayList<>();
+    for (DesiredGroup group : desired.groups()) {
+      Link link = stored.groups().get(group.key());
+      if (link != null && link.contentHash().equals(group.contentHash())) {
+        continue;
+      }
+      changed.add(group);
+      if (link != null) {
+        linkedKeys.add(group.key());
+      }
+    }
+    Map<String, ObjectNode> pushed = pushedResources(ObjectKind.GROUP, linkedKeys);
+    List<TargetGroup> found = new ArrayList<>();
+    List<CompletableFuture<Optional<TargetGroup>>> lookups = new ArrayList<>();
+    for (DesiredGroup group : changed) {
+      Link link = stored.groups().get(group.key());
+      TargetGroup last = link == null ? null : lastPushedGroup(link, pushed.get(group.key()));
+      if (last != null) {
+        found.add(last);
+        continue;
+      }
+      lookups.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                Optional<TargetGroup> match = target.findGroupByExternalId(group.key());
+                return match.isPresent() || link != null
+                    ? match
                     : target.findGroupByDisplayName(group.displayName());
               },
               pool));
     }
-    return present(lookups);
+    found.addAll(present(lookups));
+    return found;
+  }
+
+  /** The resources last pushed to these linked objects, in one store read; none for no keys. */
+  private Map<String, ObjectNode> pushedResources(ObjectKind kind, List<String> keys) {
+    return keys.isEmpty() ? Map.of() : store.pushedResources(kind, keys);
+  }
+
+  /**
+   * The user as the engine last pushed it, standing in for a read of the target; null when unknown.
+   * For a changed user it stands in only while the link's content hash is the hash of that
+   * resource: a link saved since without a resource (re-hashed, disabled, repaired) is read.
+   */
+  private static @Nullable TargetUser lastPushedUser(
+      Link link, @Nullable ObjectNode resource, boolean hashMustMatch) {
+    if (resource == null
+        || hashMustMatch && !ContentHash.of(resource).equals(link.contentHash())
+        || !resource.path("userName").isTextual()) {
+      return null;
+    }
+    String userName = resource.path("userName").asText();
+    return new TargetUser(link.targetId(), link.sourceKey(), userName, resource);
+  }
+
+  /** The group as the engine last pushed it, as {@link #lastPushedUser} for a changed user. */
+  private static @Nullable TargetGroup lastPushedGroup(Link link, @Nullable ObjectNode resource) {
+    if (resource == null
+        || !ContentHash.of(resource).equals(link.contentHash())
+        || !resource.path("displayName").isTextual()) {
+      return null;
+    }
+    String displayName = resource.path("displayName").asText();
+    return new TargetGroup(link.targetId(), link.sourceKey(), displayName, resource);
   }
 
   private Map<String, Set<String>> verify(

@@ -13,6 +13,11 @@ import org.scimsync.engine.target.AttributeChange;
 /**
  * One change the engine will make in the target, with a reason a person can read. Changes are data:
  * they serialise to JSON (the {@code op} property names the kind) for saved plans.
+ *
+ * <p>Updates and adoptions carry the whole desired {@code resource} besides the attribute changes:
+ * once applied, the state store records it as the resource last pushed, which the next incremental
+ * run diffs against instead of reading the target. It is null only in plans saved by a version that
+ * did not carry it.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "op")
 @JsonSubTypes({
@@ -78,7 +83,8 @@ public sealed interface Change {
       String label,
       List<AttributeChange> changes,
       String contentHash,
-      String reason)
+      String reason,
+      @Nullable ObjectNode resource)
       implements Change {
     public UpdateUser {
       Checks.notNull(sourceKey, targetId, label, contentHash, reason);
@@ -106,7 +112,8 @@ public sealed interface Change {
       String label,
       List<AttributeChange> changes,
       String contentHash,
-      String reason)
+      String reason,
+      @Nullable ObjectNode resource)
       implements Change {
     public AdoptUser {
       Checks.notNull(sourceKey, targetId, label, contentHash, reason);
@@ -202,7 +209,8 @@ public sealed interface Change {
       String label,
       List<AttributeChange> changes,
       String contentHash,
-      String reason)
+      String reason,
+      @Nullable ObjectNode resource)
       implements Change {
     public UpdateGroup {
       Checks.notNull(sourceKey, targetId, label, contentHash, reason);
@@ -227,7 +235,8 @@ public sealed interface Change {
       String label,
       List<AttributeChange> changes,
       String contentHash,
-      String reason)
+      String reason,
+      @Nullable ObjectNode resource)
       implements Change {
     public AdoptGroup {
       Checks.notNull(sourceKey, targetId, label, contentHash, reason);

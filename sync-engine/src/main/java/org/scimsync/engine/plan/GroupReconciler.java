@@ -114,7 +114,8 @@ final class GroupReconciler {
             group.displayName(),
             diff(group, match),
             group.contentHash(),
-            reason));
+            reason,
+            group.resource()));
   }
 
   private void update(DesiredGroup group, Link link, TargetGroup current) {
@@ -135,7 +136,13 @@ final class GroupReconciler {
             : "renamed from " + current.displayName() + "; patched in place, keeping its id";
     b.groupChanges.add(
         new Change.UpdateGroup(
-            group.key(), current.id(), group.displayName(), changes, group.contentHash(), reason));
+            group.key(),
+            current.id(),
+            group.displayName(),
+            changes,
+            group.contentHash(),
+            reason,
+            group.resource()));
   }
 
   private static List<AttributeChange> diff(DesiredGroup group, TargetGroup current) {

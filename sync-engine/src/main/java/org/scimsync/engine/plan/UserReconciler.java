@@ -110,7 +110,13 @@ final class UserReconciler {
     b.usersAfterPlan.add(user.key());
     b.userChanges.add(
         new Change.AdoptUser(
-            user.key(), match.id(), user.userName(), changes, user.contentHash(), reason));
+            user.key(),
+            match.id(),
+            user.userName(),
+            changes,
+            user.contentHash(),
+            reason,
+            user.resource()));
   }
 
   private void update(DesiredUser user, Link link, TargetUser current) {
@@ -131,7 +137,13 @@ final class UserReconciler {
         link.disabled() ? "back in the directory: enabled again" : "differs in " + paths;
     b.userChanges.add(
         new Change.UpdateUser(
-            user.key(), current.id(), user.userName(), changes, user.contentHash(), reason));
+            user.key(),
+            current.id(),
+            user.userName(),
+            changes,
+            user.contentHash(),
+            reason,
+            user.resource()));
   }
 
   private List<AttributeChange> diff(DesiredUser user, TargetUser current, boolean reenable) {

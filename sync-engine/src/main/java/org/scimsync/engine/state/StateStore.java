@@ -1,7 +1,9 @@
 package org.scimsync.engine.state;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,8 +28,34 @@ public interface StateStore extends AutoCloseable {
   /** Everything known about the managed objects. */
   StoredState load();
 
-  /** Inserts or replaces the link of one object. */
+  /**
+   * Inserts or replaces the link of one object. The resource last pushed to the object (see {@link
+   * #saveLink(Link, ObjectNode)}) is kept while the link points to the same target id, and
+   * forgotten when it points to another one.
+   */
   void saveLink(Link link);
+
+  /**
+   * Inserts or replaces the link of one object together with the resource the engine just created,
+   * patched or adopted the target object with (the mapped resource whose content hash the link
+   * carries). An incremental run diffs a changed object against it instead of reading the target.
+   * The resource holds directory attributes only, never a secret.
+   *
+   * <p>The default keeps no resource and saves the link only: the engine then reads the target for
+   * every changed object, as it does for links saved before resources were kept.
+   */
+  default void saveLink(Link link, ObjectNode pushedResource) {
+    saveLink(link);
+  }
+
+  /**
+   * The resources last pushed to the linked objects of some source keys, read for those keys only
+   * ({@link #load()} never reads them, so that a run without changes stays cheap). Keys whose link
+   * has no known resource, and unknown keys, are absent from the answer.
+   */
+  default Map<String, ObjectNode> pushedResources(ObjectKind kind, Collection<String> sourceKeys) {
+    return Map.of();
+  }
 
   /** Forgets an object (after it was deleted in the target, or is no longer managed). */
   void deleteLink(ObjectKind kind, String sourceKey);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.scimsync.engine.state.Link;
 import org.scimsync.engine.state.ObjectKind;
 import org.scimsync.engine.state.RunStart;
 import org.scimsync.engine.state.StoredState;
+import org.scimsync.engine.target.AttributeChange;
 import org.scimsync.engine.target.InMemoryScimTarget;
 import org.scimsync.engine.testing.InMemoryStateStore;
 
@@ -108,6 +110,41 @@ class ExecutorTest {
             true);
     assertThat(result.results().get(0).result()).isEqualTo(Result.APPLIED);
     assertThat(result.results().get(0).detail()).contains("already gone");
+  }
+
+  @Test
+  void adoptingATargetUserThatNoLongerExistsDropsTheLinkToItAndRecordsNoResource() {
+    String gone = target.seedUser("a@x", "k-old");
+    target.deleteUser(gone);
+    Link old = link(ObjectKind.USER, "k-old", gone);
+    store.saveLink(old, JsonNodeFactory.instance.objectNode().put("userName", "a@x"));
+    ObjectNode resource = JsonNodeFactory.instance.objectNode().put("userName", "a@x");
+    Change adopt =
+        new Change.AdoptUser(
+            "k-new",
+            gone,
+            "a@x",
+            List.of(AttributeChange.replace(List.of("externalId"), TextNode.valueOf("k-new"))),
+            "h",
+            "an existing target user has the same userName",
+            resource);
+    long run = store.beginRun(new RunStart("t", false, false, Instant.EPOCH));
+
+    ChangeResult result =
+        executor
+            .execute(
+                run,
+                List.of(adopt),
+                new StoredState(Map.of("k-old", old), Map.of(), Map.of(), null),
+                true)
+            .results()
+            .get(0);
+
+    assertThat(result.result()).isEqualTo(Result.FAILED);
+    assertThat(result.httpStatus()).isEqualTo(404);
+    assertThat(result.detail()).contains("the target user to adopt no longer exists");
+    assertThat(store.load().users()).isEmpty();
+    assertThat(store.pushedResources(ObjectKind.USER, List.of("k-old", "k-new"))).isEmpty();
   }
 
   private static Link link(ObjectKind kind, String key, String id) {

@@ -37,7 +37,7 @@ class SafetyGuardsTest {
     for (int i = 0; i < deletes; i++) {
       changes.add(new Change.DeleteUser("k" + i, "id" + i, "user" + i, "left"));
     }
-    changes.add(new Change.UpdateUser("x", "idx", "x", List.of(), "h", "differs"));
+    changes.add(new Change.UpdateUser("x", "idx", "x", List.of(), "h", "differs", null));
     SyncPolicy policy =
         new SyncPolicy(
             SyncPolicy.UserDeprovision.DELETE,

@@ -1,5 +1,6 @@
 package org.scimsync.engine.testing;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,6 +36,9 @@ public final class InMemoryStateStore implements StateStore {
   private final Map<String, Link> users = new HashMap<>();
   private final Map<String, Link> groups = new HashMap<>();
   private final Map<String, Set<String>> memberships = new HashMap<>();
+  private final Map<String, ObjectNode> pushedUsers = new HashMap<>();
+  private final Map<String, ObjectNode> pushedGroups = new HashMap<>();
+  private final List<Integer> pushedReads = new ArrayList<>();
   private final Map<Long, RunRecord> runs = new LinkedHashMap<>();
   private final Map<Long, JournalRecord> journal = new LinkedHashMap<>();
   private final Set<Long> settled = new HashSet<>();
@@ -83,12 +87,51 @@ public final class InMemoryStateStore implements StateStore {
 
   @Override
   public synchronized void saveLink(Link link) {
-    (link.kind() == ObjectKind.USER ? users : groups).put(link.sourceKey(), link);
+    Link previous = (link.kind() == ObjectKind.USER ? users : groups).put(link.sourceKey(), link);
+    if (previous != null && !previous.targetId().equals(link.targetId())) {
+      pushed(link.kind()).remove(link.sourceKey());
+    }
+  }
+
+  @Override
+  public synchronized void saveLink(Link link, ObjectNode pushedResource) {
+    saveLink(link);
+    pushed(link.kind()).put(link.sourceKey(), pushedResource.deepCopy());
+  }
+
+  @Override
+  public synchronized Map<String, ObjectNode> pushedResources(
+      ObjectKind kind, Collection<String> sourceKeys) {
+    pushedReads.add(sourceKeys.size());
+    Map<String, ObjectNode> found = new HashMap<>();
+    for (String key : sourceKeys) {
+      ObjectNode resource = pushed(kind).get(key);
+      if (resource != null) {
+        found.put(key, resource.deepCopy());
+      }
+    }
+    return Map.copyOf(found);
+  }
+
+  /** Forgets every pushed resource, as in a state written before resources were kept. */
+  public synchronized void forgetPushedResources() {
+    pushedUsers.clear();
+    pushedGroups.clear();
+  }
+
+  /** How many keys each {@link #pushedResources} call asked for, in order. */
+  public synchronized List<Integer> pushedResourceReads() {
+    return List.copyOf(pushedReads);
+  }
+
+  private Map<String, ObjectNode> pushed(ObjectKind kind) {
+    return kind == ObjectKind.USER ? pushedUsers : pushedGroups;
   }
 
   @Override
   public synchronized void deleteLink(ObjectKind kind, String sourceKey) {
     (kind == ObjectKind.USER ? users : groups).remove(sourceKey);
+    pushed(kind).remove(sourceKey);
   }
 
   @Override

@@ -3,6 +3,9 @@ package org.scimsync.engine.state.sqlite;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,6 +31,11 @@ final class Columns {
   private static final int FIXED_WIDTH = 30;
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Writes objects with their keys sorted: one resource always gives the same text. */
+  private static final ObjectMapper CANONICAL =
+      JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
   private Columns() {}
@@ -47,6 +55,24 @@ final class Columns {
       return JSON.readValue(json, STRINGS);
     } catch (JsonProcessingException e) {
       throw new SQLException("not a JSON array of strings: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** A SCIM resource as canonical JSON text (keys sorted, no whitespace). */
+  static String resource(ObjectNode resource) {
+    try {
+      return CANONICAL.writeValueAsString(resource);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serialises", e);
+    }
+  }
+
+  /** A resource written by {@link #resource(ObjectNode)}; null when the text is not an object. */
+  static @Nullable ObjectNode resource(String json) {
+    try {
+      return JSON.readTree(json) instanceof ObjectNode object ? object : null;
+    } catch (JsonProcessingException e) {
+      return null;
     }
   }
 

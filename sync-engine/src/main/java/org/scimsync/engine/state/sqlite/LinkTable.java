@@ -5,8 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.state.Link;
 import org.scimsync.engine.state.ObjectKind;
 import org.slf4j.Logger;
@@ -23,12 +25,19 @@ final class LinkTable {
       "SELECT group_key, json_group_array(user_key) FROM membership GROUP BY group_key";
   private static final String DELETE_OTHER_LINK_OF_TARGET =
       "DELETE FROM link WHERE kind = ? AND target_id = ? AND source_key <> ? RETURNING source_key";
+  // A link saved without a resource keeps the one pushed to the same target object (the
+  // expressions of SET see the row as it was before the update).
   private static final String UPSERT_LINK =
-      "INSERT INTO link (kind, source_key, target_id, content_hash, disabled, synced_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?)"
+      "INSERT INTO link (kind, source_key, target_id, content_hash, disabled, synced_at,"
+          + " pushed_resource) VALUES (?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT (kind, source_key) DO UPDATE SET target_id = excluded.target_id,"
           + " content_hash = excluded.content_hash, disabled = excluded.disabled,"
-          + " synced_at = excluded.synced_at";
+          + " synced_at = excluded.synced_at, pushed_resource = CASE"
+          + " WHEN excluded.pushed_resource IS NOT NULL THEN excluded.pushed_resource"
+          + " WHEN link.target_id = excluded.target_id THEN link.pushed_resource END";
+  private static final String SELECT_PUSHED_RESOURCES =
+      "SELECT source_key, pushed_resource FROM link WHERE kind = ?"
+          + " AND source_key IN (SELECT value FROM json_each(?)) AND pushed_resource IS NOT NULL";
   private static final String DELETE_LINK = "DELETE FROM link WHERE kind = ? AND source_key = ?";
   private static final String DELETE_MEMBERSHIPS_OF_GROUP =
       "DELETE FROM membership WHERE group_key = ?";
@@ -82,13 +91,33 @@ final class LinkTable {
   }
 
   /**
-   * Inserts or replaces the link of one source object. A target object belongs to one source object
-   * only: a link of another source key to the same target id (an object re-adopted under a new key)
-   * is replaced by this one.
+   * The pushed resources (JSON text) of some source keys, read in one statement: the keys travel as
+   * one JSON array parameter, so any number of them costs one query and no SQL variable limit.
    */
-  static void save(SqliteDatabase db, Link link) throws SQLException {
+  static Map<String, String> pushedResources(
+      SqliteDatabase db, ObjectKind kind, Collection<String> sourceKeys) throws SQLException {
+    Map<String, String> resources = new HashMap<>();
+    PreparedStatement select = db.prepare(SELECT_PUSHED_RESOURCES);
+    select.setString(1, kind.name());
+    select.setString(2, Columns.json(List.copyOf(sourceKeys)));
+    try (ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        resources.put(rows.getString(1), rows.getString(2));
+      }
+    }
+    return resources;
+  }
+
+  /**
+   * Inserts or replaces the link of one source object, with the resource last pushed to it (null:
+   * keep the one recorded for the same target id, if any). A target object belongs to one source
+   * object only: a link of another source key to the same target id (an object re-adopted under a
+   * new key) is replaced by this one.
+   */
+  static void save(SqliteDatabase db, Link link, @Nullable String pushedResource)
+      throws SQLException {
     try {
-      upsert(db, link);
+      upsert(db, link, pushedResource);
     } catch (SQLException e) {
       if ((e.getErrorCode() & 0xff) != SQLITE_CONSTRAINT) {
         throw e;
@@ -96,11 +125,12 @@ final class LinkTable {
       // The only unique constraint the upsert does not resolve is (kind, target_id): the target
       // object is linked to another source key. Rare, so handled only when it happens.
       forgetOtherLinkOfTarget(db, link);
-      upsert(db, link);
+      upsert(db, link, pushedResource);
     }
   }
 
-  private static void upsert(SqliteDatabase db, Link link) throws SQLException {
+  private static void upsert(SqliteDatabase db, Link link, @Nullable String pushedResource)
+      throws SQLException {
     PreparedStatement upsert = db.prepare(UPSERT_LINK);
     upsert.setString(1, link.kind().name());
     upsert.setString(2, link.sourceKey());
@@ -108,6 +138,7 @@ final class LinkTable {
     upsert.setString(4, link.contentHash());
     upsert.setInt(5, link.disabled() ? 1 : 0);
     upsert.setString(6, Columns.text(link.syncedAt()));
+    upsert.setString(7, pushedResource);
     upsert.executeUpdate();
   }
 

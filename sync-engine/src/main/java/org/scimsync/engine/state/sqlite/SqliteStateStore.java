@@ -1,10 +1,14 @@
 package org.scimsync.engine.state.sqlite;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -144,7 +148,46 @@ public final class SqliteStateStore implements StateStore {
     Objects.requireNonNull(link, "link");
     db.update(
         "save link kind=" + link.kind() + " sourceKey=" + link.sourceKey(),
-        d -> LinkTable.save(d, link));
+        d -> LinkTable.save(d, link, null));
+  }
+
+  @Override
+  public void saveLink(Link link, ObjectNode pushedResource) {
+    Objects.requireNonNull(link, "link");
+    String json = Columns.resource(Objects.requireNonNull(pushedResource, "pushedResource"));
+    db.update(
+        "save link kind=" + link.kind() + " sourceKey=" + link.sourceKey(),
+        d -> LinkTable.save(d, link, json));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A recorded resource that is not a JSON object (a damaged row) is left out with a warning:
+   * the engine reads that object from the target instead.
+   */
+  @Override
+  public Map<String, ObjectNode> pushedResources(ObjectKind kind, Collection<String> sourceKeys) {
+    Objects.requireNonNull(kind, "kind");
+    List<String> keys = List.copyOf(sourceKeys);
+    if (keys.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> texts =
+        db.read(
+            "read " + keys.size() + " pushed resources kind=" + kind,
+            d -> LinkTable.pushedResources(d, kind, keys));
+    Map<String, ObjectNode> resources = new HashMap<>();
+    texts.forEach(
+        (key, text) -> {
+          ObjectNode resource = Columns.resource(text);
+          if (resource == null) {
+            LOG.warn("state.pushedResource.unreadable kind={} sourceKey={}", kind, key);
+          } else {
+            resources.put(key, resource);
+          }
+        });
+    return Collections.unmodifiableMap(resources);
   }
 
   @Override

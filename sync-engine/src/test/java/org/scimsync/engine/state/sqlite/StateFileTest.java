@@ -93,7 +93,7 @@ class StateFileTest {
 
     try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + file)) {
       assertThat(query(sqlite, "SELECT version || ':' || success FROM flyway_schema_history"))
-          .containsExactly("1:1");
+          .containsExactly("1:1", "2:1");
       assertThat(query(sqlite, "SELECT value FROM store_meta WHERE name = 'application'"))
           .containsExactly("scim-sync");
       assertThat(query(sqlite, "SELECT count(*) FROM link")).containsExactly("1");
@@ -151,14 +151,14 @@ class StateFileTest {
         Statement statement = sqlite.createStatement()) {
       statement.execute(
           "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
-              + " checksum, installed_by, execution_time, success) VALUES (2, '2', 'later', 'SQL',"
-              + " 'V2__later.sql', 1, 'test', 1, 1)");
+              + " checksum, installed_by, execution_time, success) VALUES (99, '99', 'later',"
+              + " 'SQL', 'V99__later.sql', 1, 'test', 1, 1)");
     }
 
     assertThatThrownBy(() -> SqliteStateStore.open(file))
         .isInstanceOf(StateStoreException.class)
         .hasMessageContaining(file.toString())
-        .hasMessageContaining("newer version of scim-sync (schema version 2)");
+        .hasMessageContaining("newer version of scim-sync (schema version 99)");
   }
 
   @Test
@@ -198,7 +198,8 @@ class StateFileTest {
     return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
   }
 
-  private static List<String> query(Connection connection, String sql) throws SQLException {
+  /** The first column of every row of a query. */
+  static List<String> query(Connection connection, String sql) throws SQLException {
     List<String> values = new ArrayList<>();
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
