@@ -1,6 +1,12 @@
 package org.scimsync.engine.plan;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +22,8 @@ import java.util.Set;
  * resource always hashes the same whatever the order in which the mapping produced its fields.
  */
 public final class ContentHash {
+
+  private static final MessageDigest SHA256 = sha256Instance();
 
   private ContentHash() {}
 
@@ -69,15 +77,45 @@ public final class ContentHash {
       }
       out.append(']');
     } else {
+      appendScalar(node, out);
+    }
+  }
+
+  /**
+   * Appends a scalar as Jackson writes it ({@code node.toString()}), without going through a JSON
+   * generator for the common kinds: strings with Jackson's escaping, booleans, null and integers.
+   */
+  private static void appendScalar(JsonNode node, StringBuilder out) {
+    if (node instanceof TextNode) {
+      out.append('"');
+      JsonStringEncoder.getInstance().quoteAsString(node.textValue(), out);
+      out.append('"');
+    } else if (node instanceof BooleanNode || node instanceof NullNode) {
+      out.append(node.asText());
+    } else if (node instanceof IntNode || node instanceof LongNode) {
+      out.append(node.longValue());
+    } else {
       out.append(node.toString());
     }
   }
 
   private static String sha256(CharSequence text) {
+    byte[] hash = newDigest().digest(text.toString().getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(hash);
+  }
+
+  /** A fresh digest, cloned from a prototype rather than looked up among the providers. */
+  private static MessageDigest newDigest() {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] hash = digest.digest(text.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash);
+      return (MessageDigest) SHA256.clone();
+    } catch (CloneNotSupportedException e) {
+      return sha256Instance();
+    }
+  }
+
+  private static MessageDigest sha256Instance() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
