@@ -13,8 +13,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -56,23 +56,24 @@ public final class ContentHash {
 
   private static void canonicalize(JsonNode node, StringBuilder out, Set<String> ignored) {
     if (node.isObject()) {
-      List<String> names = new ArrayList<>(node.size());
-      node.fieldNames().forEachRemaining(names::add);
-      names.sort(null);
+      List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.properties());
+      if (fields.size() > 1) {
+        fields.sort(Map.Entry.comparingByKey());
+      }
       out.append('{');
-      for (String name : names) {
-        if (ignored.contains(name)) {
+      for (Map.Entry<String, JsonNode> field : fields) {
+        if (ignored.contains(field.getKey())) {
           continue;
         }
-        out.append('"').append(name).append("\":");
-        canonicalize(node.get(name), out);
+        out.append('"').append(field.getKey()).append("\":");
+        canonicalize(field.getValue(), out);
         out.append(',');
       }
       out.append('}');
     } else if (node.isArray()) {
       out.append('[');
-      for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
-        canonicalize(it.next(), out);
+      for (JsonNode element : node) {
+        canonicalize(element, out);
         out.append(',');
       }
       out.append(']');
@@ -88,7 +89,7 @@ public final class ContentHash {
   private static void appendScalar(JsonNode node, StringBuilder out) {
     if (node instanceof TextNode) {
       out.append('"');
-      JsonStringEncoder.getInstance().quoteAsString(node.textValue(), out);
+      appendEscaped(node.textValue(), out);
       out.append('"');
     } else if (node instanceof BooleanNode || node instanceof NullNode) {
       out.append(node.asText());
@@ -97,6 +98,18 @@ public final class ContentHash {
     } else {
       out.append(node.toString());
     }
+  }
+
+  /** Appends a string escaped as Jackson does by default: quote, backslash, control characters. */
+  private static void appendEscaped(String text, StringBuilder out) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        JsonStringEncoder.getInstance().quoteAsString(text, out);
+        return;
+      }
+    }
+    out.append(text);
   }
 
   private static String sha256(CharSequence text) {
