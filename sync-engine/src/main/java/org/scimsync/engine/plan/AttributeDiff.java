@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.target.AttributeChange;
 
@@ -23,10 +22,6 @@ import org.scimsync.engine.target.AttributeChange;
  * {@code displayName}); {@code externalId} is handled by the planner.
  */
 public final class AttributeDiff {
-
-  private static final Set<String> NOT_COMPARED =
-      Set.of("id", "meta", "schemas", "externalId", "members", "groups");
-  private static final Set<String> NEVER_REMOVED = Set.of("userName", "active", "displayName");
 
   private static final Comparator<AttributeChange> BY_PATH =
       Comparator.comparing(AttributeChange::scimPath);
@@ -52,7 +47,7 @@ public final class AttributeDiff {
 
   private static void diffTopLevel(
       String name, @Nullable JsonNode have, @Nullable JsonNode want, List<AttributeChange> out) {
-    if (NOT_COMPARED.contains(name)) {
+    if (notCompared(name)) {
       return;
     }
     have = present(have);
@@ -60,12 +55,28 @@ public final class AttributeDiff {
     if (name.startsWith("urn:")) {
       diffExtension(name, have, want, out);
     } else if (want == null) {
-      if (have != null && !NEVER_REMOVED.contains(name)) {
+      if (have != null && !neverRemoved(name)) {
         out.add(AttributeChange.remove(List.of(name)));
       }
     } else {
       diffAttribute(List.of(name), have, want, out);
     }
+  }
+
+  /** Attributes the target owns, or that the planner compares itself. */
+  private static boolean notCompared(String name) {
+    return switch (name) {
+      case "id", "meta", "schemas", "externalId", "members", "groups" -> true;
+      default -> false;
+    };
+  }
+
+  /** Attributes that cannot be removed. */
+  private static boolean neverRemoved(String name) {
+    return switch (name) {
+      case "userName", "active", "displayName" -> true;
+      default -> false;
+    };
   }
 
   /** Whether {@code have} holds everything {@code want} holds (extra fields in objects allowed). */
