@@ -54,7 +54,7 @@ public final class CpuTimeThroughput {
         "desiredState",
         () ->
             DesiredStateBuilder.build(
-                fixture.snapshot(), new RulesResourceMapper(fixture.rules()), Set.of()));
+                fixture.snapshot(), new RulesResourceMapper(fixture.rules()), Set.of(), 1));
     operations.put(
         "noOpPlan",
         () ->

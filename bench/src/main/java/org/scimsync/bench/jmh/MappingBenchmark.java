@@ -19,9 +19,9 @@ import org.scimsync.engine.source.SourceGroup;
 import org.scimsync.engine.source.SourceUser;
 
 /**
- * Mapping throughput in objects (users plus groups) per second, on one thread: the compiled rules
- * with the AWS sanitizer alone, and the whole desired-state build (mapping, content hashes, members
- * restricted to the users in scope).
+ * Mapping throughput in objects (users plus groups) per second: the compiled rules with the AWS
+ * sanitizer alone, and the whole desired-state build (mapping, content hashes, members restricted
+ * to the users in scope), on one thread and on all cores.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -48,10 +48,21 @@ public class MappingBenchmark {
     }
   }
 
-  /** Builds the desired state: mapping, hashing and member resolution. */
+  /** Builds the desired state on one thread: mapping, hashing and member resolution. */
   @Benchmark
   @OperationsPerInvocation(PlannerBenchmark.USERS + PlannerBenchmark.GROUPS)
   public DesiredState desiredState() {
+    return DesiredStateBuilder.build(
+        fixture.snapshot(), new RulesResourceMapper(fixture.rules()), Set.of(), 1);
+  }
+
+  /**
+   * Builds the desired state as a run does, mapping on every core of the machine (wall clock: on a
+   * loaded machine the other cores may not be free).
+   */
+  @Benchmark
+  @OperationsPerInvocation(PlannerBenchmark.USERS + PlannerBenchmark.GROUPS)
+  public DesiredState desiredStateAllCores() {
     return DesiredStateBuilder.build(
         fixture.snapshot(), new RulesResourceMapper(fixture.rules()), Set.of());
   }

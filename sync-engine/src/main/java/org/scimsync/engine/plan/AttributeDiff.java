@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.target.AttributeChange;
 
@@ -23,10 +23,6 @@ import org.scimsync.engine.target.AttributeChange;
  */
 public final class AttributeDiff {
 
-  private static final Set<String> NOT_COMPARED =
-      Set.of("id", "meta", "schemas", "externalId", "members", "groups");
-  private static final Set<String> NEVER_REMOVED = Set.of("userName", "active", "displayName");
-
   private static final Comparator<AttributeChange> BY_PATH =
       Comparator.comparing(AttributeChange::scimPath);
 
@@ -34,27 +30,53 @@ public final class AttributeDiff {
 
   /** The changes that turn {@code current} into {@code desired}, in attribute-name order. */
   public static List<AttributeChange> diff(ObjectNode current, ObjectNode desired) {
-    List<AttributeChange> changes = new ArrayList<>();
-    for (String name : names(current, desired)) {
-      if (NOT_COMPARED.contains(name)) {
-        continue;
-      }
-      JsonNode want = present(desired.get(name));
-      JsonNode have = present(current.get(name));
-      if (name.startsWith("urn:")) {
-        diffExtension(name, have, want, changes);
-      } else if (want == null) {
-        if (have != null && !NEVER_REMOVED.contains(name)) {
-          changes.add(AttributeChange.remove(List.of(name)));
-        }
-      } else {
-        diffAttribute(List.of(name), have, want, changes);
+    List<AttributeChange> changes = new ArrayList<>(0);
+    for (Map.Entry<String, JsonNode> field : desired.properties()) {
+      diffTopLevel(field.getKey(), present(current.get(field.getKey())), field.getValue(), changes);
+    }
+    for (Map.Entry<String, JsonNode> field : current.properties()) {
+      if (!desired.has(field.getKey())) {
+        diffTopLevel(field.getKey(), field.getValue(), null, changes);
       }
     }
     if (changes.size() > 1) {
       changes.sort(BY_PATH);
     }
     return changes;
+  }
+
+  private static void diffTopLevel(
+      String name, @Nullable JsonNode have, @Nullable JsonNode want, List<AttributeChange> out) {
+    if (notCompared(name)) {
+      return;
+    }
+    have = present(have);
+    want = present(want);
+    if (name.startsWith("urn:")) {
+      diffExtension(name, have, want, out);
+    } else if (want == null) {
+      if (have != null && !neverRemoved(name)) {
+        out.add(AttributeChange.remove(List.of(name)));
+      }
+    } else {
+      diffAttribute(List.of(name), have, want, out);
+    }
+  }
+
+  /** Attributes the target owns, or that the planner compares itself. */
+  private static boolean notCompared(String name) {
+    return switch (name) {
+      case "id", "meta", "schemas", "externalId", "members", "groups" -> true;
+      default -> false;
+    };
+  }
+
+  /** Attributes that cannot be removed. */
+  private static boolean neverRemoved(String name) {
+    return switch (name) {
+      case "userName", "active", "displayName" -> true;
+      default -> false;
+    };
   }
 
   /** Whether {@code have} holds everything {@code want} holds (extra fields in objects allowed). */

@@ -3,11 +3,9 @@ package org.scimsync.engine.plan;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.scimsync.engine.state.Link;
 
 /**
@@ -65,20 +63,23 @@ final class MembershipReconciler {
       if (current == null) {
         continue; // created with its members, or skipped
       }
-      Set<String> wanted = new LinkedHashSet<>();
-      for (String member : group.memberKeys()) {
-        if (b.usersAfterPlan.contains(member)) {
-          wanted.add(member);
-        }
-      }
+      List<String> memberKeys = group.memberKeys();
+      Set<String> wanted = new HashSet<>(Math.max(16, memberKeys.size() * 2));
       List<String> adds = new ArrayList<>();
-      for (String member : wanted) {
-        if (!current.contains(member) && b.inFocus(member)) {
+      for (String member : memberKeys) {
+        if (b.usersAfterPlan.contains(member)
+            && wanted.add(member)
+            && !current.contains(member)
+            && b.inFocus(member)) {
           adds.add(member);
         }
       }
+      if (adds.isEmpty() && wanted.size() == current.size() && b.desired.onlyUserKeys().isEmpty()) {
+        // every user in focus and none to add: wanted is a subset of current of the same size
+        continue;
+      }
       List<String> removes = new ArrayList<>();
-      for (String member : new TreeSet<>(current)) {
+      for (String member : current) {
         if (!wanted.contains(member)
             && b.inFocus(member)
             && !b.deletedUserKeys.contains(member)
@@ -86,6 +87,7 @@ final class MembershipReconciler {
           removes.add(member);
         }
       }
+      removes.sort(null);
       if (adds.isEmpty() && removes.isEmpty()) {
         continue;
       }

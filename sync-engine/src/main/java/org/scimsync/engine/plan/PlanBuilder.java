@@ -29,12 +29,12 @@ final class PlanBuilder {
   final List<String> warnings = new ArrayList<>();
 
   /** Target ids matched to a desired object in this plan. */
-  final Set<String> claimedUserIds = new HashSet<>();
+  final Set<String> claimedUserIds;
 
-  final Set<String> claimedGroupIds = new HashSet<>();
+  final Set<String> claimedGroupIds;
 
   /** Users that will be linked once the plan is applied (members may only be such users). */
-  final Set<String> usersAfterPlan = new HashSet<>();
+  final Set<String> usersAfterPlan;
 
   final Set<String> deletedUserKeys = new HashSet<>();
 
@@ -51,7 +51,16 @@ final class PlanBuilder {
     this.observed = observed;
     this.stored = stored;
     this.policy = policy;
+    int users = Math.max(desired.users().size(), stored.users().size());
+    this.claimedUserIds = new HashSet<>(capacity(users));
+    this.claimedGroupIds = new HashSet<>(capacity(desired.groups().size()));
+    this.usersAfterPlan = new HashSet<>(capacity(users));
     warnings.addAll(desired.warnings());
+  }
+
+  /** The initial capacity of a hash set that holds {@code size} elements without growing. */
+  private static int capacity(int size) {
+    return size + size / 3 + 1;
   }
 
   /** Whether the run considers this user (provision on demand limits it to a few). */

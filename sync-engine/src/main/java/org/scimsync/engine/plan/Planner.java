@@ -66,7 +66,7 @@ public final class Planner {
         b.warnings,
         unmanaged,
         verdict,
-        fingerprints(desired, observed, stored),
+        Fingerprints.lazy(() -> fingerprints(desired, observed, stored)),
         PlanCounts.of(changes, b.unchanged, unmanaged.size()));
   }
 
