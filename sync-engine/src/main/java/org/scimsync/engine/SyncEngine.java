@@ -10,15 +10,9 @@ import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.apply.ExecutionResult;
 import org.scimsync.engine.apply.Executor;
 import org.scimsync.engine.apply.JournalRepair;
-import org.scimsync.engine.internal.TargetObserver;
-import org.scimsync.engine.plan.DesiredState;
-import org.scimsync.engine.plan.DesiredStateBuilder;
-import org.scimsync.engine.plan.ObservedState;
 import org.scimsync.engine.plan.Plan;
-import org.scimsync.engine.plan.Planner;
 import org.scimsync.engine.safety.SafetyVerdict;
 import org.scimsync.engine.source.DirectorySource;
-import org.scimsync.engine.source.SourceException;
 import org.scimsync.engine.state.ChangeOutcome;
 import org.scimsync.engine.state.Link;
 import org.scimsync.engine.state.RunLock;
@@ -70,8 +64,10 @@ public final class SyncEngine {
    * @throws SyncException when the source or the target cannot be read
    */
   public Plan plan(SyncOptions options) {
-    StoredState stored = store.load();
-    return prepare(options, stored, isFull(options, stored));
+    try (Preparation preparation = prepare(options, options.full())) {
+      StoredState stored = store.load();
+      return preparation.plan(stored, isFull(options, stored));
+    }
   }
 
   /**
@@ -129,21 +125,32 @@ public final class SyncEngine {
           "cannot repair the changes a previous run left unfinished: " + e.getMessage(),
           e);
     }
-    StoredState stored = store.load();
-    boolean full = savedPlan != null ? savedPlan.full() : isFull(options, stored);
-    long runId = store.beginRun(new RunStart(options.trigger(), full, false, started));
-    LOG.info("run started run={} trigger={} full={}", runId, options.trigger(), full);
+    StoredState stored;
+    long runId;
     Plan plan;
-    try {
-      plan = prepare(options, stored, full);
-      if (savedPlan != null) {
-        checkFresh(savedPlan, plan);
-        plan = savedPlan.withSafety(plan.safety());
+    // The directory is read (and, when the run is known to be full, the target listed) while the
+    // state store loads; the preparation is closed before applying, so that what was listed can be
+    // collected.
+    try (Preparation preparation =
+        prepare(options, savedPlan != null ? savedPlan.full() : options.full())) {
+      stored = store.load();
+      boolean full = savedPlan != null ? savedPlan.full() : isFull(options, stored);
+      if (full) {
+        preparation.listTarget();
       }
-    } catch (SyncException e) {
-      store.finishRun(
-          runId, new RunSummary(RunStatus.FAILED, 0, 0, 0, clock.instant(), e.getMessage()));
-      throw e;
+      runId = store.beginRun(new RunStart(options.trigger(), full, false, started));
+      LOG.info("run started run={} trigger={} full={}", runId, options.trigger(), full);
+      try {
+        plan = preparation.plan(stored, full);
+        if (savedPlan != null) {
+          checkFresh(savedPlan, plan);
+          plan = savedPlan.withSafety(plan.safety());
+        }
+      } catch (SyncException e) {
+        store.finishRun(
+            runId, new RunSummary(RunStatus.FAILED, 0, 0, 0, clock.instant(), e.getMessage()));
+        throw e;
+      }
     }
     if (!repairs.isEmpty()) {
       plan = withWarnings(plan, repairs);
@@ -252,30 +259,8 @@ public final class SyncEngine {
     plan.linkDrops().forEach(d -> store.deleteLink(d.kind(), d.sourceKey()));
   }
 
-  private Plan prepare(SyncOptions options, StoredState stored, boolean full) {
-    DesiredState desired;
-    try {
-      desired = DesiredStateBuilder.build(source.read(), mapper, options.onlyUserKeys());
-    } catch (SourceException e) {
-      ErrorKind kind =
-          e.kind() == SourceException.Kind.INVALID_INPUT
-              ? ErrorKind.INVALID_INPUT
-              : ErrorKind.UNAVAILABLE;
-      throw new SyncException(kind, "cannot read " + source.describe() + ": " + e.getMessage(), e);
-    }
-    ObservedState observed;
-    try {
-      observed =
-          new TargetObserver(target, policy.parallelism())
-              .observe(desired, stored, full, options.verifyMembers());
-    } catch (TargetException e) {
-      ErrorKind kind =
-          e.kind() == TargetException.Kind.BAD_REQUEST
-              ? ErrorKind.INVALID_INPUT
-              : ErrorKind.UNAVAILABLE;
-      throw new SyncException(kind, "cannot read the target: " + e.getMessage(), e);
-    }
-    return Planner.plan(desired, observed, stored, policy, options.allowDeletes());
+  private Preparation prepare(SyncOptions options, boolean fullKnown) {
+    return Preparation.start(source, mapper, target, policy, options, fullKnown);
   }
 
   private boolean isFull(SyncOptions options, StoredState stored) {
