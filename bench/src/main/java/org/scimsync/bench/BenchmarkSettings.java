@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param syncHeap the sync JVM's {@code -Xmx}, e.g. {@code 1g}
  * @param forkSync run each sync in a JVM of its own (true: its heap is the engine's alone); false
  *     runs it in this JVM, beside the emulator, which is quicker for a smoke test
+ * @param initialScale the quotas of the initial sync are {@code initialScale} times AWS's (with the
+ *     latency divided likewise); the other scenarios run at {@code scale}. A larger initial scale
+ *     measures the no-op and change runs at AWS's quotas without the 35-minute initial sync
  * @param workDirectory where the directory, configuration, state and logs go
  * @param resultsDirectory where the JSON and markdown results go
  */
@@ -28,6 +31,7 @@ public record BenchmarkSettings(
     Duration latency,
     String syncHeap,
     boolean forkSync,
+    int initialScale,
     Path workDirectory,
     Path resultsDirectory) {
 
@@ -42,8 +46,9 @@ public record BenchmarkSettings(
 
   /** Checks the settings. */
   public BenchmarkSettings {
-    if (users < 1 || groups < 0 || scale < 1) {
-      throw new IllegalArgumentException("need users >= 1, groups >= 0 and scale >= 1");
+    if (users < 1 || groups < 0 || scale < 1 || initialScale < 1) {
+      throw new IllegalArgumentException(
+          "need users >= 1, groups >= 0, scale >= 1 and initial scale >= 1");
     }
     Objects.requireNonNull(latency, "latency");
     Objects.requireNonNull(syncHeap, "syncHeap");
@@ -53,7 +58,7 @@ public record BenchmarkSettings(
 
   /** Settings with AWS's latency divided by the scale, under {@code target/}. */
   public static BenchmarkSettings of(int users, int groups, long seed, int scale, Path target) {
-    String name = name(users, groups, scale);
+    String name = name(users, groups, scale, scale);
     // absolute: each sync runs in a child process whose working directory is the scenario's
     Path root = target.toAbsolutePath();
     return new BenchmarkSettings(
@@ -64,6 +69,7 @@ public record BenchmarkSettings(
         AWS_LATENCY.dividedBy(scale),
         "1g",
         true,
+        scale,
         root.resolve("bench-work").resolve(name),
         root.resolve("results"));
   }
@@ -78,30 +84,93 @@ public record BenchmarkSettings(
     return AWS_WRITES_PER_SECOND * scale;
   }
 
-  /** A name for the files of this run, e.g. {@code 5000u-1000g-x10}. */
+  /**
+   * A name for the files of this run, e.g. {@code 5000u-1000g-x10}, or {@code
+   * 50000u-10000g-aws-initial-x10} when the initial sync ran at another scale.
+   */
   public String name() {
-    return name(users, groups, scale);
+    return name(users, groups, scale, initialScale);
   }
 
-  private static String name(int users, int groups, int scale) {
-    return users + "u-" + groups + "g-" + (scale == 1 ? "aws" : "x" + scale);
+  private static String name(int users, int groups, int scale, int initialScale) {
+    String name = users + "u-" + groups + "g-" + label(scale);
+    return initialScale == scale ? name : name + "-initial-" + label(initialScale);
+  }
+
+  private static String label(int scale) {
+    return scale == 1 ? "aws" : "x" + scale;
+  }
+
+  /**
+   * The settings of the initial sync: quotas at {@code initialScale}, the latency scaled likewise
+   * ({@code latency × scale / initialScale}).
+   */
+  public BenchmarkSettings initial() {
+    if (initialScale == scale) {
+      return this;
+    }
+    return new BenchmarkSettings(
+        users,
+        groups,
+        seed,
+        initialScale,
+        latency.multipliedBy(scale).dividedBy(initialScale),
+        syncHeap,
+        forkSync,
+        initialScale,
+        workDirectory,
+        resultsDirectory);
+  }
+
+  /** A copy whose initial sync runs at another scale (the work directory is renamed with it). */
+  public BenchmarkSettings withInitialScale(int value) {
+    Path work = workDirectory.resolveSibling(name(users, groups, scale, value));
+    return new BenchmarkSettings(
+        users, groups, seed, scale, latency, syncHeap, forkSync, value, work, resultsDirectory);
   }
 
   /** A copy with another latency. */
   public BenchmarkSettings withLatency(Duration value) {
     return new BenchmarkSettings(
-        users, groups, seed, scale, value, syncHeap, forkSync, workDirectory, resultsDirectory);
+        users,
+        groups,
+        seed,
+        scale,
+        value,
+        syncHeap,
+        forkSync,
+        initialScale,
+        workDirectory,
+        resultsDirectory);
   }
 
   /** A copy with another sync heap. */
   public BenchmarkSettings withSyncHeap(String value) {
     return new BenchmarkSettings(
-        users, groups, seed, scale, latency, value, forkSync, workDirectory, resultsDirectory);
+        users,
+        groups,
+        seed,
+        scale,
+        latency,
+        value,
+        forkSync,
+        initialScale,
+        workDirectory,
+        resultsDirectory);
   }
 
   /** A copy that runs the syncs in JVMs of their own or in this one. */
   public BenchmarkSettings withForkSync(boolean value) {
     return new BenchmarkSettings(
-        users, groups, seed, scale, latency, syncHeap, value, workDirectory, resultsDirectory);
+        users,
+        groups,
+        seed,
+        scale,
+        latency,
+        syncHeap,
+        value,
+        initialScale,
+        workDirectory,
+        resultsDirectory);
   }
 }

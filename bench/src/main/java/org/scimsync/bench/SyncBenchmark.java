@@ -82,33 +82,28 @@ public final class SyncBenchmark {
     step("generated %s: %d users, %d groups", base, settings.users(), settings.groups());
 
     String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-    FaultSettings quotas =
-        FaultSettings.none()
-            .withReadsPerSecond(settings.readsPerSecond())
-            .withWritesPerSecond(settings.writesPerSecond())
-            .withLatency(settings.latency());
+    BenchmarkSettings initialSettings = settings.initial();
     try (ScimEmulator emulator =
-        ScimEmulator.builder().token(token).shortPageEvery(0).faults(quotas).build().start()) {
-      Path config =
-          BenchmarkConfigFile.write(
-              work,
-              live,
-              emulator.baseUri(),
-              token,
-              settings.readsPerSecond(),
-              settings.writesPerSecond());
-      SyncProcess sync = new SyncProcess(config, settings.syncHeap(), work, settings.forkSync());
+        ScimEmulator.builder()
+            .token(token)
+            .shortPageEvery(0)
+            .faults(quotas(initialSettings))
+            .build()
+            .start()) {
+      SyncProcess initialSync = syncProcess(emulator, token, live, initialSettings, "initial");
+      SyncProcess sync = syncProcess(emulator, token, live, settings, "scim-sync");
       List<ScenarioResult> scenarios = new ArrayList<>();
-      scenarios.add(scenario(emulator, sync, "initial", false, true));
+      scenarios.add(scenario(emulator, initialSync, initialSettings, "initial", false, true));
+      emulator.faults(quotas(settings));
       EmulatorState initial = emulator.snapshot();
       Published published = new Published(machine, started, initial, change);
       published.write(scenarios);
-      scenarios.add(scenario(emulator, sync, "noop-full", true, true));
+      scenarios.add(scenario(emulator, sync, settings, "noop-full", true, true));
       published.write(scenarios);
-      scenarios.add(scenario(emulator, sync, "noop-incremental", false, false));
+      scenarios.add(scenario(emulator, sync, settings, "noop-incremental", false, false));
       published.write(scenarios);
       Files.copy(changed, live, StandardCopyOption.REPLACE_EXISTING);
-      scenarios.add(scenario(emulator, sync, "change-1pct", false, false));
+      scenarios.add(scenario(emulator, sync, settings, "change-1pct", false, false));
       BenchmarkResults results = published.write(scenarios);
       Path json = settings.resultsDirectory().resolve(settings.name() + ".json");
       Path markdown = settings.resultsDirectory().resolve(settings.name() + ".md");
@@ -156,8 +151,37 @@ public final class SyncBenchmark {
     }
   }
 
+  private static FaultSettings quotas(BenchmarkSettings at) {
+    return FaultSettings.none()
+        .withReadsPerSecond(at.readsPerSecond())
+        .withWritesPerSecond(at.writesPerSecond())
+        .withLatency(at.latency());
+  }
+
+  /** A sync whose client rates equal the emulator's quotas at {@code at}'s scale. */
+  private SyncProcess syncProcess(
+      ScimEmulator emulator, String token, Path live, BenchmarkSettings at, String configName)
+      throws IOException {
+    Path work = settings.workDirectory();
+    Path config =
+        BenchmarkConfigFile.write(
+            work,
+            configName,
+            live,
+            emulator.baseUri(),
+            token,
+            at.readsPerSecond(),
+            at.writesPerSecond());
+    return new SyncProcess(config, settings.syncHeap(), work, settings.forkSync());
+  }
+
   private ScenarioResult scenario(
-      ScimEmulator emulator, SyncProcess sync, String name, boolean forceFull, boolean full)
+      ScimEmulator emulator,
+      SyncProcess sync,
+      BenchmarkSettings at,
+      String name,
+      boolean forceFull,
+      boolean full)
       throws IOException, InterruptedException {
     EmulatorState before = emulator.snapshot();
     emulator.resetStats();
@@ -169,9 +193,9 @@ public final class SyncBenchmark {
             before,
             after,
             full,
-            settings.readsPerSecond(),
-            settings.writesPerSecond(),
-            settings.latency().toNanos() / 1e9);
+            at.readsPerSecond(),
+            at.writesPerSecond(),
+            at.latency().toNanos() / 1e9);
     Map<String, Long> byApi = stats.byApi();
     ScenarioResult result =
         ScenarioResult.of(name, full, byApi, stats.throttled(), stats.writes(), floor, measurement);

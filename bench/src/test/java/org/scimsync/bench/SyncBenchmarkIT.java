@@ -1,6 +1,7 @@
 package org.scimsync.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +25,8 @@ class SyncBenchmarkIT {
     BenchmarkSettings settings =
         BenchmarkSettings.of(200, 20, 7, 100, target)
             .withLatency(Duration.ZERO)
-            .withForkSync(false);
+            .withForkSync(false)
+            .withInitialScale(200);
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
     BenchmarkResults results =
@@ -51,6 +53,8 @@ class SyncBenchmarkIT {
                 .mapToLong(java.util.Map.Entry::getValue)
                 .sum());
     assertThat(initial.boundSeconds()).isPositive();
+    // the initial sync ran at quotas x200: its CreateUser floor is 200 / (25 × 200) s
+    assertThat(initial.boundSeconds()).isCloseTo(200 / (25.0 * 200), within(0.01));
     assertThat(initial.measurement().peakHeapBytes()).isPositive();
 
     ScenarioResult noopFull = results.scenario("noop-full");
@@ -78,6 +82,8 @@ class SyncBenchmarkIT {
         .isEqualTo(200);
     String markdown = Files.readString(target.resolve("results").resolve(settings.name() + ".md"));
     assertThat(markdown).contains("| initial |", "| noop-full |", "| change-1pct |");
+    assertThat(markdown).contains("The initial sync ran at quotas x200");
+    assertThat(settings.name()).isEqualTo("200u-20g-x100-initial-x200");
     assertThat(progress.toString(StandardCharsets.UTF_8)).contains("noop-incremental: SUCCEEDED");
   }
 }

@@ -17,12 +17,13 @@ public final class BenchmarkConfigFile {
   private BenchmarkConfigFile() {}
 
   /**
-   * Writes {@code scim-sync.yaml} and {@code scim-token} into {@code directory}.
+   * Writes {@code <name>.yaml} and {@code scim-token} into {@code directory}.
    *
    * @return the configuration file
    */
   public static Path write(
       Path directory,
+      String name,
       Path ldif,
       URI target,
       String token,
@@ -79,7 +80,7 @@ public final class BenchmarkConfigFile {
             target,
             readsPerSecond,
             writesPerSecond);
-    Path config = directory.resolve("scim-sync.yaml");
+    Path config = directory.resolve(name + ".yaml");
     Files.writeString(config, yaml, StandardCharsets.UTF_8);
     return config;
   }

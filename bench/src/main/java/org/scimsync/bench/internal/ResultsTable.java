@@ -39,6 +39,18 @@ public final class ResultsTable {
             results.change().usersChanged(),
             results.change().membershipsMoved(),
             results.change().groupsChanged()));
+    if (s.initialScale() != s.scale()) {
+      BenchmarkSettings initial = s.initial();
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "The initial sync ran at quotas x%d (%.0f reads/s, %.0f writes/s, latency %.1f ms);"
+                  + " its bound is computed at those quotas.%n%n",
+              initial.scale(),
+              initial.readsPerSecond(),
+              initial.writesPerSecond(),
+              initial.latency().toNanos() / 1e6));
+    }
     out.append(
         "| scenario | wall s | bound s (limiting API) | wall/bound | requests by API (needed) |"
             + " 429s | writes / needed | reads / needed | peak heap MB (max live) | CPU s |\n");

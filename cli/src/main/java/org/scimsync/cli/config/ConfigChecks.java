@@ -1,6 +1,8 @@
 package org.scimsync.cli.config;
 
+import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.client.Secret;
 
 /** Checks shared by the configuration records; each failure names the key. */
 final class ConfigChecks {
@@ -33,6 +35,12 @@ final class ConfigChecks {
   static void positiveIfSet(String key, @Nullable Double value) {
     if (value != null && !(value > 0)) {
       throw new ConfigValueException(key, "must be a positive number, got " + value);
+    }
+  }
+
+  static void requireTrustStoreWithPassword(@Nullable Path trustStore, @Nullable Secret password) {
+    if (password != null && trustStore == null) {
+      throw new ConfigValueException("trustStorePassword", "is set but trustStore is not");
     }
   }
 }

@@ -19,6 +19,7 @@ import org.scimsync.client.Secret;
  * @param groupFilter the group search filter; null for the flavor's default
  * @param timeoutSeconds connect and response timeout (default 30)
  * @param trustStore a PKCS#12 trust store for the server's certificate; null for the JVM default
+ * @param trustStorePassword the trust store's password (a secret), if it has one
  */
 public record LdapSettings(
     URI url,
@@ -31,7 +32,8 @@ public record LdapSettings(
     @Nullable String groupBase,
     @Nullable String groupFilter,
     Integer timeoutSeconds,
-    @Nullable Path trustStore) {
+    @Nullable Path trustStore,
+    @Nullable Secret trustStorePassword) {
 
   /** Default timeout for connecting and for each response. */
   public static final int DEFAULT_TIMEOUT_SECONDS = 30;
@@ -64,6 +66,7 @@ public record LdapSettings(
     ConfigChecks.requireNonBlankIfSet("groupFilter", groupFilter);
     timeoutSeconds =
         ConfigChecks.positiveOrDefault("timeoutSeconds", timeoutSeconds, DEFAULT_TIMEOUT_SECONDS);
+    ConfigChecks.requireTrustStoreWithPassword(trustStore, trustStorePassword);
   }
 
   /** True for an {@code ldaps://} url. */

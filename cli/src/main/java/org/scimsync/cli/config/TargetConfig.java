@@ -17,6 +17,7 @@ import org.scimsync.client.Secret;
  * @param rateLimit reads and writes per second; null fields take the profile's defaults
  * @param timeoutSeconds connect and response timeout (default 30)
  * @param trustStore a PKCS#12 trust store for the target's certificate; null for the JVM default
+ * @param trustStorePassword the trust store's password (a secret), if it has one
  * @param maxAttempts attempts per request when the target throttles, fails or cannot be reached
  *     (default 6, with exponential backoff)
  */
@@ -27,6 +28,7 @@ public record TargetConfig(
     RateLimit rateLimit,
     Integer timeoutSeconds,
     @Nullable Path trustStore,
+    @Nullable Secret trustStorePassword,
     Integer maxAttempts) {
 
   /** Default timeout for connecting and for each response. */
@@ -45,6 +47,7 @@ public record TargetConfig(
       throw new ConfigValueException(
           "token", "is required: the bearer token, e.g. ${SCIM_TOKEN} or ${file:/path}");
     }
+    ConfigChecks.requireTrustStoreWithPassword(trustStore, trustStorePassword);
     rateLimit = rateLimit == null ? new RateLimit(null, null) : rateLimit;
     timeoutSeconds =
         ConfigChecks.positiveOrDefault("timeoutSeconds", timeoutSeconds, DEFAULT_TIMEOUT_SECONDS);

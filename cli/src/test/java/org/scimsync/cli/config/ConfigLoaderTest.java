@@ -13,6 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.scimsync.cli.ExitCode;
+import org.scimsync.cli.app.internal.Ports;
+import org.scimsync.client.ScimClientConfig;
+import org.scimsync.engine.source.LdapSourceConfig;
 
 class ConfigLoaderTest {
 
@@ -292,6 +295,7 @@ class ConfigLoaderTest {
         "timeoutSeconds: -1|target.timeoutSeconds|must be a positive number",
         "rateLimit: {readsPerSecond: 0}|target.rateLimit.readsPerSecond|positive",
         "token: ''|target.token|is empty",
+        "trustStorePassword: ${SCIM_TOKEN}|target.trustStorePassword|is set but trustStore is not",
       })
   void badTargetValuesAreNamed(String line, String key, String problem) {
     String name = line.substring(0, line.indexOf(':'));
@@ -306,6 +310,32 @@ class ConfigLoaderTest {
     ConfigException e = failure("source:\n  type: ldif\n  path: directory.ldif\n" + target);
     assertThat(e.key()).isEqualTo(key);
     assertThat(e.problem()).contains(problem);
+  }
+
+  @Test
+  void trustStorePasswordsReachTheClientAndTheLdapSourceWithoutBeingPrinted() throws IOException {
+    ScimSyncConfig config =
+        load(
+            MINIMAL.replace(
+                    "  type: ldif\n  path: directory.ldif\n",
+                    """
+                      type: ldap
+                      ldap:
+                        url: ldaps://ldap.example.com
+                        userBase: ou=people,dc=example,dc=com
+                        trustStore: ldap-ca.p12
+                        trustStorePassword: ${LDAP_PASSWORD}
+                    """)
+                + "  trustStore: ca.p12\n  trustStorePassword: ${SCIM_TOKEN}\n");
+
+    assertThat(config.target().trustStorePassword().reveal()).isEqualTo("tok-s3cr3t");
+    ScimClientConfig client = Ports.client(config.target());
+    assertThat(client.trustStore()).isEqualTo(dir.resolve("ca.p12"));
+    assertThat(client.trustStorePassword().reveal()).isEqualTo("tok-s3cr3t");
+    LdapSourceConfig ldap = (LdapSourceConfig) Ports.source(config.source());
+    assertThat(ldap.trustStore()).isEqualTo(dir.resolve("ldap-ca.p12"));
+    assertThat(ldap.trustStorePassword().reveal()).isEqualTo("ldap-s3cr3t");
+    assertThat(config.toString()).doesNotContain("s3cr3t");
   }
 
   @Test

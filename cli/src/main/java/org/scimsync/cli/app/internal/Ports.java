@@ -87,7 +87,7 @@ public final class Ports {
         timeout,
         0,
         ldap.trustStore(),
-        null);
+        ldap.trustStorePassword());
   }
 
   /**
@@ -144,7 +144,7 @@ public final class Ports {
             reads == null ? defaults.readsPerSecond() : reads,
             writes == null ? defaults.writesPerSecond() : writes));
     if (target.trustStore() != null) {
-      builder.trustStore(target.trustStore(), null);
+      builder.trustStore(target.trustStore(), target.trustStorePassword());
     }
     builder.listener(listener);
     return builder.build();
