@@ -103,7 +103,8 @@ public final class ResourceEndpoint<T extends ScimResource> {
             profile.maxPageSize(),
             profile.cursorPaging(),
             query ->
-                Paging.Page.of(json.tree(api, http.send(apis.list(), "GET", query, null).body())))
+                Paging.Page.of(
+                    json.compactTree(api, http.send(apis.list(), "GET", query, null).body())))
         .map(node -> object(api, node));
   }
 
