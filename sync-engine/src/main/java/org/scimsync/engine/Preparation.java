@@ -5,7 +5,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
-import org.scimsync.engine.apply.Executor;
 import org.scimsync.engine.internal.Await;
 import org.scimsync.engine.internal.RunStoppedException;
 import org.scimsync.engine.internal.TargetListing;
@@ -101,7 +100,9 @@ final class Preparation implements AutoCloseable {
    *
    * @param stored the state store's content
    * @param full whether the run is full ({@link #listTarget()} is then called if it was not)
-   * @throws SyncException when the source or the target cannot be read, or the run was stopped
+   * @throws SyncException when the source or the target cannot be read
+   * @throws RunStoppedException when the stop signal was raised (or the thread interrupted) before
+   *     the reads were done; they are cancelled
    */
   Plan plan(StoredState stored, boolean full) {
     TargetListing listed = full ? listTarget() : null;
@@ -116,7 +117,8 @@ final class Preparation implements AutoCloseable {
               : ErrorKind.UNAVAILABLE;
       throw new SyncException(kind, "cannot read " + source.describe() + ": " + e.getMessage(), e);
     } catch (RunStoppedException e) {
-      throw stopped(e);
+      close();
+      throw e;
     }
     ObservedState observed;
     try {
@@ -133,21 +135,10 @@ final class Preparation implements AutoCloseable {
               : ErrorKind.UNAVAILABLE;
       throw new SyncException(kind, "cannot read the target: " + e.getMessage(), e);
     } catch (RunStoppedException e) {
-      throw stopped(e);
+      close();
+      throw e;
     }
     return Planner.plan(wanted, observed, stored, policy, options.allowDeletes());
-  }
-
-  private SyncException stopped(RunStoppedException e) {
-    close();
-    return new SyncException(
-        ErrorKind.UNAVAILABLE,
-        "run "
-            + Executor.STOPPED_BY_SHUTDOWN
-            + " before its plan was complete ("
-            + e.getMessage()
-            + "); nothing was applied",
-        e);
   }
 
   @Override

@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.apply.ExecutionResult;
 import org.scimsync.engine.apply.Executor;
 import org.scimsync.engine.apply.JournalRepair;
+import org.scimsync.engine.internal.RunStoppedException;
+import org.scimsync.engine.plan.Fingerprints;
 import org.scimsync.engine.plan.Plan;
+import org.scimsync.engine.plan.PlanCounts;
 import org.scimsync.engine.safety.SafetyVerdict;
 import org.scimsync.engine.source.DirectorySource;
 import org.scimsync.engine.state.ChangeOutcome;
@@ -67,6 +70,11 @@ public final class SyncEngine {
     try (Preparation preparation = prepare(options, options.full())) {
       StoredState stored = store.load();
       return preparation.plan(stored, isFull(options, stored));
+    } catch (RunStoppedException e) {
+      throw new SyncException(
+          ErrorKind.UNAVAILABLE,
+          Executor.STOPPED_BY_SHUTDOWN + " before the plan was complete (" + e.getMessage() + ")",
+          e);
     }
   }
 
@@ -127,14 +135,15 @@ public final class SyncEngine {
     }
     StoredState stored;
     long runId;
-    Plan plan;
+    boolean full;
+    @Nullable Plan plan;
     // The directory is read (and, when the run is known to be full, the target listed) while the
     // state store loads; the preparation is closed before applying, so that what was listed can be
     // collected.
     try (Preparation preparation =
         prepare(options, savedPlan != null ? savedPlan.full() : options.full())) {
       stored = store.load();
-      boolean full = savedPlan != null ? savedPlan.full() : isFull(options, stored);
+      full = savedPlan != null ? savedPlan.full() : isFull(options, stored);
       if (full) {
         preparation.listTarget();
       }
@@ -150,7 +159,22 @@ public final class SyncEngine {
         store.finishRun(
             runId, new RunSummary(RunStatus.FAILED, 0, 0, 0, clock.instant(), e.getMessage()));
         throw e;
+      } catch (RunStoppedException e) {
+        // Stopped while still reading: nothing was applied, recorded like a run whose changes
+        // were all skipped by the stop signal.
+        LOG.info(
+            "run stopped before its plan was complete run={} reason={}", runId, e.getMessage());
+        plan = null;
       }
+    }
+    if (plan == null) {
+      return finish(
+          runId,
+          options,
+          noPlan(full),
+          new ExecutionResult(List.of(), null, 0, true),
+          started,
+          clock.instant());
     }
     if (!repairs.isEmpty()) {
       plan = withWarnings(plan, repairs);
@@ -261,6 +285,20 @@ public final class SyncEngine {
 
   private Preparation prepare(SyncOptions options, boolean fullKnown) {
     return Preparation.start(source, mapper, target, policy, options, fullKnown);
+  }
+
+  /** The plan of a run stopped before it could plan: nothing to do, nothing compared. */
+  private static Plan noPlan(boolean full) {
+    return new Plan(
+        full,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        SafetyVerdict.passed(),
+        new Fingerprints("", "", ""),
+        PlanCounts.of(List.of(), 0, 0));
   }
 
   private boolean isFull(SyncOptions options, StoredState stored) {

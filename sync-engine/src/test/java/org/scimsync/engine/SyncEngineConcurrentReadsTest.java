@@ -190,30 +190,50 @@ class SyncEngineConcurrentReadsTest {
   void theStopSignalEndsARunStillListingAndNothingIsWritten() {
     f.users(3);
     AtomicBoolean stop = new AtomicBoolean();
-    SyncEngine engine =
-        engine(
-            f.source,
-            observed(
-                f.target,
-                () -> {
-                  stop.set(true);
-                  return endlessListing();
-                }));
+    SyncEngine engine = stoppedWhileListing(stop);
 
-    assertThatThrownBy(
-            () -> engine.run(SyncOptions.of("serve").withFull(true).withStopRequested(stop::get)))
-        .isInstanceOfSatisfying(
-            SyncException.class,
-            e -> assertThat(e.getMessage()).contains("stopped by shutdown before its plan"));
+    RunReport report =
+        engine.run(SyncOptions.of("serve").withFull(true).withStopRequested(stop::get));
 
+    assertThat(report.status()).isEqualTo(RunStatus.PARTIAL);
+    assertThat(report.exitCode()).isEqualTo(1);
+    assertThat(report.message()).isEqualTo("stopped by shutdown");
+    assertThat(report.plan().changes()).isEmpty();
     assertThat(await(listingClosed)).isTrue();
     Eventually.await(
         Duration.ofSeconds(WAIT_SECONDS), "listing threads ended", () -> listThreads() == 0);
-    assertThat(f.store.recentRuns(1).get(0).summary().status()).isEqualTo(RunStatus.FAILED);
+    assertThat(f.store.recentRuns(1).get(0).summary().message()).isEqualTo("stopped by shutdown");
     assertThat(f.target.writeCount()).isZero();
+    assertThat(f.run(SyncOptions.of("cli").withFull(true)).plan().changes()).hasSize(3);
+  }
+
+  @Test
+  void aDryRunStoppedWhileListingIsAnError() {
+    f.users(3);
+    AtomicBoolean stop = new AtomicBoolean();
+    SyncEngine engine = stoppedWhileListing(stop);
+
+    assertThatThrownBy(
+            () -> engine.plan(SyncOptions.of("cli").withFull(true).withStopRequested(stop::get)))
+        .isInstanceOfSatisfying(
+            SyncException.class,
+            e -> assertThat(e.getMessage()).startsWith("stopped by shutdown before the plan"));
+    assertThat(await(listingClosed)).isTrue();
   }
 
   // ---- fixtures ----------------------------------------------------------------------------
+
+  /** An engine whose listing never ends and which raises {@code stop} once it has started. */
+  private SyncEngine stoppedWhileListing(AtomicBoolean stop) {
+    return engine(
+        f.source,
+        observed(
+            f.target,
+            () -> {
+              stop.set(true);
+              return endlessListing();
+            }));
+  }
 
   private SyncEngine engine(DirectorySource source, ScimTarget target) {
     return new SyncEngine(source, new SimpleMapper(), target, f.store, f.policy, f.clock);
