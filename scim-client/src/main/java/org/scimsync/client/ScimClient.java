@@ -2,6 +2,7 @@ package org.scimsync.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -100,6 +101,18 @@ public final class ScimClient implements AutoCloseable {
   }
 
   /**
+   * All users as the JSON objects the server sent, page by page as the stream is consumed. Cheaper
+   * than {@link #listUsers()} for a caller that works on JSON: each page is parsed once and no
+   * {@link ScimUser} is built. Close or fully consume the stream; a failing page throws from the
+   * stream.
+   *
+   * @return every user, as sent (with {@code id}, {@code meta}, {@code schemas} and extensions)
+   */
+  public Stream<ObjectNode> listUsersAsTrees() {
+    return users.listTrees(null);
+  }
+
+  /**
    * Users matching a filter, all pages. Build the filter with {@link ScimFilter}.
    *
    * @param filter a SCIM filter
@@ -195,6 +208,16 @@ public final class ScimClient implements AutoCloseable {
    */
   public Stream<ScimGroup> listGroups() {
     return groups.list(null);
+  }
+
+  /**
+   * All groups as the JSON objects the server sent, page by page as the stream is consumed (see
+   * {@link #listUsersAsTrees()}). AWS answers without members.
+   *
+   * @return every group, as sent
+   */
+  public Stream<ObjectNode> listGroupsAsTrees() {
+    return groups.listTrees(null);
   }
 
   /**

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.List;
@@ -68,6 +69,70 @@ class ScimClientPagingIT {
         .allSatisfy(r -> assertThat(r.queryParameter("count").firstValue()).isEqualTo("100"));
     assertThat(requests)
         .allSatisfy(r -> assertThat(r.queryParameter("startIndex").isPresent()).isFalse());
+  }
+
+  @Test
+  void listsUsersAsTheTreesTheServerSentThroughTheSameCursorChain() {
+    stubCursorPage("", users("\"nextCursor\":\"c1\",", "u1", "u2"));
+    stubCursorPage(
+        "c1",
+        "{\"Resources\":[{\"id\":\"u3\",\"userName\":\"user-u3\",\"title\":\"Boss\","
+            + "\"meta\":{\"resourceType\":\"User\"},\"x-vendor\":{\"kept\":true}}]}");
+
+    try (ScimClient client =
+        ScimWireMock.client(wm.getRuntimeInfo(), TargetProfile.AWS_IDENTITY_CENTER)) {
+      List<ObjectNode> trees = client.listUsersAsTrees().toList();
+
+      assertThat(trees).extracting(t -> t.get("id").asText()).containsExactly("u1", "u2", "u3");
+      assertThat(trees.get(0).get("schemas").get(0).asText())
+          .isEqualTo("urn:ietf:params:scim:schemas:core:2.0:User");
+      assertThat(trees.get(2).get("title").asText()).isEqualTo("Boss");
+      assertThat(trees.get(2).get("meta").get("resourceType").asText()).isEqualTo("User");
+      assertThat(trees.get(2).get("x-vendor").get("kept").asBoolean()).isTrue();
+    }
+    List<LoggedRequest> requests = wm.findAll(getRequestedFor(urlPathEqualTo("/scim/v2/Users")));
+    assertThat(requests)
+        .extracting(r -> r.queryParameter("cursor").firstValue())
+        .containsExactly("", "c1");
+  }
+
+  @Test
+  void aListedResourceThatIsNotAnObjectIsAServerError() {
+    stubCursorPage("", "{\"Resources\":[\"u1\"]}");
+
+    try (ScimClient client =
+        ScimWireMock.client(wm.getRuntimeInfo(), TargetProfile.AWS_IDENTITY_CENTER)) {
+      assertThatThrownBy(() -> client.listUsersAsTrees().toList())
+          .isInstanceOf(ScimServerException.class)
+          .hasMessageContaining("not a JSON object");
+    }
+  }
+
+  @Test
+  void listsGroupTreesPageByPageWithStartIndexForGenericTargets() {
+    for (int start = 1; start <= 3; start += 2) {
+      wm.stubFor(
+          get(urlPathEqualTo("/scim/v2/Groups"))
+              .withQueryParam("startIndex", equalTo(String.valueOf(start)))
+              .willReturn(
+                  aResponse()
+                      .withStatus(200)
+                      .withBody(
+                          "{\"totalResults\":3,\"Resources\":["
+                              + (start == 1
+                                  ? "{\"id\":\"g1\",\"displayName\":\"A\"},"
+                                      + "{\"id\":\"g2\",\"displayName\":\"B\"}"
+                                  : "{\"id\":\"g3\",\"displayName\":\"C\"}")
+                              + "]}")));
+    }
+
+    try (ScimClient client = ScimWireMock.client(wm.getRuntimeInfo(), TargetProfile.GENERIC)) {
+      assertThat(client.listGroupsAsTrees().map(t -> t.get("displayName").asText()))
+          .containsExactly("A", "B", "C");
+    }
+    assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/scim/v2/Groups"))))
+        .extracting(r -> r.queryParameter("startIndex").firstValue())
+        .containsExactly("1", "3");
   }
 
   @Test

@@ -10,15 +10,12 @@ import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.apply.ExecutionResult;
 import org.scimsync.engine.apply.Executor;
 import org.scimsync.engine.apply.JournalRepair;
-import org.scimsync.engine.internal.TargetObserver;
-import org.scimsync.engine.plan.DesiredState;
-import org.scimsync.engine.plan.DesiredStateBuilder;
-import org.scimsync.engine.plan.ObservedState;
+import org.scimsync.engine.internal.RunStoppedException;
+import org.scimsync.engine.plan.Fingerprints;
 import org.scimsync.engine.plan.Plan;
-import org.scimsync.engine.plan.Planner;
+import org.scimsync.engine.plan.PlanCounts;
 import org.scimsync.engine.safety.SafetyVerdict;
 import org.scimsync.engine.source.DirectorySource;
-import org.scimsync.engine.source.SourceException;
 import org.scimsync.engine.state.ChangeOutcome;
 import org.scimsync.engine.state.Link;
 import org.scimsync.engine.state.RunLock;
@@ -70,8 +67,15 @@ public final class SyncEngine {
    * @throws SyncException when the source or the target cannot be read
    */
   public Plan plan(SyncOptions options) {
-    StoredState stored = store.load();
-    return prepare(options, stored, isFull(options, stored));
+    try (Preparation preparation = prepare(options, options.full())) {
+      StoredState stored = store.load();
+      return preparation.plan(stored, isFull(options, stored));
+    } catch (RunStoppedException e) {
+      throw new SyncException(
+          ErrorKind.UNAVAILABLE,
+          Executor.STOPPED_BY_SHUTDOWN + " before the plan was complete (" + e.getMessage() + ")",
+          e);
+    }
   }
 
   /**
@@ -129,21 +133,48 @@ public final class SyncEngine {
           "cannot repair the changes a previous run left unfinished: " + e.getMessage(),
           e);
     }
-    StoredState stored = store.load();
-    boolean full = savedPlan != null ? savedPlan.full() : isFull(options, stored);
-    long runId = store.beginRun(new RunStart(options.trigger(), full, false, started));
-    LOG.info("run started run={} trigger={} full={}", runId, options.trigger(), full);
-    Plan plan;
-    try {
-      plan = prepare(options, stored, full);
-      if (savedPlan != null) {
-        checkFresh(savedPlan, plan);
-        plan = savedPlan.withSafety(plan.safety());
+    StoredState stored;
+    long runId;
+    boolean full;
+    @Nullable Plan plan;
+    // The directory is read (and, when the run is known to be full, the target listed) while the
+    // state store loads; the preparation is closed before applying, so that what was listed can be
+    // collected.
+    try (Preparation preparation =
+        prepare(options, savedPlan != null ? savedPlan.full() : options.full())) {
+      stored = store.load();
+      full = savedPlan != null ? savedPlan.full() : isFull(options, stored);
+      if (full) {
+        preparation.listTarget();
       }
-    } catch (SyncException e) {
-      store.finishRun(
-          runId, new RunSummary(RunStatus.FAILED, 0, 0, 0, clock.instant(), e.getMessage()));
-      throw e;
+      runId = store.beginRun(new RunStart(options.trigger(), full, false, started));
+      LOG.info("run started run={} trigger={} full={}", runId, options.trigger(), full);
+      try {
+        plan = preparation.plan(stored, full);
+        if (savedPlan != null) {
+          checkFresh(savedPlan, plan);
+          plan = savedPlan.withSafety(plan.safety());
+        }
+      } catch (SyncException e) {
+        store.finishRun(
+            runId, new RunSummary(RunStatus.FAILED, 0, 0, 0, clock.instant(), e.getMessage()));
+        throw e;
+      } catch (RunStoppedException e) {
+        // Stopped while still reading: nothing was applied, recorded like a run whose changes
+        // were all skipped by the stop signal.
+        LOG.info(
+            "run stopped before its plan was complete run={} reason={}", runId, e.getMessage());
+        plan = null;
+      }
+    }
+    if (plan == null) {
+      return finish(
+          runId,
+          options,
+          noPlan(full),
+          new ExecutionResult(List.of(), null, 0, true),
+          started,
+          clock.instant());
     }
     if (!repairs.isEmpty()) {
       plan = withWarnings(plan, repairs);
@@ -252,30 +283,22 @@ public final class SyncEngine {
     plan.linkDrops().forEach(d -> store.deleteLink(d.kind(), d.sourceKey()));
   }
 
-  private Plan prepare(SyncOptions options, StoredState stored, boolean full) {
-    DesiredState desired;
-    try {
-      desired = DesiredStateBuilder.build(source.read(), mapper, options.onlyUserKeys());
-    } catch (SourceException e) {
-      ErrorKind kind =
-          e.kind() == SourceException.Kind.INVALID_INPUT
-              ? ErrorKind.INVALID_INPUT
-              : ErrorKind.UNAVAILABLE;
-      throw new SyncException(kind, "cannot read " + source.describe() + ": " + e.getMessage(), e);
-    }
-    ObservedState observed;
-    try {
-      observed =
-          new TargetObserver(target, store, policy.parallelism())
-              .observe(desired, stored, full, options.verifyMembers());
-    } catch (TargetException e) {
-      ErrorKind kind =
-          e.kind() == TargetException.Kind.BAD_REQUEST
-              ? ErrorKind.INVALID_INPUT
-              : ErrorKind.UNAVAILABLE;
-      throw new SyncException(kind, "cannot read the target: " + e.getMessage(), e);
-    }
-    return Planner.plan(desired, observed, stored, policy, options.allowDeletes());
+  private Preparation prepare(SyncOptions options, boolean fullKnown) {
+    return Preparation.start(source, mapper, target, store, policy, options, fullKnown);
+  }
+
+  /** The plan of a run stopped before it could plan: nothing to do, nothing compared. */
+  private static Plan noPlan(boolean full) {
+    return new Plan(
+        full,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        SafetyVerdict.passed(),
+        new Fingerprints("", "", ""),
+        PlanCounts.of(List.of(), 0, 0));
   }
 
   private boolean isFull(SyncOptions options, StoredState stored) {

@@ -1,6 +1,7 @@
 package org.scimsync.client.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -81,14 +82,38 @@ public final class ResourceEndpoint<T extends ScimResource> {
    */
   public Stream<T> list(@Nullable String filter) {
     String api = apis.list().apiName();
+    return listTrees(filter).map(node -> json.convert(api, node, type));
+  }
+
+  /**
+   * Every resource matching the filter as the JSON object the server sent, page by page as the
+   * stream is consumed: each page is parsed once, into trees, with no conversion to the resource
+   * class.
+   *
+   * @param filter a SCIM filter, or null for all
+   * @return the resources
+   * @throws ScimServerException from the stream when a page or a listed resource is not a JSON
+   *     object
+   */
+  public Stream<ObjectNode> listTrees(@Nullable String filter) {
+    String api = apis.list().apiName();
     return Paging.stream(
             path,
             filter,
             profile.maxPageSize(),
             profile.cursorPaging(),
             query ->
-                Paging.Page.of(json.tree(api, http.send(apis.list(), "GET", query, null).body())))
-        .map(node -> json.convert(api, node, type));
+                Paging.Page.of(
+                    json.compactTree(api, http.send(apis.list(), "GET", query, null).body())))
+        .map(node -> object(api, node));
+  }
+
+  private static ObjectNode object(String api, JsonNode node) {
+    if (node instanceof ObjectNode resource) {
+      return resource;
+    }
+    throw new ScimServerException(
+        api, 200, "a listed resource is not a JSON object: " + node.getNodeType(), null, null);
   }
 
   /**

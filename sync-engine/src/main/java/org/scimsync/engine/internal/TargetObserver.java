@@ -15,8 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.plan.ContentHash;
 import org.scimsync.engine.plan.DesiredGroup;
@@ -35,7 +34,8 @@ import org.scimsync.engine.target.TargetUser;
 /**
  * Reads what the planner needs from the target: everything in a full run; in an incremental run
  * only the objects whose content changed or that are not linked yet (looked up by externalId, then
- * by name), so that an unchanged directory costs no request at all.
+ * by name), so that an unchanged directory costs no request at all. A full run's listing can be
+ * started before the desired state exists ({@link TargetListing}, {@link #observeListed}).
  *
  * <p>An incremental run does not read a linked object whose content changed either when the state
  * store holds the resource last pushed to it: that resource stands in for the target's, so the plan
@@ -67,16 +67,42 @@ public final class TargetObserver {
       List<TargetUser> users;
       List<TargetGroup> groups;
       if (full) {
-        CompletableFuture<List<TargetUser>> u = read(target::users, pool);
-        CompletableFuture<List<TargetGroup>> g = read(target::groups, pool);
-        users = join(u);
-        groups = join(g);
+        try (TargetListing listing = TargetListing.start(target)) {
+          users = listing.users(() -> false);
+          groups = listing.groups(() -> false);
+        }
       } else {
         users = lookUpUsers(desired, stored, pool);
         groups = lookUpGroups(desired, stored, pool);
       }
       Map<String, Set<String>> memberships = verifyMembers ? verify(desired, stored, pool) : null;
       return new ObservedState(full, users, groups, memberships);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Observes the target for a full run from a listing started earlier (so that it could run while
+   * the directory was read), verifying memberships when asked.
+   *
+   * @param stop polled while waiting for the listing
+   * @throws RunStoppedException when {@code stop} was raised before the listing was complete
+   */
+  public ObservedState observeListed(
+      TargetListing listing,
+      DesiredState desired,
+      StoredState stored,
+      boolean verifyMembers,
+      BooleanSupplier stop) {
+    List<TargetUser> users = listing.users(stop);
+    List<TargetGroup> groups = listing.groups(stop);
+    if (!verifyMembers) {
+      return new ObservedState(true, users, groups, null);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemon());
+    try {
+      return new ObservedState(true, users, groups, verify(desired, stored, pool));
     } finally {
       pool.shutdownNow();
     }
@@ -264,17 +290,6 @@ public final class TargetObserver {
     Map<String, Set<String>> memberships = new HashMap<>();
     reads.forEach((id, read) -> join(read).ifPresent(groups -> memberships.put(id, groups)));
     return memberships;
-  }
-
-  private static <T> CompletableFuture<List<T>> read(
-      Supplier<Stream<T>> list, ExecutorService pool) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try (Stream<T> stream = list.get()) {
-            return stream.toList();
-          }
-        },
-        pool);
   }
 
   private static <T> List<T> present(List<CompletableFuture<Optional<T>>> lookups) {

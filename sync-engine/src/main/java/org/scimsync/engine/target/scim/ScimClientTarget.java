@@ -7,19 +7,24 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.apache.directory.scim.spec.filter.FilterParseException;
 import org.apache.directory.scim.spec.patch.PatchOperation;
 import org.apache.directory.scim.spec.patch.PatchOperationPath;
 import org.apache.directory.scim.spec.resources.GroupMembership;
 import org.apache.directory.scim.spec.resources.ScimGroup;
 import org.apache.directory.scim.spec.resources.ScimUser;
+import org.jspecify.annotations.Nullable;
 import org.scimsync.client.ScimClient;
 import org.scimsync.client.ScimConflictException;
 import org.scimsync.client.ScimException;
@@ -41,6 +46,7 @@ public final class ScimClientTarget implements ScimTarget {
 
   private static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
   private static final String GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group";
+  private static final List<String> NOT_KEPT = List.of("meta", "schemas");
 
   private final ScimClient client;
   private final ObjectMapper mapper;
@@ -50,14 +56,34 @@ public final class ScimClientTarget implements ScimTarget {
     this.mapper = client.objectMapper();
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Pages are fetched as the stream is consumed and parsed once, straight into the JSON trees
+   * the planner compares; {@code meta} and {@code schemas}, which it never compares, are dropped to
+   * keep a full listing small.
+   */
   @Override
   public Stream<TargetUser> users() {
-    return call(() -> readAll(client.listUsers().map(this::toUser))).stream();
+    return translated(call(client::listUsersAsTrees))
+        .map(
+            resource -> {
+              String id = listedText(resource, "id", "ListUsers");
+              String userName = listedText(resource, "userName", "ListUsers");
+              return new TargetUser(id, text(resource, "externalId"), userName, resource);
+            });
   }
 
+  /** {@inheritDoc} As for {@link #users()}: lazily, as trees, without meta and schemas. */
   @Override
   public Stream<TargetGroup> groups() {
-    return call(() -> readAll(client.listGroups().map(this::toGroup))).stream();
+    return translated(call(client::listGroupsAsTrees))
+        .map(
+            resource -> {
+              String id = listedText(resource, "id", "ListGroups");
+              String name = listedText(resource, "displayName", "ListGroups");
+              return new TargetGroup(id, text(resource, "externalId"), name, resource);
+            });
   }
 
   @Override
@@ -217,10 +243,46 @@ public final class ScimClientTarget implements ScimTarget {
     }
   }
 
-  private static <T> List<T> readAll(Stream<T> stream) {
-    try (stream) {
-      return stream.toList();
+  /** The stream, with the client's failures (thrown as pages are fetched) translated. */
+  private static <T> Stream<T> translated(Stream<T> stream) {
+    Iterator<T> items = stream.iterator();
+    Iterator<T> safe =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return call(items::hasNext);
+          }
+
+          @Override
+          public T next() {
+            return call(items::next);
+          }
+        };
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(safe, Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
+        .onClose(stream::close);
+  }
+
+  /** Drops what a listed resource carries that is never compared, and reads a required field. */
+  private static String listedText(ObjectNode resource, String field, String api) {
+    resource.remove(NOT_KEPT);
+    String value = text(resource, field);
+    if (value == null) {
+      throw new TargetException(
+          TargetException.Kind.UNAVAILABLE,
+          null,
+          api
+              + " answered a resource without "
+              + field
+              + (field.equals("id") ? "" : ": id=" + text(resource, "id")));
     }
+    return value;
+  }
+
+  private static @Nullable String text(ObjectNode resource, String field) {
+    JsonNode value = resource.get(field);
+    return value != null && value.isTextual() ? value.textValue() : null;
   }
 
   private static void run(Runnable call) {

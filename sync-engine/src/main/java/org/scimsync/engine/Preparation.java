@@ -1,0 +1,158 @@
+package org.scimsync.engine;
+
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
+import org.scimsync.engine.internal.Await;
+import org.scimsync.engine.internal.RunStoppedException;
+import org.scimsync.engine.internal.TargetListing;
+import org.scimsync.engine.internal.TargetObserver;
+import org.scimsync.engine.plan.DesiredState;
+import org.scimsync.engine.plan.DesiredStateBuilder;
+import org.scimsync.engine.plan.ObservedState;
+import org.scimsync.engine.plan.Plan;
+import org.scimsync.engine.plan.Planner;
+import org.scimsync.engine.source.DirectorySource;
+import org.scimsync.engine.source.SourceException;
+import org.scimsync.engine.state.StateStore;
+import org.scimsync.engine.state.StoredState;
+import org.scimsync.engine.target.ScimTarget;
+import org.scimsync.engine.target.TargetException;
+
+/**
+ * The reads one plan needs, run at the same time: the directory is read and mapped on a thread of
+ * its own and, in a full run, the target is listed on two more (a chain of pages that takes as long
+ * as it takes), while the caller loads the state store. Failures are reported as a sequential run
+ * would: a source failure first (the listing is then cancelled), then a target failure. Close it on
+ * every path: closing cancels whatever is still running and releases the threads.
+ */
+final class Preparation implements AutoCloseable {
+
+  private final DirectorySource source;
+  private final ScimTarget target;
+  private final StateStore store;
+  private final SyncPolicy policy;
+  private final SyncOptions options;
+  private final ExecutorService sourceThread;
+  private final Future<DesiredState> desired;
+  private @Nullable TargetListing listing;
+
+  private Preparation(
+      DirectorySource source,
+      ResourceMapper mapper,
+      ScimTarget target,
+      StateStore store,
+      SyncPolicy policy,
+      SyncOptions options) {
+    this.source = source;
+    this.target = target;
+    this.store = store;
+    this.policy = policy;
+    this.options = options;
+    this.sourceThread =
+        Executors.newSingleThreadExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "scim-sync-source");
+              thread.setDaemon(true);
+              return thread;
+            });
+    // The snapshot is referenced only inside this task, so it can be collected as soon as the
+    // desired state is built, while the listing is still running.
+    this.desired =
+        sourceThread.submit(
+            () -> DesiredStateBuilder.build(source.read(), mapper, options.onlyUserKeys()));
+  }
+
+  /**
+   * Starts reading and mapping the directory, and listing the target if the run is known to be
+   * full.
+   */
+  static Preparation start(
+      DirectorySource source,
+      ResourceMapper mapper,
+      ScimTarget target,
+      StateStore store,
+      SyncPolicy policy,
+      SyncOptions options,
+      boolean fullKnown) {
+    Preparation preparation =
+        new Preparation(
+            Objects.requireNonNull(source, "source"),
+            Objects.requireNonNull(mapper, "mapper"),
+            Objects.requireNonNull(target, "target"),
+            Objects.requireNonNull(store, "store"),
+            Objects.requireNonNull(policy, "policy"),
+            Objects.requireNonNull(options, "options"));
+    if (fullKnown) {
+      preparation.listTarget();
+    }
+    return preparation;
+  }
+
+  /** Starts listing the target, unless it is already being listed. */
+  TargetListing listTarget() {
+    TargetListing started = listing;
+    if (started == null) {
+      started = TargetListing.start(target);
+      listing = started;
+    }
+    return started;
+  }
+
+  /**
+   * Waits for the reads and plans.
+   *
+   * @param stored the state store's content
+   * @param full whether the run is full ({@link #listTarget()} is then called if it was not)
+   * @throws SyncException when the source or the target cannot be read
+   * @throws RunStoppedException when the stop signal was raised (or the thread interrupted) before
+   *     the reads were done; they are cancelled
+   */
+  Plan plan(StoredState stored, boolean full) {
+    TargetListing listed = full ? listTarget() : null;
+    DesiredState wanted;
+    try {
+      wanted = Await.result(desired, options.stopRequested());
+    } catch (SourceException e) {
+      close();
+      ErrorKind kind =
+          e.kind() == SourceException.Kind.INVALID_INPUT
+              ? ErrorKind.INVALID_INPUT
+              : ErrorKind.UNAVAILABLE;
+      throw new SyncException(kind, "cannot read " + source.describe() + ": " + e.getMessage(), e);
+    } catch (RunStoppedException e) {
+      close();
+      throw e;
+    }
+    ObservedState observed;
+    try {
+      TargetObserver observer = new TargetObserver(target, store, policy.parallelism());
+      observed =
+          listed != null
+              ? observer.observeListed(
+                  listed, wanted, stored, options.verifyMembers(), options.stopRequested())
+              : observer.observe(wanted, stored, false, options.verifyMembers());
+    } catch (TargetException e) {
+      ErrorKind kind =
+          e.kind() == TargetException.Kind.BAD_REQUEST
+              ? ErrorKind.INVALID_INPUT
+              : ErrorKind.UNAVAILABLE;
+      throw new SyncException(kind, "cannot read the target: " + e.getMessage(), e);
+    } catch (RunStoppedException e) {
+      close();
+      throw e;
+    }
+    return Planner.plan(wanted, observed, stored, policy, options.allowDeletes());
+  }
+
+  @Override
+  public void close() {
+    desired.cancel(true);
+    sourceThread.shutdownNow();
+    if (listing != null) {
+      listing.close();
+    }
+  }
+}
