@@ -4,9 +4,7 @@ import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.util.StaticUtils;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.engine.source.Attributes;
 
 /**
  * Converts LDAP entries (read from LDIF or from a server) into the attribute maps of source
@@ -59,19 +58,26 @@ public final class EntryAttributes {
 
   /**
    * The attributes of {@code entry}, without those whose name without options is in {@code
-   * excluded} (lower case; so {@code member} also excludes {@code member;range=0-1499}).
+   * excluded} (lower case; so {@code member} also excludes {@code member;range=0-1499}), as an
+   * immutable case-insensitive map.
    */
   public static Map<String, List<Object>> of(Entry entry, Set<String> excluded) {
-    Map<String, List<Object>> attributes = new HashMap<>();
+    return builder(entry, excluded).build();
+  }
+
+  /** Like {@link #of}, for a caller that adds attributes of its own before building. */
+  public static Attributes.Builder builder(Entry entry, Set<String> excluded) {
+    Attributes.Builder attributes = new Attributes.Builder();
     for (Attribute attribute : entry.getAttributes()) {
       String name = attribute.getName();
-      String lower = name.toLowerCase(Locale.ROOT);
+      String lower = StaticUtils.toLowerCase(name);
       int options = lower.indexOf(';');
-      if (excluded.contains(options < 0 ? lower : lower.substring(0, options))) {
+      if (!excluded.isEmpty()
+          && excluded.contains(options < 0 ? lower : lower.substring(0, options))) {
         continue;
       }
       boolean binary = KNOWN_BINARY.contains(lower);
-      if (lower.endsWith(BINARY_OPTION)) {
+      if (options >= 0 && lower.endsWith(BINARY_OPTION)) {
         name = name.substring(0, name.length() - BINARY_OPTION.length());
         binary = true;
       }
@@ -82,15 +88,9 @@ public final class EntryAttributes {
         Object value = value(binary, raw[i].getValue());
         values[i] = shared && value instanceof String text ? share(text) : value;
       }
-      attributes.merge(share(name), List.of(values), EntryAttributes::concat);
+      attributes.add(share(name), List.of(values));
     }
     return attributes;
-  }
-
-  private static List<Object> concat(List<Object> first, List<Object> second) {
-    List<Object> both = new ArrayList<>(first);
-    both.addAll(second);
-    return List.copyOf(both);
   }
 
   /**
@@ -135,8 +135,7 @@ public final class EntryAttributes {
    * The name of a group entry: the first value of {@code nameAttribute}, else the value of the
    * first RDN, which is then also recorded as the group's {@code cn} in {@code attributes}.
    */
-  public static String groupName(
-      Entry entry, String nameAttribute, Map<String, List<Object>> attributes) {
+  public static String groupName(Entry entry, String nameAttribute, Attributes.Builder attributes) {
     String name = entry.getAttributeValue(nameAttribute);
     if (name == null) {
       name = DnReferences.firstRdnValue(entry.getDN());

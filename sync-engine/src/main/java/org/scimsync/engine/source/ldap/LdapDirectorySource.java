@@ -5,10 +5,10 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.engine.source.Attributes;
 import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.DirectorySource;
 import org.scimsync.engine.source.LdapFlavor;
@@ -97,11 +97,11 @@ public final class LdapDirectorySource implements DirectorySource {
       }
       return;
     }
-    Map<String, List<Object>> attributes = EntryAttributes.of(entry, Set.of());
+    Attributes.Builder attributes = EntryAttributes.builder(entry, Set.of());
     if (config.flavor().marksDisabledAccounts()) {
       markDisabled(entry, attributes, origin, assembler);
     }
-    assembler.addUser(reference, key, entry.getDN(), attributes, origin);
+    assembler.addUser(reference, key, entry.getDN(), attributes.build(), origin);
   }
 
   private void addGroup(
@@ -118,14 +118,17 @@ public final class LdapDirectorySource implements DirectorySource {
       }
       return;
     }
-    Map<String, List<Object>> attributes = EntryAttributes.of(entry, memberAttributes);
+    Attributes.Builder attributes = EntryAttributes.builder(entry, memberAttributes);
     String name = EntryAttributes.groupName(entry, config.groupNameAttribute(), attributes);
     List<String> members = new ArrayList<>();
     for (String attribute : config.memberAttributes()) {
       references.addMembers(
-          members, search.allValues(entry, attribute), origin, attribute, assembler::warn);
+          members,
+          search.allValues(entry, attribute),
+          value ->
+              assembler.warn(origin + ": " + attribute + " value is not a DN, ignored: " + value));
     }
-    assembler.addGroup(reference, key, name, entry.getDN(), attributes, members, origin);
+    assembler.addGroup(reference, key, name, entry.getDN(), attributes.build(), members, origin);
   }
 
   private static @Nullable String reference(
@@ -142,7 +145,7 @@ public final class LdapDirectorySource implements DirectorySource {
 
   private static void markDisabled(
       SearchResultEntry entry,
-      Map<String, List<Object>> attributes,
+      Attributes.Builder attributes,
       String origin,
       SnapshotAssembler assembler) {
     String control = entry.getAttributeValue(USER_ACCOUNT_CONTROL);
