@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.scimsync.client.Secret;
 import org.scimsync.engine.source.DirectorySources;
 import org.scimsync.engine.source.LdapFlavor;
 import org.scimsync.engine.source.LdapSourceConfig;
@@ -46,26 +45,15 @@ class LdapTimeoutIT {
 
   private static LdapSourceConfig config(
       int port, boolean bind, Duration connectTimeout, Duration searchTimeout) {
-    return new LdapSourceConfig(
+    return TestDirectories.sourceConfig(
         "ldap://127.0.0.1:" + port,
-        false,
         bind ? "cn=svc,dc=example,dc=com" : null,
-        bind ? Secret.of(PASSWORD) : null,
+        bind ? PASSWORD : null,
         LdapFlavor.OPENLDAP,
         "dc=example,dc=com",
         null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
         connectTimeout,
-        searchTimeout,
-        0,
-        null,
-        null);
+        searchTimeout);
   }
 
   @Test
