@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DnReferences {
 
-  private final Map<String, String> normalised = new ConcurrentHashMap<>(1 << 16);
+  private final Map<String, String> normalised = new ConcurrentHashMap<>(1 << 18);
 
   /**
    * The normalised form of a DN or member value, or null when it is not a DN. A {@code

@@ -53,6 +53,7 @@ public final class EntryAttributes {
 
   private static final int MAX_SHARED = 10_000;
   private static final Map<String, String> SHARED = new ConcurrentHashMap<>();
+  private static final Map<String, Name> NAMES = new ConcurrentHashMap<>();
 
   private EntryAttributes() {}
 
@@ -69,28 +70,54 @@ public final class EntryAttributes {
   public static Attributes.Builder builder(Entry entry, Set<String> excluded) {
     Attributes.Builder attributes = new Attributes.Builder();
     for (Attribute attribute : entry.getAttributes()) {
-      String name = attribute.getName();
-      String lower = StaticUtils.toLowerCase(name);
-      int options = lower.indexOf(';');
-      if (!excluded.isEmpty()
-          && excluded.contains(options < 0 ? lower : lower.substring(0, options))) {
+      Name name = name(attribute.getName());
+      if (!excluded.isEmpty() && excluded.contains(name.base())) {
         continue;
       }
-      boolean binary = KNOWN_BINARY.contains(lower);
-      if (options >= 0 && lower.endsWith(BINARY_OPTION)) {
-        name = name.substring(0, name.length() - BINARY_OPTION.length());
-        binary = true;
-      }
-      boolean shared = SHARED_VALUES.contains(lower);
       ASN1OctetString[] raw = attribute.getRawValues();
       Object[] values = new Object[raw.length];
       for (int i = 0; i < raw.length; i++) {
-        Object value = value(binary, raw[i].getValue());
-        values[i] = shared && value instanceof String text ? share(text) : value;
+        Object value = value(name.binary(), raw[i]);
+        values[i] = name.sharedValues() && value instanceof String text ? share(text) : value;
       }
-      attributes.add(share(name), List.of(values));
+      attributes.add(name.text(), List.of(values));
     }
     return attributes;
+  }
+
+  /**
+   * What the name of an attribute says about it, worked out once per distinct name.
+   *
+   * @param text the name to use: shared, without a {@code ;binary} option
+   * @param base the name in lower case without options, for {@code excluded}
+   * @param binary whether the values are binary by name
+   * @param sharedValues whether equal values are shared ({@link #SHARED_VALUES})
+   */
+  private record Name(String text, String base, boolean binary, boolean sharedValues) {}
+
+  private static Name name(String raw) {
+    Name known = NAMES.get(raw);
+    if (known != null) {
+      return known;
+    }
+    String lower = StaticUtils.toLowerCase(raw);
+    int options = lower.indexOf(';');
+    boolean binary = KNOWN_BINARY.contains(lower);
+    String text = raw;
+    if (options >= 0 && lower.endsWith(BINARY_OPTION)) {
+      text = raw.substring(0, raw.length() - BINARY_OPTION.length());
+      binary = true;
+    }
+    Name name =
+        new Name(
+            share(text),
+            options < 0 ? lower : lower.substring(0, options),
+            binary,
+            SHARED_VALUES.contains(lower));
+    if (NAMES.size() < MAX_SHARED) {
+      NAMES.putIfAbsent(raw, name);
+    }
+    return name;
   }
 
   /**
@@ -142,6 +169,18 @@ public final class EntryAttributes {
       attributes.putIfAbsent("cn", List.of(name));
     }
     return name;
+  }
+
+  /**
+   * A value as it appears in a source entry, like {@link #value(boolean, byte[])}; a value that
+   * holds its text already (as the LDIF parser makes them) is not decoded again.
+   */
+  static Object value(boolean knownBinary, ASN1OctetString raw) {
+    byte[] bytes = raw.getValue();
+    if (knownBinary || !StaticUtils.isValidUTF8(bytes)) {
+      return bytes;
+    }
+    return raw.stringValue();
   }
 
   /** A value as it appears in a source entry: the bytes themselves when binary, else a string. */
