@@ -97,11 +97,9 @@ public final class Attributes {
   private static final class Frozen extends AbstractMap<String, List<Object>> {
 
     private final TreeMap<String, List<Object>> attributes;
-    private final Map<String, List<Object>> view;
 
     Frozen(TreeMap<String, List<Object>> attributes) {
       this.attributes = attributes;
-      this.view = Collections.unmodifiableMap(attributes);
     }
 
     @Override
@@ -121,12 +119,12 @@ public final class Attributes {
 
     @Override
     public Set<Entry<String, List<Object>>> entrySet() {
-      return view.entrySet();
+      return Collections.unmodifiableMap(attributes).entrySet();
     }
 
     @Override
     public Set<String> keySet() {
-      return view.keySet();
+      return Collections.unmodifiableSet(attributes.keySet());
     }
   }
 }
