@@ -39,11 +39,14 @@ public final class LdifDirectorySource implements DirectorySource {
   static final String ENTRY_UUID = "entryUUID";
 
   /**
-   * Worker threads of the parser. Decoding and classifying entries is most of the work of a read;
-   * the reading thread meanwhile resolves what was classified, and the parser's own thread reads
-   * and splits lines.
+   * Worker threads of the parser: decoding and classifying entries is most of the work of a read,
+   * and runs there while the reading thread resolves what was classified and the parser's own
+   * thread reads and splits lines. On a single processor the parser runs on the reading thread.
+   * Measured on 2 cores: the reading thread's CPU time drops from about 3.4 s to 1.3 s for a cold
+   * read of 50k users and 10k groups, while the process's CPU time (mostly the JIT compiler) stays
+   * about the same.
    */
-  private static final int PARSE_THREADS = 2;
+  private static final int PARSE_THREADS = Runtime.getRuntime().availableProcessors() > 1 ? 2 : 0;
 
   private final LdifSourceConfig config;
 
