@@ -3,6 +3,7 @@ package org.scimsync.engine.source.internal;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.RDN;
+import com.unboundid.util.StaticUtils;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,11 +33,13 @@ public final class DnReferences {
       return known;
     }
     String dn = withoutUniqueId(value);
-    String normal;
-    try {
-      normal = new DN(dn).toNormalizedString();
-    } catch (LDAPException e) {
-      return null;
+    String normal = simpleNormalForm(dn);
+    if (normal == null) {
+      try {
+        normal = new DN(dn).toNormalizedString();
+      } catch (LDAPException e) {
+        return null;
+      }
     }
     String shared = normalised.putIfAbsent(normal, normal);
     if (shared != null) {
@@ -44,6 +47,49 @@ public final class DnReferences {
     }
     normalised.put(value, normal);
     return normal;
+  }
+
+  /**
+   * The normalised form of a DN in the plain shape most directories export ({@code
+   * uid=u1,ou=People,dc=example,dc=com}: attribute names of letters, digits and hyphens, values of
+   * letters, digits, {@code .}, {@code _} and {@code -}, no spaces, escapes or multi-valued RDNs),
+   * which is the DN in lower case; null for any other DN, which the DN parser then normalises. A
+   * property test checks this against the parser.
+   */
+  static @Nullable String simpleNormalForm(String dn) {
+    int length = dn.length();
+    boolean inValue = false;
+    boolean empty = true;
+    int nameStart = 0;
+    for (int i = 0; i < length; i++) {
+      char c = dn.charAt(i);
+      if (c == '=') {
+        if (inValue || empty || !isAsciiLetter(dn.charAt(nameStart))) {
+          return null;
+        }
+        inValue = true;
+        empty = true;
+      } else if (c == ',') {
+        if (!inValue || empty) {
+          return null;
+        }
+        inValue = false;
+        empty = true;
+        nameStart = i + 1;
+      } else if (isAsciiLetter(c)
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || (inValue && (c == '.' || c == '_'))) {
+        empty = false;
+      } else {
+        return null;
+      }
+    }
+    return inValue && !empty ? StaticUtils.toLowerCase(dn) : null;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   /**
