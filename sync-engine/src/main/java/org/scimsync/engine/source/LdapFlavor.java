@@ -22,19 +22,21 @@ public enum LdapFlavor {
       "(objectClass=group)"),
   /**
    * OpenLDAP and other RFC 4519 servers: key {@code entryUUID}, members in {@code member} and
-   * {@code uniqueMember}, users {@code (|(objectClass=inetOrgPerson)(objectClass=person))}, groups
-   * {@code (|(objectClass=groupOfNames)(objectClass=groupOfUniqueNames))}; no disabled-account
-   * rule.
+   * {@code uniqueMember} (DNs) and in {@code memberUid} (RFC 2307 {@code posixGroup}: the {@code
+   * uid} of the member user), users {@code (|(objectClass=inetOrgPerson)(objectClass=person))},
+   * groups {@code
+   * (|(objectClass=groupOfNames)(objectClass=groupOfUniqueNames)(objectClass=posixGroup))}. Every
+   * user gets the attribute {@value #ACCOUNT_DISABLED}: {@code true} when the password policy
+   * overlay has locked the account ({@code pwdAccountLockedTime} is present), otherwise {@code
+   * false}, as on Active Directory.
    */
   OPENLDAP(
       "entryUUID",
-      List.of("member", "uniqueMember"),
+      List.of("member", "uniqueMember", "memberUid"),
       "(|(objectClass=inetOrgPerson)(objectClass=person))",
-      "(|(objectClass=groupOfNames)(objectClass=groupOfUniqueNames))");
+      "(|(objectClass=groupOfNames)(objectClass=groupOfUniqueNames)(objectClass=posixGroup))");
 
-  /**
-   * The attribute the Active Directory flavor adds to every user: {@code true} or {@code false}.
-   */
+  /** The attribute every flavor adds to users: {@code true} or {@code false}. */
   public static final String ACCOUNT_DISABLED = "accountDisabled";
 
   private final String defaultKey;
@@ -58,7 +60,10 @@ public enum LdapFlavor {
     return defaultKey;
   }
 
-  /** The attributes holding member DNs unless configured. */
+  /**
+   * The attributes holding members unless configured: DNs, except {@code memberUid}, which holds
+   * uids.
+   */
   public List<String> defaultMemberAttributes() {
     return defaultMemberAttributes;
   }
@@ -73,8 +78,11 @@ public enum LdapFlavor {
     return defaultGroupFilter;
   }
 
-  /** Whether users get the {@value #ACCOUNT_DISABLED} attribute from {@code userAccountControl}. */
+  /**
+   * Whether users get the {@value #ACCOUNT_DISABLED} attribute: from {@code userAccountControl} on
+   * Active Directory, from {@code pwdAccountLockedTime} on OpenLDAP.
+   */
   public boolean marksDisabledAccounts() {
-    return this == ACTIVE_DIRECTORY;
+    return true;
   }
 }

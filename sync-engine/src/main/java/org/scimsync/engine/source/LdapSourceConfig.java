@@ -25,7 +25,8 @@ import org.scimsync.client.Secret;
  * @param userKey the users' key attribute; null: the flavor's ({@code objectGUID}, {@code
  *     entryUUID})
  * @param groupKey the groups' key attribute; null: the flavor's
- * @param memberAttributes attributes holding member DNs; null: the flavor's
+ * @param memberAttributes attributes holding member DNs ({@code memberUid}: member uids); null: the
+ *     flavor's
  * @param groupNameAttribute the attribute holding a group's name; null: {@code cn}
  * @param nested how nested groups count; null: {@link NestedGroups#FLATTEN}
  * @param connectTimeout how long to wait for the connection; null: 10 seconds

@@ -1,12 +1,11 @@
 package org.scimsync.engine.source;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -120,63 +119,95 @@ public final class SnapshotAssembler {
     for (int g = 0; g < groups.size(); g++) {
       resolveDirectMembers(g, userByRef, groupByRef, directUsers, childGroups);
     }
-    List<List<String>> userGroups = new ArrayList<>(users.size());
-    for (int u = 0; u < users.size(); u++) {
-      userGroups.add(new ArrayList<>(2));
-    }
-    List<TreeSet<String>> parentGroups = new ArrayList<>(groups.size());
+    List<List<Integer>> reached = new ArrayList<>(groups.size());
     for (int g = 0; g < groups.size(); g++) {
-      parentGroups.add(new TreeSet<>());
+      reached.add(
+          nested == NestedGroups.FLATTEN
+              ? NestedMembers.descendants(g, childGroups)
+              : Arrays.stream(childGroups.get(g)).boxed().toList());
     }
-    List<List<String>> memberKeys = new ArrayList<>(groups.size());
+    List<TreeSet<String>> parentGroups = parentGroups(reached);
+    int[][] members = new int[groups.size()][];
+    int[] seen = new int[users.size()];
+    int[] groupCounts = new int[users.size()];
     for (int g = 0; g < groups.size(); g++) {
-      GroupDraft group = groups.get(g);
-      LinkedHashSet<Integer> members = new LinkedHashSet<>();
-      for (int u : directUsers.get(g)) {
-        members.add(u);
+      List<Integer> nestedGroups = nested == NestedGroups.FLATTEN ? reached.get(g) : List.of();
+      members[g] = NestedMembers.members(g, directUsers.get(g), nestedGroups, directUsers, seen);
+      for (int u : members[g]) {
+        groupCounts[u]++;
       }
-      if (nested == NestedGroups.FLATTEN) {
-        for (int d : descendants(g, childGroups)) {
-          parentGroups.get(d).add(group.name());
-          for (int u : directUsers.get(d)) {
-            members.add(u);
-          }
-        }
-      } else {
-        for (int child : childGroups.get(g)) {
-          parentGroups.get(child).add(group.name());
-        }
-      }
-      List<String> keys = new ArrayList<>(members.size());
-      for (int u : members) {
-        keys.add(users.get(u).key());
-        userGroups.get(u).add(group.name());
-      }
-      memberKeys.add(keys);
     }
-    List<SourceUser> builtUsers = new ArrayList<>(users.size());
-    for (int u = 0; u < users.size(); u++) {
-      UserDraft user = users.get(u);
-      builtUsers.add(
-          new SourceUser(
-              user.key(),
-              user.dn(),
-              user.attributes(),
-              List.copyOf(new TreeSet<>(userGroups.get(u)))));
-    }
+    List<SourceUser> builtUsers = buildUsers(members, groupCounts);
     List<SourceGroup> builtGroups = new ArrayList<>(groups.size());
     for (int g = 0; g < groups.size(); g++) {
       GroupDraft group = groups.get(g);
+      String[] keys = new String[members[g].length];
+      for (int i = 0; i < keys.length; i++) {
+        keys[i] = users.get(members[g][i]).key();
+      }
+      TreeSet<String> parents = parentGroups.get(g);
       builtGroups.add(
           new SourceGroup(
               group.key(),
               group.name(),
               group.dn(),
               group.attributes(),
-              memberKeys.get(g),
-              List.copyOf(parentGroups.get(g))));
+              List.of(keys),
+              parents == null ? List.of() : List.copyOf(parents)));
     }
     return new DirectorySnapshot(source, readAt, builtUsers, builtGroups, warnings);
+  }
+
+  /**
+   * The names of the groups each group is in, from the groups each group {@code reached}: its
+   * direct children, or every descendant when flattening. Null for a group in none.
+   */
+  private List<TreeSet<String>> parentGroups(List<List<Integer>> reached) {
+    List<TreeSet<String>> parents = new ArrayList<>(Collections.nCopies(groups.size(), null));
+    for (int g = 0; g < groups.size(); g++) {
+      for (int child : reached.get(g)) {
+        if (parents.get(child) == null) {
+          parents.set(child, new TreeSet<>());
+        }
+        parents.get(child).add(groups.get(g).name());
+      }
+    }
+    return parents;
+  }
+
+  /** The users with the sorted names of their groups. */
+  private List<SourceUser> buildUsers(int[][] members, int[] groupCounts) {
+    String[][] names = new String[users.size()][];
+    for (int u = 0; u < users.size(); u++) {
+      names[u] = new String[groupCounts[u]];
+    }
+    int[] filled = new int[users.size()];
+    for (int g = 0; g < members.length; g++) {
+      String name = groups.get(g).name();
+      for (int u : members[g]) {
+        names[u][filled[u]++] = name;
+      }
+    }
+    List<SourceUser> built = new ArrayList<>(users.size());
+    for (int u = 0; u < users.size(); u++) {
+      UserDraft user = users.get(u);
+      built.add(new SourceUser(user.key(), user.dn(), user.attributes(), sortedDistinct(names[u])));
+    }
+    return built;
+  }
+
+  private static List<String> sortedDistinct(String[] names) {
+    if (names.length < 2) {
+      return List.of(names);
+    }
+    Arrays.sort(names);
+    int count = 1;
+    for (int i = 1; i < names.length; i++) {
+      if (!names[i].equals(names[count - 1])) {
+        names[count++] = names[i];
+      }
+    }
+    return List.of(Arrays.copyOf(names, count));
   }
 
   private void resolveDirectMembers(
@@ -212,26 +243,6 @@ public final class SnapshotAssembler {
     }
     directUsers.add(Arrays.copyOf(userMembers, userCount));
     childGroups.add(Arrays.copyOf(groupMembers, groupCount));
-  }
-
-  /** Every group reachable from {@code start} through nesting, excluding {@code start}. */
-  private static List<Integer> descendants(int start, List<int[]> childGroups) {
-    if (childGroups.get(start).length == 0) {
-      return List.of();
-    }
-    LinkedHashSet<Integer> seen = new LinkedHashSet<>();
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    seen.add(start);
-    queue.add(start);
-    while (!queue.isEmpty()) {
-      for (int child : childGroups.get(queue.poll())) {
-        if (seen.add(child)) {
-          queue.add(child);
-        }
-      }
-    }
-    seen.remove(start);
-    return new ArrayList<>(seen);
   }
 
   /**

@@ -4,9 +4,7 @@ import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.util.StaticUtils;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.engine.source.Attributes;
 
 /**
  * Converts LDAP entries (read from LDIF or from a server) into the attribute maps of source
@@ -54,43 +53,71 @@ public final class EntryAttributes {
 
   private static final int MAX_SHARED = 10_000;
   private static final Map<String, String> SHARED = new ConcurrentHashMap<>();
+  private static final Map<String, Name> NAMES = new ConcurrentHashMap<>();
 
   private EntryAttributes() {}
 
   /**
    * The attributes of {@code entry}, without those whose name without options is in {@code
-   * excluded} (lower case; so {@code member} also excludes {@code member;range=0-1499}).
+   * excluded} (lower case; so {@code member} also excludes {@code member;range=0-1499}), as an
+   * immutable case-insensitive map.
    */
   public static Map<String, List<Object>> of(Entry entry, Set<String> excluded) {
-    Map<String, List<Object>> attributes = new HashMap<>();
+    return builder(entry, excluded).build();
+  }
+
+  /** Like {@link #of}, for a caller that adds attributes of its own before building. */
+  public static Attributes.Builder builder(Entry entry, Set<String> excluded) {
+    Attributes.Builder attributes = new Attributes.Builder();
     for (Attribute attribute : entry.getAttributes()) {
-      String name = attribute.getName();
-      String lower = name.toLowerCase(Locale.ROOT);
-      int options = lower.indexOf(';');
-      if (excluded.contains(options < 0 ? lower : lower.substring(0, options))) {
+      Name name = name(attribute.getName());
+      if (!excluded.isEmpty() && excluded.contains(name.base())) {
         continue;
       }
-      boolean binary = KNOWN_BINARY.contains(lower);
-      if (lower.endsWith(BINARY_OPTION)) {
-        name = name.substring(0, name.length() - BINARY_OPTION.length());
-        binary = true;
-      }
-      boolean shared = SHARED_VALUES.contains(lower);
       ASN1OctetString[] raw = attribute.getRawValues();
       Object[] values = new Object[raw.length];
       for (int i = 0; i < raw.length; i++) {
-        Object value = value(binary, raw[i].getValue());
-        values[i] = shared && value instanceof String text ? share(text) : value;
+        Object value = value(name.binary(), raw[i]);
+        values[i] = name.sharedValues() && value instanceof String text ? share(text) : value;
       }
-      attributes.merge(share(name), List.of(values), EntryAttributes::concat);
+      attributes.add(name.text(), List.of(values));
     }
     return attributes;
   }
 
-  private static List<Object> concat(List<Object> first, List<Object> second) {
-    List<Object> both = new ArrayList<>(first);
-    both.addAll(second);
-    return List.copyOf(both);
+  /**
+   * What the name of an attribute says about it, worked out once per distinct name.
+   *
+   * @param text the name to use: shared, without a {@code ;binary} option
+   * @param base the name in lower case without options, for {@code excluded}
+   * @param binary whether the values are binary by name
+   * @param sharedValues whether equal values are shared ({@link #SHARED_VALUES})
+   */
+  private record Name(String text, String base, boolean binary, boolean sharedValues) {}
+
+  private static Name name(String raw) {
+    Name known = NAMES.get(raw);
+    if (known != null) {
+      return known;
+    }
+    String lower = StaticUtils.toLowerCase(raw);
+    int options = lower.indexOf(';');
+    boolean binary = KNOWN_BINARY.contains(lower);
+    String text = raw;
+    if (options >= 0 && lower.endsWith(BINARY_OPTION)) {
+      text = raw.substring(0, raw.length() - BINARY_OPTION.length());
+      binary = true;
+    }
+    Name name =
+        new Name(
+            share(text),
+            options < 0 ? lower : lower.substring(0, options),
+            binary,
+            SHARED_VALUES.contains(lower));
+    if (NAMES.size() < MAX_SHARED) {
+      NAMES.putIfAbsent(raw, name);
+    }
+    return name;
   }
 
   /**
@@ -135,14 +162,25 @@ public final class EntryAttributes {
    * The name of a group entry: the first value of {@code nameAttribute}, else the value of the
    * first RDN, which is then also recorded as the group's {@code cn} in {@code attributes}.
    */
-  public static String groupName(
-      Entry entry, String nameAttribute, Map<String, List<Object>> attributes) {
+  public static String groupName(Entry entry, String nameAttribute, Attributes.Builder attributes) {
     String name = entry.getAttributeValue(nameAttribute);
     if (name == null) {
       name = DnReferences.firstRdnValue(entry.getDN());
       attributes.putIfAbsent("cn", List.of(name));
     }
     return name;
+  }
+
+  /**
+   * A value as it appears in a source entry, like {@link #value(boolean, byte[])}; a value that
+   * holds its text already (as the LDIF parser makes them) is not decoded again.
+   */
+  static Object value(boolean knownBinary, ASN1OctetString raw) {
+    byte[] bytes = raw.getValue();
+    if (knownBinary || !StaticUtils.isValidUTF8(bytes)) {
+      return bytes;
+    }
+    return raw.stringValue();
   }
 
   /** A value as it appears in a source entry: the bytes themselves when binary, else a string. */

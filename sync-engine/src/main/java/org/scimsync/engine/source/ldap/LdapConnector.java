@@ -63,14 +63,23 @@ final class LdapConnector {
     return url.getScheme() + "://" + url.getHost() + ":" + url.getPort();
   }
 
-  /** A connected and bound connection; the caller closes it. */
-  LDAPConnection connect() {
+  /**
+   * The options of every connection: the connect timeout, {@code searchTimeout} as the time any
+   * response (bind, StartTLS, each search page) may take, no referrals, host-name verification.
+   */
+  LDAPConnectionOptions options() {
     LDAPConnectionOptions options = new LDAPConnectionOptions();
     options.setConnectTimeoutMillis(millis(config.connectTimeout().toMillis()));
     options.setResponseTimeoutMillis(config.searchTimeout().toMillis());
     options.setFollowReferrals(false);
     options.setUseSynchronousMode(true);
     options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
+    return options;
+  }
+
+  /** A connected and bound connection; the caller closes it. */
+  LDAPConnection connect() {
+    LDAPConnectionOptions options = options();
     boolean ldaps = url.getScheme().equalsIgnoreCase("ldaps");
     LDAPConnection connection;
     try {

@@ -5,13 +5,12 @@ import com.unboundid.ldap.sdk.SearchResultEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.engine.source.Attributes;
 import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.DirectorySource;
-import org.scimsync.engine.source.LdapFlavor;
 import org.scimsync.engine.source.LdapSourceConfig;
 import org.scimsync.engine.source.SnapshotAssembler;
 import org.scimsync.engine.source.internal.DnReferences;
@@ -29,8 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class LdapDirectorySource implements DirectorySource {
 
   private static final Logger log = LoggerFactory.getLogger(LdapDirectorySource.class);
-  private static final String USER_ACCOUNT_CONTROL = "userAccountControl";
-  private static final int ACCOUNTDISABLE = 0x2;
 
   private final LdapSourceConfig config;
   private final LdapConnector connector;
@@ -56,13 +53,15 @@ public final class LdapDirectorySource implements DirectorySource {
       PagedSearch search =
           new PagedSearch(
               connection, connector.server(), config.pageSize(), config.searchTimeout());
-      List<String> userAttributes = List.of("*", config.userKey(), USER_ACCOUNT_CONTROL);
+      MemberUids uids = new MemberUids();
+      List<String> userAttributes =
+          List.of("*", config.userKey(), DisabledAccounts.attributeOf(config.flavor()));
       search.forEach(
           "user search",
           config.userBase(),
           config.userFilter(),
           userAttributes,
-          entry -> addUser(entry, references, assembler));
+          entry -> addUser(entry, references, uids, assembler));
       List<String> groupAttributes = new ArrayList<>(List.of("*", config.groupKey()));
       groupAttributes.add(config.groupNameAttribute());
       groupAttributes.addAll(config.memberAttributes());
@@ -71,7 +70,7 @@ public final class LdapDirectorySource implements DirectorySource {
           config.groupBase(),
           config.groupFilter(),
           groupAttributes,
-          entry -> addGroup(entry, search, references, assembler));
+          entry -> addGroup(entry, search, references, uids, assembler));
       rangeRequests = search.rangeRequests();
     }
     DirectorySnapshot snapshot = assembler.build(describe(), Instant.now());
@@ -87,7 +86,10 @@ public final class LdapDirectorySource implements DirectorySource {
   }
 
   private void addUser(
-      SearchResultEntry entry, DnReferences references, SnapshotAssembler assembler) {
+      SearchResultEntry entry,
+      DnReferences references,
+      MemberUids uids,
+      SnapshotAssembler assembler) {
     String origin = connector.server() + " entry " + entry.getDN();
     String reference = reference(entry, references, origin, assembler);
     String key = EntryAttributes.key(entry, config.userKey());
@@ -97,17 +99,18 @@ public final class LdapDirectorySource implements DirectorySource {
       }
       return;
     }
-    Map<String, List<Object>> attributes = EntryAttributes.of(entry, Set.of());
-    if (config.flavor().marksDisabledAccounts()) {
-      markDisabled(entry, attributes, origin, assembler);
+    Attributes.Builder attributes = EntryAttributes.builder(entry, Set.of());
+    DisabledAccounts.mark(config.flavor(), entry, attributes, origin, assembler::warn);
+    if (assembler.addUser(reference, key, entry.getDN(), attributes.build(), origin)) {
+      uids.addUser(entry, reference);
     }
-    assembler.addUser(reference, key, entry.getDN(), attributes, origin);
   }
 
   private void addGroup(
       SearchResultEntry entry,
       PagedSearch search,
       DnReferences references,
+      MemberUids uids,
       SnapshotAssembler assembler) {
     String origin = connector.server() + " entry " + entry.getDN();
     String reference = reference(entry, references, origin, assembler);
@@ -118,14 +121,23 @@ public final class LdapDirectorySource implements DirectorySource {
       }
       return;
     }
-    Map<String, List<Object>> attributes = EntryAttributes.of(entry, memberAttributes);
+    Attributes.Builder attributes = EntryAttributes.builder(entry, memberAttributes);
     String name = EntryAttributes.groupName(entry, config.groupNameAttribute(), attributes);
     List<String> members = new ArrayList<>();
     for (String attribute : config.memberAttributes()) {
+      if (MemberUids.holdsUids(attribute)) {
+        for (String uid : search.allValues(entry, attribute)) {
+          members.add(uids.reference(uid));
+        }
+        continue;
+      }
       references.addMembers(
-          members, search.allValues(entry, attribute), origin, attribute, assembler::warn);
+          members,
+          search.allValues(entry, attribute),
+          value ->
+              assembler.warn(origin + ": " + attribute + " value is not a DN, ignored: " + value));
     }
-    assembler.addGroup(reference, key, name, entry.getDN(), attributes, members, origin);
+    assembler.addGroup(reference, key, name, entry.getDN(), attributes.build(), members, origin);
   }
 
   private static @Nullable String reference(
@@ -138,23 +150,5 @@ public final class LdapDirectorySource implements DirectorySource {
       assembler.warn(origin + ": the server returned an invalid DN; entry skipped");
     }
     return reference;
-  }
-
-  private static void markDisabled(
-      SearchResultEntry entry,
-      Map<String, List<Object>> attributes,
-      String origin,
-      SnapshotAssembler assembler) {
-    String control = entry.getAttributeValue(USER_ACCOUNT_CONTROL);
-    if (control == null) {
-      return;
-    }
-    try {
-      boolean disabled = (Long.parseLong(control.trim()) & ACCOUNTDISABLE) != 0;
-      attributes.put(LdapFlavor.ACCOUNT_DISABLED, List.of(Boolean.toString(disabled)));
-    } catch (NumberFormatException e) {
-      assembler.warn(
-          origin + ": userAccountControl is not a number (" + control + "); accountDisabled unset");
-    }
   }
 }

@@ -47,15 +47,21 @@ final class LdapFailures {
     if (diagnostic != null && !diagnostic.isBlank()) {
       message.append(": ").append(diagnostic);
     }
-    hint(code, message);
+    hint(code, failure, message);
     return new SourceException(kind, message.toString(), failure);
   }
 
-  private static void hint(ResultCode code, StringBuilder message) {
+  private static void hint(ResultCode code, LDAPException failure, StringBuilder message) {
     if (code == ResultCode.SIZE_LIMIT_EXCEEDED) {
       message.append("; the server limits result sizes: lower pageSize below its limit");
-    } else if (code == ResultCode.TIME_LIMIT_EXCEEDED || code == ResultCode.TIMEOUT) {
+    } else if (code == ResultCode.TIME_LIMIT_EXCEEDED) {
       message.append("; the search took longer than searchTimeout");
+    } else if (code == ResultCode.TIMEOUT) {
+      message.append("; the server did not answer within searchTimeout");
+    } else if (code == ResultCode.CONNECT_ERROR
+        && failure.getMessage() != null
+        && failure.getMessage().toLowerCase(java.util.Locale.ROOT).contains("timed out")) {
+      message.append("; no connection within connectTimeout");
     } else if (code == ResultCode.INVALID_CREDENTIALS) {
       message.append("; check bindDn and the bind password");
     }

@@ -1,7 +1,6 @@
 package org.scimsync.engine.source.ldif;
 
 import com.unboundid.ldap.sdk.Entry;
-import com.unboundid.ldif.DuplicateValueBehavior;
 import com.unboundid.ldif.LDIFException;
 import com.unboundid.ldif.LDIFReader;
 import java.io.IOException;
@@ -13,10 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.DirectorySource;
@@ -24,8 +20,8 @@ import org.scimsync.engine.source.LdifSourceConfig;
 import org.scimsync.engine.source.SnapshotAssembler;
 import org.scimsync.engine.source.SourceException;
 import org.scimsync.engine.source.internal.DnReferences;
-import org.scimsync.engine.source.internal.EntryAttributes;
 import org.scimsync.engine.source.internal.Utf8Lines;
+import org.scimsync.engine.source.ldif.LdifEntryClassifier.Parsed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,14 +36,22 @@ import org.slf4j.LoggerFactory;
 public final class LdifDirectorySource implements DirectorySource {
 
   private static final Logger log = LoggerFactory.getLogger(LdifDirectorySource.class);
-  private static final String ENTRY_UUID = "entryUUID";
+  static final String ENTRY_UUID = "entryUUID";
+
+  /**
+   * Worker threads of the parser: decoding and classifying entries is most of the work of a read,
+   * and runs there while the reading thread resolves what was classified and the parser's own
+   * thread reads and splits lines. On a single processor the parser runs on the reading thread.
+   * Measured on 2 cores: the reading thread's CPU time drops from about 3.4 s to 1.3 s for a cold
+   * read of 50k users and 10k groups, while the process's CPU time (mostly the JIT compiler) stays
+   * about the same.
+   */
+  private static final int PARSE_THREADS = Runtime.getRuntime().availableProcessors() > 1 ? 2 : 0;
 
   private final LdifSourceConfig config;
-  private final Set<String> memberAttributes;
 
   public LdifDirectorySource(LdifSourceConfig config) {
     this.config = Objects.requireNonNull(config, "config");
-    this.memberAttributes = EntryAttributes.lowerCase(config.memberAttributes());
   }
 
   @Override
@@ -60,60 +64,72 @@ public final class LdifDirectorySource implements DirectorySource {
     String file = config.path().toString();
     List<Parsed> users = new ArrayList<>();
     List<Parsed> groups = new ArrayList<>();
+    List<Long> userLines = new ArrayList<>();
+    List<Long> groupLines = new ArrayList<>();
     SnapshotAssembler assembler = new SnapshotAssembler(config.nested());
-    DnReferences references = new DnReferences();
+    LdifEntryClassifier classifier = new LdifEntryClassifier(config, new DnReferences());
     try (LdifLineReader lineReader =
             new LdifLineReader(
                 new InputStreamReader(
                     Files.newInputStream(config.path()), StandardCharsets.UTF_8.newDecoder()),
                 file);
-        LDIFReader reader = newReader(lineReader)) {
+        LDIFReader reader = new LDIFReader(lineReader, PARSE_THREADS, classifier)) {
       Entry entry;
       while ((entry = reader.readEntry()) != null) {
-        classify(entry, lineReader.entryLine(), users, groups, references, assembler);
+        long line = lineReader.nextEntryLine();
+        Parsed parsed = ((LdifEntryClassifier.Classified) entry).parsed();
+        if (parsed.reference() == null) {
+          throw new SourceException(
+              SourceException.Kind.INVALID_INPUT,
+              file + " line " + line + ": invalid DN: " + parsed.dn());
+        }
+        for (String problem : parsed.problems()) {
+          assembler.warn(origin(line, parsed) + ": " + problem);
+        }
+        if (parsed.kind() == LdifEntryClassifier.Kind.USER) {
+          users.add(parsed);
+          userLines.add(line);
+        } else if (parsed.kind() == LdifEntryClassifier.Kind.GROUP) {
+          groups.add(parsed);
+          groupLines.add(line);
+        }
       }
     } catch (LDIFException e) {
-      throw new SourceException(
-          SourceException.Kind.INVALID_INPUT,
-          String.format("%s line %d: malformed LDIF: %s", file, e.getLineNumber(), e.getMessage()),
-          e);
+      throw failure(e);
     } catch (NoSuchFileException e) {
       throw new SourceException(
           SourceException.Kind.INVALID_INPUT, file + ": no such LDIF file", e);
-    } catch (CharacterCodingException e) {
-      throw new SourceException(
-          SourceException.Kind.INVALID_INPUT,
-          String.format(
-              "%s line %d: not valid UTF-8 (use base64 '::' values for binary data)",
-              file, Utf8Lines.firstInvalidLine(config.path())),
-          e);
     } catch (IOException e) {
-      throw new SourceException(
-          SourceException.Kind.UNAVAILABLE, file + ": cannot read: " + e.getMessage(), e);
+      throw failure(e);
     }
     KeyRule userKey = KeyRule.resolve(config.userKey(), users);
     KeyRule groupKey = KeyRule.resolve(config.groupKey(), groups);
-    for (Parsed user : users) {
+    for (int i = 0; i < users.size(); i++) {
+      Parsed user = users.get(i);
+      String origin = origin(userLines.get(i), user);
       String key = userKey.keyOf(user);
       if (key == null) {
-        assembler.warn(user.origin() + ": user without " + userKey.name() + "; skipped");
+        assembler.warn(origin + ": user without " + userKey.name() + "; skipped");
       } else {
-        assembler.addUser(user.reference(), key, user.dn(), user.attributes(), user.origin());
+        assembler.addUser(
+            Objects.requireNonNull(user.reference()), key, user.dn(), user.attributes(), origin);
       }
     }
-    for (Parsed group : groups) {
+    for (int i = 0; i < groups.size(); i++) {
+      Parsed group = groups.get(i);
+      String origin = origin(groupLines.get(i), group);
       String key = groupKey.keyOf(group);
       if (key == null) {
-        assembler.warn(group.origin() + ": group without " + groupKey.name() + "; skipped");
+        assembler.warn(origin + ": group without " + groupKey.name() + "; skipped");
       } else {
         assembler.addGroup(
-            group.reference(),
+            Objects.requireNonNull(group.reference()),
             key,
             Objects.requireNonNull(group.name()),
             group.dn(),
             group.attributes(),
             group.members(),
-            group.origin());
+            origin);
       }
     }
     DirectorySnapshot snapshot = assembler.build(describe(), Instant.now());
@@ -130,83 +146,38 @@ public final class LdifDirectorySource implements DirectorySource {
   }
 
   /**
-   * Duplicate values are retained rather than stripped: stripping compares every value of an
-   * attribute with the others, which is quadratic for a group with tens of thousands of members,
-   * and the assembler lists each member once anyway.
+   * The exception for a failed read. The parser's line-reading thread hands what went wrong to the
+   * reading thread inside an {@link LDIFException} (line -1), so the cause decides: a refused line
+   * ({@link LdifLineReader}), bytes that are not UTF-8, an I/O error, or malformed LDIF.
    */
-  private static LDIFReader newReader(LdifLineReader lines) {
-    LDIFReader reader = new LDIFReader(lines);
-    reader.setDuplicateValueBehavior(DuplicateValueBehavior.RETAIN);
-    return reader;
-  }
-
-  private void classify(
-      Entry entry,
-      long line,
-      List<Parsed> users,
-      List<Parsed> groups,
-      DnReferences references,
-      SnapshotAssembler assembler) {
-    String origin = config.path() + " line " + line + " (" + entry.getDN() + ")";
-    String reference = references.normalize(entry.getDN());
-    if (reference == null) {
-      throw new SourceException(
+  private SourceException failure(Exception e) {
+    String file = config.path().toString();
+    Throwable cause = e instanceof LDIFException && e.getCause() != null ? e.getCause() : e;
+    if (cause instanceof SourceException refused) {
+      return refused;
+    }
+    if (cause instanceof CharacterCodingException) {
+      return new SourceException(
           SourceException.Kind.INVALID_INPUT,
-          config.path() + " line " + line + ": invalid DN: " + entry.getDN());
+          String.format(
+              "%s line %d: not valid UTF-8 (use base64 '::' values for binary data)",
+              file, Utf8Lines.firstInvalidLine(config.path())),
+          e);
     }
-    boolean group = hasClass(entry, config.groupObjectClasses());
-    if (!group && !hasClass(entry, config.userObjectClasses())) {
-      return;
+    if (cause instanceof IOException) {
+      return new SourceException(
+          SourceException.Kind.UNAVAILABLE, file + ": cannot read: " + cause.getMessage(), e);
     }
-    String keyAttribute = group ? config.groupKey() : config.userKey();
-    String keyName = keyAttribute == null ? ENTRY_UUID : keyAttribute;
-    String attributeKey =
-        keyName.equalsIgnoreCase(LdifSourceConfig.DN_KEY)
-            ? null
-            : EntryAttributes.key(entry, keyName);
-    if (!group) {
-      Map<String, List<Object>> attributes = EntryAttributes.of(entry, Set.of());
-      users.add(
-          new Parsed(
-              line, entry.getDN(), reference, origin, attributeKey, null, attributes, List.of()));
-      return;
-    }
-    Map<String, List<Object>> attributes = EntryAttributes.of(entry, memberAttributes);
-    String name = EntryAttributes.groupName(entry, config.groupNameAttribute(), attributes);
-    List<String> members = new ArrayList<>();
-    for (String attribute : config.memberAttributes()) {
-      String[] values = entry.getAttributeValues(attribute);
-      if (values != null) {
-        references.addMembers(members, List.of(values), origin, attribute, assembler::warn);
-      }
-    }
-    groups.add(
-        new Parsed(
-            line, entry.getDN(), reference, origin, attributeKey, name, attributes, members));
+    long line = e instanceof LDIFException ldif ? ldif.getLineNumber() : 0;
+    return new SourceException(
+        SourceException.Kind.INVALID_INPUT,
+        String.format("%s line %d: malformed LDIF: %s", file, line, e.getMessage()),
+        e);
   }
 
-  private static boolean hasClass(Entry entry, Set<String> classes) {
-    String[] values = entry.getObjectClassValues();
-    if (values != null) {
-      for (String value : values) {
-        if (classes.contains(value.toLowerCase(Locale.ROOT))) {
-          return true;
-        }
-      }
-    }
-    return false;
+  private String origin(long line, Parsed entry) {
+    return config.path() + " line " + line + " (" + entry.dn() + ")";
   }
-
-  /** An entry as read, before its key rule is known. */
-  private record Parsed(
-      long line,
-      String dn,
-      String reference,
-      String origin,
-      @Nullable String attributeKey,
-      @Nullable String name,
-      Map<String, List<Object>> attributes,
-      List<String> members) {}
 
   /** Where the key of an entry comes from: an attribute, or the normalised DN. */
   private record KeyRule(String name, boolean fromDn) {

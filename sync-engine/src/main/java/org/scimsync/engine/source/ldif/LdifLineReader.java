@@ -3,6 +3,8 @@ package org.scimsync.engine.source.ldif;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.scimsync.engine.source.SourceException;
 
 /**
@@ -10,28 +12,32 @@ import org.scimsync.engine.source.SourceException;
  * refuses, with the line number, what a directory export must not contain: change records ({@code
  * changetype:}) and values read from URLs ({@code attr:< file:///...}, which would let an LDIF file
  * pull arbitrary local files into the attributes sent to the target).
+ *
+ * <p>The parser reads lines on a thread of its own, ahead of the entries it has handed out, so the
+ * {@code dn:} line of every record is queued here and taken by the reading thread as it receives
+ * the records, which come in file order.
  */
 final class LdifLineReader extends BufferedReader {
 
   private static final int BUFFER_SIZE = 1 << 16;
 
   private final String file;
+  private final Queue<Long> entryLines = new ConcurrentLinkedQueue<>();
   private long line;
-  private long entryLine;
+  private boolean inRecord;
 
   LdifLineReader(Reader in, String file) {
     super(in, BUFFER_SIZE);
     this.file = file;
   }
 
-  /** The number of lines read so far. */
-  long lineNumber() {
-    return line;
-  }
-
-  /** The number of the {@code dn:} line of the record read last (1-based), or 0. */
-  long entryLine() {
-    return entryLine;
+  /**
+   * The number (1-based) of the {@code dn:} line of the next record, in file order; each record
+   * read by the parser has one. 0 when none is queued.
+   */
+  long nextEntryLine() {
+    Long next = entryLines.poll();
+    return next == null ? 0 : next;
   }
 
   @Override
@@ -41,11 +47,17 @@ final class LdifLineReader extends BufferedReader {
       return null;
     }
     line++;
-    if (text.isEmpty() || text.charAt(0) == ' ' || text.charAt(0) == '#') {
+    if (text.isEmpty()) {
+      inRecord = false;
       return text;
     }
-    if (startsWithIgnoreCase(text, "dn:")) {
-      entryLine = line;
+    if (text.charAt(0) == ' ' || text.charAt(0) == '#') {
+      return text;
+    }
+    if (!inRecord && !text.startsWith("version:")) {
+      // the first line of a record, as the parser counts records (it skips "version:" there)
+      entryLines.add(line);
+      inRecord = true;
     } else if (startsWithIgnoreCase(text, "changetype:")) {
       throw new SourceException(
           SourceException.Kind.INVALID_INPUT,

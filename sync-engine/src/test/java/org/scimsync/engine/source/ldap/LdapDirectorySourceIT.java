@@ -137,7 +137,7 @@ class LdapDirectorySourceIT {
     SourceUser aliceUser = usersByDn(snapshot).get("uid=alice,ou=People,dc=example,dc=com");
     assertThat(aliceUser.values("mail")).containsExactly("alice@example.com");
     assertThat(aliceUser.groups()).containsExactly("devs", "staff");
-    assertThat(aliceUser.values(LdapFlavor.ACCOUNT_DISABLED)).isEmpty();
+    assertThat(aliceUser.values(LdapFlavor.ACCOUNT_DISABLED)).containsExactly("false");
 
     SourceGroup staff = group(snapshot, "staff");
     assertThat(staff.key()).isEqualTo(entryUuid("cn=staff,ou=Groups,dc=example,dc=com"));

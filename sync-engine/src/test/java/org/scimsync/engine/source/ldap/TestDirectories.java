@@ -6,9 +6,14 @@ import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
+import org.scimsync.client.Secret;
+import org.scimsync.engine.source.LdapFlavor;
+import org.scimsync.engine.source.LdapSourceConfig;
 import org.scimsync.engine.source.internal.ObjectGuid;
 
 /** In-memory LDAP servers on loopback with OpenLDAP-like and Active-Directory-like data. */
@@ -32,6 +37,38 @@ final class TestDirectories {
     config.setListenerConfigs(listener);
     config.addAdditionalBindCredentials(BIND_DN, BIND_PASSWORD);
     return config;
+  }
+
+  /** A source configuration with the flavor's defaults, as the tests of one concern need it. */
+  static LdapSourceConfig sourceConfig(
+      String url,
+      @Nullable String bindDn,
+      @Nullable String password,
+      LdapFlavor flavor,
+      String userBase,
+      @Nullable String groupBase,
+      @Nullable Duration connectTimeout,
+      @Nullable Duration searchTimeout) {
+    return new LdapSourceConfig(
+        url,
+        false,
+        bindDn,
+        password == null ? null : Secret.of(password),
+        flavor,
+        userBase,
+        null,
+        groupBase,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        connectTimeout,
+        searchTimeout,
+        0,
+        null,
+        null);
   }
 
   static InMemoryListenerConfig loopback() throws LDAPException {

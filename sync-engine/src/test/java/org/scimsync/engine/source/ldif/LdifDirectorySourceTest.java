@@ -213,4 +213,51 @@ class LdifDirectorySourceTest {
         .satisfies(g -> assertThat(g.memberKeys()).containsExactly("svc"));
     assertThat(DirectorySources.create(config).describe()).isEqualTo("ldif:" + file);
   }
+
+  /**
+   * Entries are parsed on several threads; they must still come out in file order, each with the
+   * line of its own {@code dn:} line, also after comments, a {@code version:} line and folded lines
+   * that shift the line numbers.
+   */
+  @Test
+  void keepsFileOrderAndLineNumbersOfManyEntries(@TempDir Path dir) throws Exception {
+    StringBuilder ldif = new StringBuilder("version: 1\n# a directory\n\n");
+    long line = 4;
+    java.util.List<String> expectedOrder = new java.util.ArrayList<>();
+    java.util.List<String> expectedWarnings = new java.util.ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      if (i % 7 == 0) {
+        ldif.append("# user ").append(i).append('\n');
+        line++;
+      }
+      ldif.append("dn: uid=u")
+          .append(i)
+          .append(",dc=x\nobjectClass: person\ncn: User\n")
+          .append(" ")
+          .append(i)
+          .append('\n');
+      if (i % 500 == 3) {
+        expectedWarnings.add("line " + line + " (uid=u" + i + ",dc=x): user without entryUUID");
+        ldif.append('\n');
+        line += 5;
+      } else {
+        expectedOrder.add("k" + i);
+        ldif.append("entryUUID: k").append(i).append("\n\n");
+        line += 6;
+      }
+    }
+    Path file = dir.resolve("many.ldif");
+    Files.writeString(file, ldif, StandardCharsets.UTF_8);
+
+    DirectorySnapshot snapshot = read(LdifSourceConfig.of(file));
+
+    assertThat(snapshot.users())
+        .extracting(SourceUser::key)
+        .containsExactlyElementsOf(expectedOrder);
+    assertThat(snapshot.users().get(1).values("cn")).containsExactly("User1");
+    assertThat(snapshot.warnings()).hasSize(expectedWarnings.size());
+    for (int i = 0; i < expectedWarnings.size(); i++) {
+      assertThat(snapshot.warnings().get(i)).contains(expectedWarnings.get(i));
+    }
+  }
 }
