@@ -59,6 +59,8 @@ public final class SyncProcess {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heap);
+    // as the scim-sync launcher runs a one-shot sync (BENCH_SYNC_JAVA_OPTS can override it)
+    command.add("-XX:TieredStopAtLevel=1");
     command.add("-Xlog:gc:file=" + logDirectory.resolve(scenario + "-gc.log"));
     String extra = System.getenv(EXTRA_OPTIONS);
     if (extra != null && !extra.isBlank()) {
