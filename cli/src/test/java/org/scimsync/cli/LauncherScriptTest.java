@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher {@code bin/scim-sync} of the distribution, run with a stand-in {@code java} that
- * prints the arguments it was given: one-shot commands get the C1-only JIT, the service does not,
- * and {@code JAVA_OPTS} comes after so that it can override.
+ * prints the arguments it was given: one-shot commands get the C1-only JIT, the long-running
+ * commands (service, emulator) do not, and {@code JAVA_OPTS} comes after so that it can override.
  */
 class LauncherScriptTest {
 
@@ -34,11 +34,14 @@ class LauncherScriptTest {
   }
 
   @Test
-  void theServiceKeepsFullTieredCompilation() throws Exception {
-    List<String> args = launch(null, "serve", "--config", "x.yaml");
+  void theLongRunningCommandsKeepFullTieredCompilation() throws Exception {
+    List<String> serve = launch(null, "serve", "--config", "x.yaml");
+    List<String> emulator = launch(null, "emulator", "--port", "8080");
 
-    assertThat(args).doesNotContain("-XX:TieredStopAtLevel=1");
-    assertThat(args).endsWith("org.scimsync.cli.Main", "serve", "--config", "x.yaml");
+    assertThat(serve).doesNotContain("-XX:TieredStopAtLevel=1");
+    assertThat(serve).endsWith("org.scimsync.cli.Main", "serve", "--config", "x.yaml");
+    assertThat(emulator).doesNotContain("-XX:TieredStopAtLevel=1");
+    assertThat(emulator).endsWith("org.scimsync.cli.Main", "emulator", "--port", "8080");
   }
 
   @Test
