@@ -9,7 +9,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 public enum LdapFlavor implements ConfigEnum {
   /** Microsoft Active Directory (objectGUID, member, userAccountControl). */
   ACTIVE_DIRECTORY("active-directory"),
-  /** OpenLDAP and other RFC 4512 servers (entryUUID, member/uniqueMember). */
+  /**
+   * OpenLDAP and other RFC 4512 servers (entryUUID; member/uniqueMember, posixGroup memberUid;
+   * ppolicy pwdAccountLockedTime).
+   */
   OPENLDAP("openldap");
 
   private final String configName;
