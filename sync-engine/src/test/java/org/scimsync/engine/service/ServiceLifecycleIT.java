@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.scimsync.engine.state.RunRecord;
@@ -54,22 +55,34 @@ class ServiceLifecycleIT {
     fixture =
         new ServiceFixture(launcher, lastRunAt(Instant.now()), "* * * * * ?", Duration.ZERO, false);
     Eventually.await(WAIT, "first scheduled run", () -> launcher.started() == 1);
+    Eventually.await(
+        WAIT, "first trigger running", () -> stateOf(1) == TriggerStatus.State.RUNNING);
+    // the held run serves the triggers that were waiting when it started: one, or two when the
+    // fire time just before the start was caught up at the same moment
+    long served = 1;
+    while (stateOf(served + 1) == TriggerStatus.State.RUNNING) {
+      served++;
+    }
+    long first = served + 1;
+    long second = served + 2;
     // two more fire times while the first run is held: both wait for the same follow-up
     Eventually.await(
-        WAIT, "two more fire times", () -> fixture.service.triggerStatus(3).isPresent());
+        WAIT, "two more fire times", () -> fixture.service.triggerStatus(second).isPresent());
     launcher.release();
 
-    Eventually.await(
-        WAIT,
-        "follow-up served",
-        () -> fixture.service.triggerStatus(3).orElseThrow().state() == TriggerStatus.State.DONE);
-    long followUp = fixture.service.triggerStatus(2).orElseThrow().result().runId();
-    assertThat(fixture.service.triggerStatus(3).orElseThrow().result().runId()).isEqualTo(followUp);
-    assertThat(fixture.service.triggerStatus(1).orElseThrow().result().runId())
+    Eventually.await(WAIT, "follow-up served", () -> stateOf(second) == TriggerStatus.State.DONE);
+    long followUp = fixture.service.triggerStatus(first).orElseThrow().result().runId();
+    assertThat(fixture.service.triggerStatus(second).orElseThrow().result().runId())
+        .isEqualTo(followUp);
+    assertThat(fixture.service.triggerStatus(served).orElseThrow().result().runId())
         .isNotEqualTo(followUp);
     assertThat(launcher.maxConcurrency()).isEqualTo(1);
     assertThat(fixture.metrics.scrape())
         .containsPattern("scim_sync_triggers_total\\{merged=\"true\",trigger=\"schedule\"} [1-9]");
+  }
+
+  private TriggerStatus.@Nullable State stateOf(long triggerId) {
+    return fixture.service.triggerStatus(triggerId).map(TriggerStatus::state).orElse(null);
   }
 
   @Test
