@@ -53,7 +53,9 @@ public final class EmulatorMain implements Callable<Integer> {
   @Option(names = "--retry-after", description = "Send Retry-After with 429.")
   boolean retryAfter;
 
-  @Option(names = "--latency-ms", description = "Fixed latency per request in ms.")
+  @Option(
+      names = "--latency-ms",
+      description = "Response time of every request in ms (the emulator's own work included).")
   long latencyMillis;
 
   @Option(names = "--latency-jitter-ms", description = "Extra random latency up to this many ms.")

@@ -7,13 +7,16 @@ import java.util.Objects;
  * The faults the emulator injects. Settable at start ({@link ScimEmulator.Builder#faults}) and at
  * run time ({@link ScimEmulator#faults(FaultSettings)}, {@code PUT /admin/faults}).
  *
- * <p>Order of effects on one request: latency (plus a uniform random jitter), then a dropped
- * connection (the connection is closed without an answer, nothing applied), then the rate limit
- * (429 with the AWS {@code ThrottlingException} body, with {@code Retry-After} when {@link
- * #retryAfterHeader()}), then a 500 before anything is applied, then the request itself and, for
- * writes, a 500 AFTER the write was applied.
+ * <p>Order of effects on one request, decided when it arrives: a dropped connection (the connection
+ * is closed without an answer, nothing applied), then the rate limit (429 with the AWS {@code
+ * ThrottlingException} body, with {@code Retry-After} when {@link #retryAfterHeader()}), then a 500
+ * before anything is applied, then the request itself and, for writes, a 500 AFTER the write was
+ * applied. The answer (or the dropped connection) then waits until the latency, plus a uniform
+ * random jitter, has passed since the request arrived.
  *
- * @param latency fixed delay added to every SCIM request
+ * @param latency the response time of every SCIM request: the least time from its arrival to its
+ *     answer. Like a remote service's, it includes the emulator's own work instead of adding to it,
+ *     so that a client's measured time is not inflated by an emulator sharing its CPUs.
  * @param latencyJitter upper bound of an extra uniform random delay
  * @param readsPerSecond token-bucket rate of EACH read API (ListUsers, GetUser, ListGroups, ...); 0
  *     means unlimited

@@ -13,14 +13,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.scimsync.emulator.EmulatorStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves {@code /<tenant>/scim/v2/...}: classifies the request, applies the faults (latency,
- * dropped connection, rate limit, 500 before), checks the bearer token, lets the {@link
- * ScimService} answer, applies the 500-after fault to accepted writes and counts the answer.
+ * Serves {@code /<tenant>/scim/v2/...}: classifies the request, checks the bearer token, applies
+ * the faults (dropped connection, rate limit, 500 before), lets the {@link ScimService} answer,
+ * applies the 500-after fault to accepted writes, holds the answer until the latency has passed
+ * since the request arrived, and counts it.
  */
 public final class ScimExchangeHandler implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ScimExchangeHandler.class);
@@ -62,6 +64,8 @@ public final class ScimExchangeHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      long arrived = System.nanoTime();
+      long latencyNanos = TimeUnit.MILLISECONDS.toNanos(faults.latencyMillis());
       byte[] body = readBody(exchange.getRequestBody());
       List<String> segments;
       Map<String, String> query;
@@ -69,10 +73,10 @@ public final class ScimExchangeHandler implements HttpHandler {
         segments = segments(exchange.getRequestURI().getRawPath());
         query = query(exchange.getRequestURI().getRawQuery());
       } catch (IllegalArgumentException e) {
-        send(
-            exchange,
-            new ScimRoute("Unknown", "", null),
-            service.error(400, "The request URI is not correctly encoded."));
+        ScimRoute unknown = new ScimRoute("Unknown", "", null);
+        Reply reply = service.error(400, "The request URI is not correctly encoded.");
+        awaitLatency(arrived, latencyNanos);
+        send(exchange, unknown, reply);
         return;
       }
       boolean scimPath =
@@ -82,39 +86,44 @@ public final class ScimExchangeHandler implements HttpHandler {
               ? ScimRoute.classify(
                   exchange.getRequestMethod(), segments.subList(3, segments.size()))
               : new ScimRoute("Unknown", "", null);
-      sleep(faults.latencyMillis());
+      Reply reply;
       if (!scimPath || !segments.get(0).equals(tenant) || !authorized(exchange)) {
-        send(exchange, route, service.error(401, "The bearer token or tenant is not valid."));
-        return;
-      }
-      if (faults.dropConnection()) {
+        reply = service.error(401, "The bearer token or tenant is not valid.");
+      } else if (faults.dropConnection()) {
         statistics.record(route.api(), 0);
         LOG.debug("fault=dropConnection api={}", route.api());
+        awaitLatency(arrived, latencyNanos);
         return; // closing an exchange before any response closes its connection
+      } else {
+        reply = answer(route, query, body);
       }
-      long waitNanos = faults.throttle(route.api());
-      if (waitNanos > 0) {
-        send(exchange, route, throttled(waitNanos));
-        return;
-      }
-      if (faults.error500Before()) {
-        send(exchange, route, service.error(500, "An internal error occurred. Try again."));
-        return;
-      }
-      Reply reply;
-      try {
-        reply = service.handle(route, query, body);
-      } catch (RuntimeException e) {
-        LOG.error("unexpected failure api={} path={}", route.api(), route.resource(), e);
-        reply = service.error(500, "An internal error occurred.");
-      }
-      boolean accepted = reply.status() >= 200 && reply.status() < 300;
-      if (accepted && EmulatorStats.WRITE_APIS.contains(route.api()) && faults.error500After()) {
-        LOG.debug("fault=error500After api={} status={}", route.api(), reply.status());
-        reply = service.error(500, "An internal error occurred. Try again.");
-      }
+      awaitLatency(arrived, latencyNanos);
       send(exchange, route, reply);
     }
+  }
+
+  /** The answer of an authorized request: rate limit, 500 before, the request, 500 after. */
+  private Reply answer(ScimRoute route, Map<String, String> query, byte[] body) {
+    long waitNanos = faults.throttle(route.api());
+    if (waitNanos > 0) {
+      return throttled(waitNanos);
+    }
+    if (faults.error500Before()) {
+      return service.error(500, "An internal error occurred. Try again.");
+    }
+    Reply reply;
+    try {
+      reply = service.handle(route, query, body);
+    } catch (RuntimeException e) {
+      LOG.error("unexpected failure api={} path={}", route.api(), route.resource(), e);
+      reply = service.error(500, "An internal error occurred.");
+    }
+    boolean accepted = reply.status() >= 200 && reply.status() < 300;
+    if (accepted && EmulatorStats.WRITE_APIS.contains(route.api()) && faults.error500After()) {
+      LOG.debug("fault=error500After api={} status={}", route.api(), reply.status());
+      reply = service.error(500, "An internal error occurred. Try again.");
+    }
+    return reply;
   }
 
   private Reply throttled(long waitNanos) {
@@ -188,12 +197,17 @@ public final class ScimExchangeHandler implements HttpHandler {
     return params;
   }
 
-  private static void sleep(long millis) {
-    if (millis <= 0) {
+  /**
+   * Holds the answer until {@code latencyNanos} after the request arrived: like a remote service's
+   * response time, the latency includes the emulator's own work rather than adding to it.
+   */
+  private static void awaitLatency(long arrived, long latencyNanos) {
+    long remaining = latencyNanos - (System.nanoTime() - arrived);
+    if (remaining <= 0) {
       return;
     }
     try {
-      Thread.sleep(millis);
+      TimeUnit.NANOSECONDS.sleep(remaining);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
