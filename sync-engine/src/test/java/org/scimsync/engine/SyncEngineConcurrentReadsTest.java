@@ -3,8 +3,6 @@ package org.scimsync.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -28,6 +26,7 @@ import org.scimsync.engine.state.RunStatus;
 import org.scimsync.engine.target.ScimTarget;
 import org.scimsync.engine.target.TargetException;
 import org.scimsync.engine.target.TargetUser;
+import org.scimsync.engine.testing.ReplacedUserListing;
 import org.scimsync.engine.testing.SimpleMapper;
 
 /**
@@ -257,20 +256,7 @@ class SyncEngineConcurrentReadsTest {
 
   /** The target, with its user listing replaced by {@code users}. */
   private static ScimTarget observed(ScimTarget target, Supplier<Stream<TargetUser>> users) {
-    return (ScimTarget)
-        Proxy.newProxyInstance(
-            ScimTarget.class.getClassLoader(),
-            new Class<?>[] {ScimTarget.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("users")) {
-                return users.get();
-              }
-              try {
-                return method.invoke(target, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
+    return ReplacedUserListing.of(target, users);
   }
 
   private Stream<TargetUser> plainListing() {

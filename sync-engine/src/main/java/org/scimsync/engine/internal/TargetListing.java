@@ -12,8 +12,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.target.ScimTarget;
 import org.scimsync.engine.target.TargetGroup;
 import org.scimsync.engine.target.TargetUser;
@@ -34,10 +36,27 @@ public final class TargetListing implements AutoCloseable {
   private final Future<List<TargetUser>> users;
   private final Future<List<TargetGroup>> groups;
 
+  /** Guards {@link #listedUsers} and {@link #userFeed}. */
+  private final Object usersLock = new Object();
+
+  private final List<TargetUser> listedUsers = new ArrayList<>();
+  private @Nullable Consumer<TargetUser> userFeed;
+
   private TargetListing(ScimTarget target) {
     this.pool = Executors.newFixedThreadPool(2, threads());
-    this.users = pool.submit(() -> read(target::users));
-    this.groups = pool.submit(() -> read(target::groups));
+    this.users =
+        pool.submit(
+            () -> {
+              read(target::users, this::listed);
+              return listedUsers; // complete: nothing is added any more
+            });
+    this.groups =
+        pool.submit(
+            () -> {
+              List<TargetGroup> all = new ArrayList<>();
+              read(target::groups, all::add);
+              return all;
+            });
   }
 
   /** Starts listing the target's users and groups. */
@@ -67,6 +86,26 @@ public final class TargetListing implements AutoCloseable {
     return Await.result(groups, stop);
   }
 
+  /**
+   * Hands every user to {@code feed} exactly once: those listed so far on the calling thread,
+   * before this returns, and those listed later on the listing's thread as they arrive, so {@code
+   * feed} must be thread-safe. Work done there overlaps the wait for the next pages. Only one feed.
+   *
+   * @throws IllegalStateException when a feed was already set
+   */
+  public void feedUsers(Consumer<TargetUser> feed) {
+    Objects.requireNonNull(feed, "feed");
+    List<TargetUser> backlog;
+    synchronized (usersLock) {
+      if (userFeed != null) {
+        throw new IllegalStateException("the users already have a feed");
+      }
+      userFeed = feed;
+      backlog = new ArrayList<>(listedUsers);
+    }
+    backlog.forEach(feed);
+  }
+
   /** Whether both lists are complete (or failed); for tests and logs. */
   public boolean isDone() {
     return users.isDone() && groups.isDone();
@@ -81,18 +120,27 @@ public final class TargetListing implements AutoCloseable {
     pool.shutdownNow();
   }
 
-  private <T> List<T> read(Supplier<Stream<T>> list) {
-    List<T> all = new ArrayList<>();
+  private void listed(TargetUser user) {
+    Consumer<TargetUser> feed;
+    synchronized (usersLock) {
+      listedUsers.add(user);
+      feed = userFeed;
+    }
+    if (feed != null) {
+      feed.accept(user);
+    }
+  }
+
+  private <T> void read(Supplier<Stream<T>> list, Consumer<T> listed) {
     try (Stream<T> stream = list.get()) {
       Iterator<T> items = stream.iterator();
       while (!cancelled.get() && !Thread.currentThread().isInterrupted() && items.hasNext()) {
-        all.add(items.next());
+        listed.accept(items.next());
       }
     }
     if (cancelled.get() || Thread.currentThread().isInterrupted()) {
       throw new CancellationException("the listing was cancelled");
     }
-    return all;
   }
 
   private static ThreadFactory threads() {

@@ -22,6 +22,7 @@ import org.scimsync.engine.plan.DesiredGroup;
 import org.scimsync.engine.plan.DesiredState;
 import org.scimsync.engine.plan.DesiredUser;
 import org.scimsync.engine.plan.ObservedState;
+import org.scimsync.engine.plan.UserDiffs;
 import org.scimsync.engine.state.Link;
 import org.scimsync.engine.state.ObjectKind;
 import org.scimsync.engine.state.StateStore;
@@ -84,7 +85,9 @@ public final class TargetObserver {
 
   /**
    * Observes the target for a full run from a listing started earlier (so that it could run while
-   * the directory was read), verifying memberships when asked.
+   * the directory was read), verifying memberships when asked. While the rest is listed, each
+   * linked user's differences with its desired content are worked out as it arrives ({@link
+   * UserDiffs}), so that the plan does not start with them once the last page is in.
    *
    * @param stop polled while waiting for the listing
    * @throws RunStoppedException when {@code stop} was raised before the listing was complete
@@ -95,14 +98,16 @@ public final class TargetObserver {
       StoredState stored,
       boolean verifyMembers,
       BooleanSupplier stop) {
+    UserDiffs diffs = UserDiffs.forLinked(desired, stored);
+    listing.feedUsers(diffs::add);
     List<TargetUser> users = listing.users(stop);
     List<TargetGroup> groups = listing.groups(stop);
     if (!verifyMembers) {
-      return new ObservedState(true, users, groups, null);
+      return new ObservedState(true, users, groups, null, diffs);
     }
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemon());
     try {
-      return new ObservedState(true, users, groups, verify(desired, stored, pool));
+      return new ObservedState(true, users, groups, verify(desired, stored, pool), diffs);
     } finally {
       pool.shutdownNow();
     }

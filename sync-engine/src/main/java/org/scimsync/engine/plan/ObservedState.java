@@ -2,6 +2,7 @@ package org.scimsync.engine.plan;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.target.TargetGroup;
@@ -16,12 +17,14 @@ import org.scimsync.engine.target.TargetUser;
  * @param groups the groups read
  * @param memberships when members were verified: target user id to the ids of its groups, for every
  *     managed user that was checked; null otherwise
+ * @param userDiffs differences of listed users with their desired content worked out ahead
  */
 public record ObservedState(
     boolean complete,
     List<TargetUser> users,
     List<TargetGroup> groups,
-    @Nullable Map<String, Set<String>> memberships) {
+    @Nullable Map<String, Set<String>> memberships,
+    UserDiffs userDiffs) {
 
   public ObservedState {
     users = List.copyOf(users);
@@ -29,6 +32,16 @@ public record ObservedState(
     if (memberships != null) {
       memberships = Map.copyOf(memberships);
     }
+    Objects.requireNonNull(userDiffs, "userDiffs");
+  }
+
+  /** An observation with no differences worked out ahead. */
+  public ObservedState(
+      boolean complete,
+      List<TargetUser> users,
+      List<TargetGroup> groups,
+      @Nullable Map<String, Set<String>> memberships) {
+    this(complete, users, groups, memberships, UserDiffs.none());
   }
 
   /** A complete read of these objects, without membership verification. */

@@ -147,8 +147,7 @@ final class UserReconciler {
   }
 
   private List<AttributeChange> diff(DesiredUser user, TargetUser current, boolean reenable) {
-    List<AttributeChange> changes =
-        new ArrayList<>(AttributeDiff.diff(current.resource(), user.resource()));
+    List<AttributeChange> changes = new ArrayList<>(b.observed.userDiffs().between(current, user));
     if (!Objects.equals(current.externalId(), user.key())) {
       changes.add(AttributeChange.replace(List.of("externalId"), TextNode.valueOf(user.key())));
     }
