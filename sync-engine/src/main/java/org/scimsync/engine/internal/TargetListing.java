@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -19,6 +20,8 @@ import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.target.ScimTarget;
 import org.scimsync.engine.target.TargetGroup;
 import org.scimsync.engine.target.TargetUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The listing of every user and group of the target, started on two threads of its own as soon as
@@ -29,6 +32,7 @@ import org.scimsync.engine.target.TargetUser;
  */
 public final class TargetListing implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(TargetListing.class);
   private static final AtomicInteger SERIAL = new AtomicInteger();
 
   private final ExecutorService pool;
@@ -47,14 +51,14 @@ public final class TargetListing implements AutoCloseable {
     this.users =
         pool.submit(
             () -> {
-              read(target::users, this::listed);
+              read("users", target::users, this::listed);
               return listedUsers; // complete: nothing is added any more
             });
     this.groups =
         pool.submit(
             () -> {
               List<TargetGroup> all = new ArrayList<>();
-              read(target::groups, all::add);
+              read("groups", target::groups, all::add);
               return all;
             });
   }
@@ -131,16 +135,24 @@ public final class TargetListing implements AutoCloseable {
     }
   }
 
-  private <T> void read(Supplier<Stream<T>> list, Consumer<T> listed) {
+  private <T> void read(String kind, Supplier<Stream<T>> list, Consumer<T> listed) {
+    long start = System.nanoTime();
+    int count = 0;
     try (Stream<T> stream = list.get()) {
       Iterator<T> items = stream.iterator();
       while (!cancelled.get() && !Thread.currentThread().isInterrupted() && items.hasNext()) {
         listed.accept(items.next());
+        count++;
       }
     }
     if (cancelled.get() || Thread.currentThread().isInterrupted()) {
       throw new CancellationException("the listing was cancelled");
     }
+    LOG.info(
+        "target listed kind={} count={} ms={}",
+        kind,
+        count,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
   }
 
   private static ThreadFactory threads() {
