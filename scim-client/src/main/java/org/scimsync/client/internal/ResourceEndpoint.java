@@ -75,7 +75,8 @@ public final class ResourceEndpoint<T extends ScimResource> {
   }
 
   /**
-   * Every resource matching the filter, page by page as the stream is consumed.
+   * Every resource matching the filter, page by page (see {@link Paging}); close or fully consume
+   * the stream.
    *
    * @param filter a SCIM filter, or null for all
    * @return the resources
@@ -86,9 +87,10 @@ public final class ResourceEndpoint<T extends ScimResource> {
   }
 
   /**
-   * Every resource matching the filter as the JSON object the server sent, page by page as the
-   * stream is consumed: each page is parsed once, into trees, with no conversion to the resource
-   * class.
+   * Every resource matching the filter as the JSON object the server sent, page by page (cursor
+   * pages fetched ahead by a {@link CursorChain}): each page is parsed once, from its bytes, into
+   * trees on the consuming thread, with no conversion to the resource class. Close or fully consume
+   * the stream.
    *
    * @param filter a SCIM filter, or null for all
    * @return the resources
