@@ -37,7 +37,7 @@ record CursorScan(@Nullable String nextCursor, boolean readable) {
         String field = parser.currentName();
         JsonToken value = parser.nextToken();
         if ("nextCursor".equals(field)) {
-          // The first occurrence decides, as a tree reader keeping the first would.
+          // The first occurrence decides: a page naming nextCursor twice is malformed anyway.
           String text = value == JsonToken.VALUE_STRING ? parser.getText() : null;
           return new CursorScan(text == null || text.isBlank() ? null : text, true);
         }

@@ -152,6 +152,8 @@ final class Paging {
             nextIndexPage();
           }
         } catch (RuntimeException e) {
+          // A failed listing delivers nothing more, and its chain stops.
+          current = List.<JsonNode>of().iterator();
           more = false;
           close();
           throw e;
