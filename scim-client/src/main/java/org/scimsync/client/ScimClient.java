@@ -91,8 +91,17 @@ public final class ScimClient implements AutoCloseable {
   // ---- users ----
 
   /**
-   * All users, fetched page by page (profile page size) as the stream is consumed. Close or fully
-   * consume the stream; a failing page throws from the stream.
+   * All users, fetched page by page (profile page size). Nothing is sent before the stream's first
+   * element is asked for. With cursor paging (AWS) the pages are then requested ahead, on a daemon
+   * thread {@code scim-client-pages-<n>} that keeps at most four unconsumed pages, so each request
+   * leaves as soon as the previous answer arrives; with index paging each page is requested as the
+   * stream reaches it. A failing page throws from the stream, with its own exception, after the
+   * users of the pages before it; an interrupt while waiting for a page throws {@link
+   * ScimTransportException} and keeps the interrupt flag.
+   *
+   * <p>Close the stream (try-with-resources) or consume it fully: closing stops the page requests
+   * (at most the one in flight completes) and ends the thread. A stream left unconsumed and
+   * unclosed holds its thread and a few pages until it gives up after ten minutes.
    *
    * @return every user
    */
@@ -103,8 +112,8 @@ public final class ScimClient implements AutoCloseable {
   /**
    * All users as the JSON objects the server sent, page by page as the stream is consumed. Cheaper
    * than {@link #listUsers()} for a caller that works on JSON: each page is parsed once and no
-   * {@link ScimUser} is built. Close or fully consume the stream; a failing page throws from the
-   * stream.
+   * {@link ScimUser} is built. Paging, failures and closing as for {@link #listUsers()}: close or
+   * fully consume the stream.
    *
    * @return every user, as sent (with {@code id}, {@code meta}, {@code schemas} and extensions)
    */
@@ -202,7 +211,8 @@ public final class ScimClient implements AutoCloseable {
   // ---- groups ----
 
   /**
-   * All groups, page by page as the stream is consumed. AWS answers without members.
+   * All groups, page by page; paging, failures and closing as for {@link #listUsers()}: close or
+   * fully consume the stream. AWS answers without members.
    *
    * @return every group
    */
@@ -211,8 +221,8 @@ public final class ScimClient implements AutoCloseable {
   }
 
   /**
-   * All groups as the JSON objects the server sent, page by page as the stream is consumed (see
-   * {@link #listUsersAsTrees()}). AWS answers without members.
+   * All groups as the JSON objects the server sent, page by page (see {@link #listUsersAsTrees()}
+   * and {@link #listUsers()}): close or fully consume the stream. AWS answers without members.
    *
    * @return every group, as sent
    */

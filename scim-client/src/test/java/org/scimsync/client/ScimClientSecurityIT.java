@@ -6,12 +6,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.directory.scim.spec.resources.ScimUser;
@@ -71,6 +73,31 @@ class ScimClientSecurityIT {
     assertThat(texts).noneMatch(text -> text.contains(ScimWireMock.TOKEN));
     assertThat(texts).anyMatch(text -> text.contains("bad token ****"));
     assertThat(config.toString()).contains("token=****");
+  }
+
+  @Test
+  void aTokenEchoedInAPlainTextUtf8ErrorBodyIsRedactedAfterDecoding() {
+    wm.stubFor(
+        get(urlPathEqualTo("/scim/v2/Users/u1"))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "text/plain; charset=utf-8")
+                    .withBody(
+                        ("Requête refusée: « Bearer " + ScimWireMock.TOKEN + " » ungültig")
+                            .getBytes(StandardCharsets.UTF_8))));
+
+    Throwable failure;
+    try (ScimClient client =
+        ScimWireMock.client(wm.getRuntimeInfo(), TargetProfile.AWS_IDENTITY_CENTER)) {
+      failure = catchThrowable(() -> client.getUser("u1"));
+    }
+
+    assertThat(failure)
+        .isExactlyInstanceOf(ScimBadRequestException.class)
+        .hasMessageContaining("Requête refusée: « Bearer **** » ungültig");
+    assertThat(failure.getMessage()).doesNotContain(ScimWireMock.TOKEN);
+    assertThat(((ScimException) failure).detail()).doesNotContain(ScimWireMock.TOKEN);
   }
 
   @Test

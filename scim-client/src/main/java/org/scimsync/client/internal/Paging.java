@@ -16,10 +16,13 @@ import org.jspecify.annotations.Nullable;
 import org.scimsync.client.ScimServerException;
 
 /**
- * Walks every page of a SCIM list lazily. Cursor paging (AWS) sends {@code cursor} (empty at first)
- * and follows {@code nextCursor} until it is absent; a short page is not the end. Index paging (RFC
- * 7644) advances {@code startIndex} by the items received until {@code totalResults} is reached or
- * a page is empty.
+ * Walks every page of a SCIM list. Cursor paging (AWS) sends {@code cursor} (empty at first) and
+ * follows {@code nextCursor} until it is absent; a short page is not the end. The cursor chain runs
+ * ahead on a thread of its own ({@link CursorChain}) so that the next request leaves as soon as a
+ * page arrives, while the consumer parses pages into trees in order. Index paging (RFC 7644), and
+ * the fallback to it when a server ignores the cursor, advances {@code startIndex} by the items
+ * received until {@code totalResults} is reached or a page is empty, one page at a time as the
+ * stream is consumed.
  */
 final class Paging {
 
@@ -62,61 +65,99 @@ final class Paging {
   }
 
   /**
-   * Streams all resources of a list, fetching pages as the stream is consumed.
+   * Streams all resources of a list. Nothing is requested before the stream's first element is
+   * asked for. Cursor pages are then fetched ahead by a {@link CursorChain} while the consumer
+   * parses and consumes earlier ones; index pages are fetched one at a time as the stream is
+   * consumed. Closing the stream stops the chain.
    *
+   * @param api the list operation, for errors
    * @param resourcePath {@code Users} or {@code Groups}
    * @param filter a SCIM filter, if any
    * @param pageSize the {@code count} per request
    * @param cursorPaging whether to use cursor paging
-   * @param fetch fetches one page, given the path and encoded query
+   * @param fetch fetches one page's raw body, given the path and encoded query
+   * @param parse reads a raw page as a tree; throws when it is not a JSON object
    * @return the resources, lazily
    */
   public static Stream<JsonNode> stream(
+      String api,
       String resourcePath,
       @Nullable String filter,
       int pageSize,
       boolean cursorPaging,
-      Function<String, Page> fetch) {
-    Iterator<JsonNode> items =
-        new PageIterator(resourcePath, filter, pageSize, cursorPaging, fetch);
+      Function<String, byte[]> fetch,
+      Function<byte[], JsonNode> parse) {
+    PageIterator items =
+        new PageIterator(
+            new Request(api, resourcePath, filter, pageSize), cursorPaging, fetch, parse);
     return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED | Spliterator.NONNULL),
-        false);
+            Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
+        .onClose(items::close);
   }
 
   static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
+  /** What every page request of one listing shares. */
+  private record Request(String api, String resourcePath, @Nullable String filter, int pageSize) {
+
+    String query(String paging) {
+      StringBuilder query = new StringBuilder(resourcePath).append('?');
+      if (filter != null) {
+        query.append("filter=").append(encode(filter)).append('&');
+      }
+      return query.append("count=").append(pageSize).append('&').append(paging).toString();
+    }
+
+    String cursorQuery(String cursor) {
+      return query("cursor=" + encode(cursor));
+    }
+
+    String indexQuery(int startIndex) {
+      return query("startIndex=" + startIndex);
+    }
+  }
+
   private static final class PageIterator implements Iterator<JsonNode> {
-    private final String resourcePath;
-    private final @Nullable String filter;
-    private final int pageSize;
+    private final Request request;
     private boolean cursorPaging;
-    private final Function<String, Page> fetch;
+    private final Function<String, byte[]> fetch;
+    private final Function<byte[], JsonNode> parse;
+    private @Nullable CursorChain chain;
     private Iterator<JsonNode> current = List.<JsonNode>of().iterator();
     private boolean more = true;
-    private @Nullable String cursor = "";
     private int startIndex = 1;
     private int seen;
 
     PageIterator(
-        String resourcePath,
-        @Nullable String filter,
-        int pageSize,
+        Request request,
         boolean cursorPaging,
-        Function<String, Page> fetch) {
-      this.resourcePath = resourcePath;
-      this.filter = filter;
-      this.pageSize = pageSize;
+        Function<String, byte[]> fetch,
+        Function<byte[], JsonNode> parse) {
+      this.request = request;
       this.cursorPaging = cursorPaging;
       this.fetch = fetch;
+      this.parse = parse;
     }
 
     @Override
     public boolean hasNext() {
       while (!current.hasNext() && more) {
-        fetchNext();
+        try {
+          if (cursorPaging) {
+            nextCursorPage();
+          } else {
+            nextIndexPage();
+          }
+        } catch (RuntimeException e) {
+          // A failed listing delivers nothing more, and its chain stops.
+          current = List.<JsonNode>of().iterator();
+          more = false;
+          close();
+          throw e;
+        }
       }
       return current.hasNext();
     }
@@ -129,45 +170,59 @@ final class Paging {
       return current.next();
     }
 
-    private void fetchNext() {
-      StringBuilder query = new StringBuilder(resourcePath).append('?');
-      if (filter != null) {
-        query.append("filter=").append(encode(filter)).append('&');
+    void close() {
+      if (chain != null) {
+        chain.close();
       }
-      query.append("count=").append(pageSize);
-      if (cursorPaging) {
-        query.append("&cursor=").append(encode(cursor == null ? "" : cursor));
-      } else {
-        query.append("&startIndex=").append(startIndex);
+    }
+
+    private void nextCursorPage() {
+      if (chain == null) {
+        chain = CursorChain.start(request.api(), request::cursorQuery, fetch, CursorChain.GIVE_UP);
       }
-      Page page = fetch.apply(query.toString());
+      CursorChain.Delivery delivery = chain.take();
+      if (delivery instanceof CursorChain.Failed failed) {
+        throw failed.error();
+      }
+      CursorChain.Fetched fetched = (CursorChain.Fetched) delivery;
+      Page page = Page.of(parse.apply(fetched.body()));
+      CursorScan scan = fetched.scan();
+      if (!scan.readable()) {
+        // Parsing accepted what the scan could not read: do not guess where the list goes on.
+        throw new ScimServerException(
+            request.api(), 200, "the answer is not a readable list page", null, null);
+      }
       current = page.resources().iterator();
       int received = page.resources().size();
       seen += received;
-      Integer total = page.totalResults();
-      if (cursorPaging) {
-        String next = page.nextCursor();
-        if (next != null && next.equals(cursor)) {
-          throw new ScimServerException(
-              resourcePath.equals("Users") ? "ListUsers" : "ListGroups",
-              200,
-              "the server returned the same nextCursor again; stopping to avoid an endless loop",
-              null,
-              null);
-        }
-        cursor = next;
-        more = next != null;
-        if (!more && total != null && seen < total && received > 0) {
-          // The server ignored the cursor and pages by index (the older AWS behaviour): a
-          // short page is not the end while totalResults says more exist.
-          cursorPaging = false;
-          startIndex = seen + 1;
-          more = true;
-        }
-      } else {
-        startIndex += received;
-        more = received > 0 && (total == null ? received >= pageSize : startIndex - 1 < total);
+      String next = scan.nextCursor();
+      if (next != null && next.equals(fetched.sentCursor())) {
+        throw new ScimServerException(
+            request.api(),
+            200,
+            "the server returned the same nextCursor again; stopping to avoid an endless loop",
+            null,
+            null);
       }
+      more = next != null;
+      Integer total = page.totalResults();
+      if (!more && total != null && seen < total && received > 0) {
+        // The server ignored the cursor and pages by index (the older AWS behaviour): a
+        // short page is not the end while totalResults says more exist.
+        cursorPaging = false;
+        startIndex = seen + 1;
+        more = true;
+      }
+    }
+
+    private void nextIndexPage() {
+      Page page = Page.of(parse.apply(fetch.apply(request.indexQuery(startIndex))));
+      current = page.resources().iterator();
+      int received = page.resources().size();
+      Integer total = page.totalResults();
+      startIndex += received;
+      more =
+          received > 0 && (total == null ? received >= request.pageSize() : startIndex - 1 < total);
     }
   }
 }

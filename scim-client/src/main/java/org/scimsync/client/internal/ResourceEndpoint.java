@@ -75,7 +75,8 @@ public final class ResourceEndpoint<T extends ScimResource> {
   }
 
   /**
-   * Every resource matching the filter, page by page as the stream is consumed.
+   * Every resource matching the filter, page by page (see {@link Paging}); close or fully consume
+   * the stream.
    *
    * @param filter a SCIM filter, or null for all
    * @return the resources
@@ -86,9 +87,10 @@ public final class ResourceEndpoint<T extends ScimResource> {
   }
 
   /**
-   * Every resource matching the filter as the JSON object the server sent, page by page as the
-   * stream is consumed: each page is parsed once, into trees, with no conversion to the resource
-   * class.
+   * Every resource matching the filter as the JSON object the server sent, page by page (cursor
+   * pages fetched ahead by a {@link CursorChain}): each page is parsed once, from its bytes, into
+   * trees on the consuming thread, with no conversion to the resource class. Close or fully consume
+   * the stream.
    *
    * @param filter a SCIM filter, or null for all
    * @return the resources
@@ -98,13 +100,13 @@ public final class ResourceEndpoint<T extends ScimResource> {
   public Stream<ObjectNode> listTrees(@Nullable String filter) {
     String api = apis.list().apiName();
     return Paging.stream(
+            api,
             path,
             filter,
             profile.maxPageSize(),
             profile.cursorPaging(),
-            query ->
-                Paging.Page.of(
-                    json.compactTree(api, http.send(apis.list(), "GET", query, null).body())))
+            query -> http.send(apis.list(), "GET", query, null).body(),
+            body -> json.compactTree(api, body))
         .map(node -> object(api, node));
   }
 
@@ -124,8 +126,8 @@ public final class ResourceEndpoint<T extends ScimResource> {
    */
   public Optional<T> get(String id) {
     try {
-      ScimHttp.Reply reply = http.send(apis.get(), "GET", resourcePath(id), null);
-      return Optional.of(read(apis.get(), reply.body()));
+      HttpReply reply = http.send(apis.get(), "GET", resourcePath(id), null);
+      return Optional.of(read(apis.get(), reply));
     } catch (ScimNotFoundException e) {
       return Optional.empty();
     }
@@ -138,8 +140,8 @@ public final class ResourceEndpoint<T extends ScimResource> {
    * @return the created resource, as the server answered it (with its id)
    */
   public T create(T resource) {
-    ScimHttp.Reply reply = http.send(apis.create(), "POST", path, json.write(resource));
-    return read(apis.create(), reply.body());
+    HttpReply reply = http.send(apis.create(), "POST", path, json.write(resource));
+    return read(apis.create(), reply);
   }
 
   /**
@@ -150,8 +152,8 @@ public final class ResourceEndpoint<T extends ScimResource> {
    * @return the resource as answered by the server
    */
   public T replace(String id, T resource) {
-    ScimHttp.Reply reply = http.send(apis.put(), "PUT", resourcePath(id), json.write(resource));
-    return read(apis.put(), reply.body());
+    HttpReply reply = http.send(apis.put(), "PUT", resourcePath(id), json.write(resource));
+    return read(apis.put(), reply);
   }
 
   /**
@@ -183,12 +185,12 @@ public final class ResourceEndpoint<T extends ScimResource> {
     }
   }
 
-  private T read(ScimApi api, String body) {
-    if (body.isBlank()) {
+  private T read(ScimApi api, HttpReply reply) {
+    if (reply.blank()) {
       throw new ScimServerException(
           api.apiName(), 200, "the answer has no resource body", null, null);
     }
-    JsonNode tree = json.tree(api.apiName(), body);
+    JsonNode tree = json.tree(api.apiName(), reply.body());
     return json.convert(api.apiName(), tree, type);
   }
 

@@ -47,6 +47,7 @@ public final class ScimHttp implements AutoCloseable {
   private static final MediaType SCIM_JSON = MediaType.valueOf("application/scim+json");
   private static final String ACCEPT = "application/scim+json, application/json";
   private static final double JITTER = 0.25;
+  private static final byte[] NO_BODY = new byte[0];
   private static final String[] RAW_HTTP_LOGGERS = {
     "org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire"
   };
@@ -58,8 +59,8 @@ public final class ScimHttp implements AutoCloseable {
   private final @Nullable RequestListener listener;
   private final ObjectMapper json;
   private final Clock clock;
-  private final RetryPolicy<Reply> retryPolicy;
-  private final Map<ScimApi, RateLimiter<Reply>> limiters = new EnumMap<>(ScimApi.class);
+  private final RetryPolicy<HttpReply> retryPolicy;
+  private final Map<ScimApi, RateLimiter<HttpReply>> limiters = new EnumMap<>(ScimApi.class);
   private final AttemptCounters counters = new AttemptCounters();
 
   /**
@@ -87,7 +88,9 @@ public final class ScimHttp implements AutoCloseable {
         Duration interval = Duration.ofNanos(Math.max(1L, (long) (1_000_000_000L / perSecond)));
         limiters.put(
             api,
-            RateLimiter.<Reply>smoothBuilder(interval).withMaxWaitTime(MAX_PERMIT_WAIT).build());
+            RateLimiter.<HttpReply>smoothBuilder(interval)
+                .withMaxWaitTime(MAX_PERMIT_WAIT)
+                .build());
       }
     }
   }
@@ -106,9 +109,9 @@ public final class ScimHttp implements AutoCloseable {
     }
   }
 
-  private RetryPolicy<Reply> retryPolicy(RetrySettings settings) {
-    RetryPolicyBuilder<Reply> builder =
-        RetryPolicy.<Reply>builder()
+  private RetryPolicy<HttpReply> retryPolicy(RetrySettings settings) {
+    RetryPolicyBuilder<HttpReply> builder =
+        RetryPolicy.<HttpReply>builder()
             .handle(TransportFailure.class)
             .handleResultIf(reply -> ScimErrors.retryable(reply.status()))
             .withMaxAttempts(settings.maxAttempts())
@@ -116,7 +119,7 @@ public final class ScimHttp implements AutoCloseable {
             .withJitter(JITTER)
             .withDelayFn(
                 context -> {
-                  Reply last = context.getLastResult();
+                  HttpReply last = context.getLastResult();
                   return last == null
                       ? Duration.ofNanos(-1)
                       : RetryAfter.parse(last.retryAfter(), clock)
@@ -148,12 +151,12 @@ public final class ScimHttp implements AutoCloseable {
    * @return the 2xx answer
    * @throws org.scimsync.client.ScimException typed by the final status
    */
-  public Reply send(ScimApi api, String method, String pathAndQuery, @Nullable String body) {
+  public HttpReply send(ScimApi api, String method, String pathAndQuery, @Nullable String body) {
     URI uri = baseUrl.resolve(pathAndQuery);
-    RateLimiter<Reply> limiter = limiters.get(api);
-    FailsafeExecutor<Reply> executor =
+    RateLimiter<HttpReply> limiter = limiters.get(api);
+    FailsafeExecutor<HttpReply> executor =
         limiter == null ? Failsafe.with(retryPolicy) : Failsafe.with(retryPolicy).compose(limiter);
-    Reply reply;
+    HttpReply reply;
     try {
       reply = executor.get(() -> attempt(api, method, uri, body));
     } catch (TransportFailure e) {
@@ -179,10 +182,10 @@ public final class ScimHttp implements AutoCloseable {
       return reply;
     }
     throw ScimErrors.forStatus(
-        api.apiName(), reply.status(), ErrorBody.parse(redact(reply.body()), json));
+        api.apiName(), reply.status(), ErrorBody.parse(redact(reply.text()), json));
   }
 
-  private Reply attempt(ScimApi api, String method, URI uri, @Nullable String body) {
+  private HttpReply attempt(ScimApi api, String method, URI uri, @Nullable String body) {
     long start = System.nanoTime();
     try {
       Invocation.Builder request =
@@ -195,9 +198,11 @@ public final class ScimHttp implements AutoCloseable {
           body == null
               ? request.method(method)
               : request.method(method, Entity.entity(body, SCIM_JSON))) {
-        String text = response.hasEntity() ? response.readEntity(String.class) : "";
-        Reply reply =
-            new Reply(response.getStatus(), text, response.getHeaderString("Retry-After"));
+        // Bytes, not text: JSON is UTF-8 (RFC 8259) and Jackson parses bytes faster than a String;
+        // only error bodies are ever decoded.
+        byte[] bytes = response.hasEntity() ? response.readEntity(byte[].class) : NO_BODY;
+        HttpReply reply =
+            new HttpReply(response.getStatus(), bytes, response.getHeaderString("Retry-After"));
         finished(api, method, uri, reply.status(), start);
         return reply;
       }
@@ -249,15 +254,6 @@ public final class ScimHttp implements AutoCloseable {
   public void close() {
     client.close();
   }
-
-  /**
-   * A raw HTTP answer.
-   *
-   * @param status the status code
-   * @param body the body, empty when there was none
-   * @param retryAfter the {@code Retry-After} header, if any
-   */
-  public record Reply(int status, String body, @Nullable String retryAfter) {}
 
   /** An attempt that got no answer; retried, then reported as a transport failure. */
   static final class TransportFailure extends RuntimeException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
 import java.util.List;
 import org.apache.directory.scim.core.json.ObjectMapperFactory;
 import org.apache.directory.scim.core.schema.SchemaRegistry;
@@ -60,11 +61,11 @@ public final class ScimJson {
    * Reads an answer body as a tree.
    *
    * @param api the operation, for the error
-   * @param body the body
+   * @param body the body, UTF-8 JSON
    * @return the tree
-   * @throws ScimServerException when the body is not JSON
+   * @throws ScimServerException when the body is not a JSON object
    */
-  public JsonNode tree(String api, String body) {
+  public JsonNode tree(String api, byte[] body) {
     return tree(api, body, mapper.reader());
   }
 
@@ -73,16 +74,17 @@ public final class ScimJson {
    * CompactNodeFactory}), for callers that keep many listed resources.
    *
    * @param api the operation, for the error
-   * @param body the body
+   * @param body the body, UTF-8 JSON
    * @return the tree
-   * @throws ScimServerException when the body is not JSON
+   * @throws ScimServerException when the body is not a JSON object
    */
-  public JsonNode compactTree(String api, String body) {
+  public JsonNode compactTree(String api, byte[] body) {
     return tree(api, body, compactReader);
   }
 
-  private static JsonNode tree(String api, String body, ObjectReader reader) {
+  private static JsonNode tree(String api, byte[] body, ObjectReader reader) {
     try {
+      // From bytes: Jackson's UTF-8 byte parser is markedly faster than reading a String.
       JsonNode tree = reader.readTree(body);
       if (tree == null || !tree.isObject()) {
         throw new ScimServerException(api, 200, "the answer is not a JSON object", null, null);
@@ -91,6 +93,9 @@ public final class ScimJson {
     } catch (JsonProcessingException e) {
       throw new ScimServerException(
           api, 200, "the answer is not JSON: " + e.getOriginalMessage(), null, e);
+    } catch (IOException e) {
+      // Cannot happen when reading from memory; kept typed rather than unchecked.
+      throw new ScimServerException(api, 200, "the answer cannot be read: " + e, null, e);
     }
   }
 
