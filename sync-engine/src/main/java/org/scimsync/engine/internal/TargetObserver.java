@@ -16,8 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.BooleanSupplier;
-import org.jspecify.annotations.Nullable;
-import org.scimsync.engine.plan.ContentHash;
 import org.scimsync.engine.plan.DesiredGroup;
 import org.scimsync.engine.plan.DesiredState;
 import org.scimsync.engine.plan.DesiredUser;
@@ -137,7 +135,7 @@ public final class TargetObserver {
     List<CompletableFuture<Optional<TargetUser>>> lookups = new ArrayList<>();
     for (DesiredUser user : changed) {
       Link link = stored.users().get(user.key());
-      TargetUser last = link == null ? null : lastPushedUser(link, pushed.get(user.key()), true);
+      TargetUser last = link == null ? null : LastPushed.user(link, pushed.get(user.key()), true);
       if (last != null) {
         found.add(last);
         continue;
@@ -161,7 +159,7 @@ public final class TargetObserver {
       }
     }
     for (Link link : leavers) {
-      TargetUser last = lastPushedUser(link, pushed.get(link.sourceKey()), false);
+      TargetUser last = LastPushed.user(link, pushed.get(link.sourceKey()), false);
       if (last != null && !newcomerNames.contains(last.userName().toLowerCase(Locale.ROOT))) {
         found.add(last);
         continue;
@@ -219,7 +217,7 @@ public final class TargetObserver {
     List<CompletableFuture<Optional<TargetGroup>>> lookups = new ArrayList<>();
     for (DesiredGroup group : changed) {
       Link link = stored.groups().get(group.key());
-      TargetGroup last = link == null ? null : lastPushedGroup(link, pushed.get(group.key()));
+      TargetGroup last = link == null ? null : LastPushed.group(link, pushed.get(group.key()));
       if (last != null) {
         found.add(last);
         continue;
@@ -241,33 +239,6 @@ public final class TargetObserver {
   /** The resources last pushed to these linked objects, in one store read; none for no keys. */
   private Map<String, ObjectNode> pushedResources(ObjectKind kind, List<String> keys) {
     return keys.isEmpty() ? Map.of() : store.pushedResources(kind, keys);
-  }
-
-  /**
-   * The user as the engine last pushed it, standing in for a read of the target; null when unknown.
-   * For a changed user it stands in only while the link's content hash is the hash of that
-   * resource: a link saved since without a resource (re-hashed, disabled, repaired) is read.
-   */
-  private static @Nullable TargetUser lastPushedUser(
-      Link link, @Nullable ObjectNode resource, boolean hashMustMatch) {
-    if (resource == null
-        || hashMustMatch && !ContentHash.of(resource).equals(link.contentHash())
-        || !resource.path("userName").isTextual()) {
-      return null;
-    }
-    String userName = resource.path("userName").asText();
-    return new TargetUser(link.targetId(), link.sourceKey(), userName, resource);
-  }
-
-  /** The group as the engine last pushed it, as {@link #lastPushedUser} for a changed user. */
-  private static @Nullable TargetGroup lastPushedGroup(Link link, @Nullable ObjectNode resource) {
-    if (resource == null
-        || !ContentHash.of(resource).equals(link.contentHash())
-        || !resource.path("displayName").isTextual()) {
-      return null;
-    }
-    String displayName = resource.path("displayName").asText();
-    return new TargetGroup(link.targetId(), link.sourceKey(), displayName, resource);
   }
 
   private Map<String, Set<String>> verify(
