@@ -3,7 +3,6 @@ package org.scimsync.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -11,9 +10,7 @@ import org.scimsync.engine.apply.ExecutionResult;
 import org.scimsync.engine.apply.Executor;
 import org.scimsync.engine.apply.JournalRepair;
 import org.scimsync.engine.internal.RunStoppedException;
-import org.scimsync.engine.plan.Fingerprints;
 import org.scimsync.engine.plan.Plan;
-import org.scimsync.engine.plan.PlanCounts;
 import org.scimsync.engine.safety.SafetyVerdict;
 import org.scimsync.engine.source.DirectorySource;
 import org.scimsync.engine.state.ChangeOutcome;
@@ -171,13 +168,13 @@ public final class SyncEngine {
       return finish(
           runId,
           options,
-          noPlan(full),
+          Plan.empty(full),
           new ExecutionResult(List.of(), null, 0, true),
           started,
           clock.instant());
     }
     if (!repairs.isEmpty()) {
-      plan = withWarnings(plan, repairs);
+      plan = plan.withMoreWarnings(repairs);
     }
     Instant planned = clock.instant();
     SafetyVerdict verdict = plan.safety();
@@ -211,32 +208,9 @@ public final class SyncEngine {
     int applied = result.count(ChangeOutcome.Result.APPLIED);
     int failed = result.count(ChangeOutcome.Result.FAILED);
     int skipped = result.count(ChangeOutcome.Result.SKIPPED);
-    RunStatus status;
-    int exit;
-    String message = null;
-    if (result.stopReason() != null) {
-      status = RunStatus.FAILED;
-      exit = ErrorKind.UNAVAILABLE.exitCode();
-      message = "run stopped: " + result.stopReason();
-    } else if (result.targetUnreachable()) {
-      status = RunStatus.FAILED;
-      exit = ErrorKind.UNAVAILABLE.exitCode();
-      message = "the target could not be reached: every change failed after the retries";
-    } else if (result.shutdown()) {
-      status = RunStatus.PARTIAL;
-      exit = 1;
-      message = Executor.STOPPED_BY_SHUTDOWN;
-    } else if (!plan.safety().isPassed()) {
-      status = RunStatus.STOPPED_BY_GUARD;
-      exit = ErrorKind.SAFETY_STOP.exitCode();
-      message = plan.safety().message();
-    } else if (failed > 0) {
-      status = RunStatus.PARTIAL;
-      exit = 1;
-    } else {
-      status = RunStatus.SUCCEEDED;
-      exit = 0;
-    }
+    RunOutcome outcome = RunOutcome.of(result, plan.safety());
+    RunStatus status = outcome.status();
+    String message = outcome.message();
     Instant finished = clock.instant();
     store.finishRun(
         runId, new RunSummary(status, plan.changes().size(), applied, failed, finished, message));
@@ -251,7 +225,7 @@ public final class SyncEngine {
         runId,
         options.trigger(),
         status,
-        exit,
+        outcome.exitCode(),
         false,
         plan,
         result.results(),
@@ -287,20 +261,6 @@ public final class SyncEngine {
     return Preparation.start(source, mapper, target, store, policy, options, fullKnown);
   }
 
-  /** The plan of a run stopped before it could plan: nothing to do, nothing compared. */
-  private static Plan noPlan(boolean full) {
-    return new Plan(
-        full,
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        SafetyVerdict.passed(),
-        new Fingerprints("", "", ""),
-        PlanCounts.of(List.of(), 0, 0));
-  }
-
   private boolean isFull(SyncOptions options, StoredState stored) {
     if (options.full()) {
       return true;
@@ -313,16 +273,7 @@ public final class SyncEngine {
   }
 
   private static void checkFresh(Plan saved, Plan fresh) {
-    List<String> changed = new ArrayList<>();
-    if (!saved.fingerprints().source().equals(fresh.fingerprints().source())) {
-      changed.add("the directory");
-    }
-    if (!saved.fingerprints().target().equals(fresh.fingerprints().target())) {
-      changed.add("the target");
-    }
-    if (!saved.fingerprints().state().equals(fresh.fingerprints().state())) {
-      changed.add("the state store");
-    }
+    List<String> changed = fresh.fingerprints().changedSince(saved.fingerprints());
     if (!changed.isEmpty()) {
       throw new SyncException(
           ErrorKind.SAFETY_STOP,
@@ -330,21 +281,6 @@ public final class SyncEngine {
               + String.join(", ", changed)
               + " changed since it was computed; plan again");
     }
-  }
-
-  private static Plan withWarnings(Plan plan, List<String> more) {
-    List<String> warnings = new ArrayList<>(plan.warnings());
-    warnings.addAll(more);
-    return new Plan(
-        plan.full(),
-        plan.changes(),
-        plan.linkUpdates(),
-        plan.linkDrops(),
-        warnings,
-        plan.unmanaged(),
-        plan.safety(),
-        plan.fingerprints(),
-        plan.counts());
   }
 
   private RunReport dryRunReport(SyncOptions options, Plan plan, Instant started) {

@@ -2,6 +2,8 @@ package org.scimsync.engine.plan;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -78,6 +80,24 @@ public final class Fingerprints {
     target = computed.target();
     state = computed.state();
     pending = null;
+  }
+
+  /**
+   * What differs from fingerprints taken earlier, as a person names it: "the directory", "the
+   * target", "the state store"; empty when nothing does.
+   */
+  public List<String> changedSince(Fingerprints earlier) {
+    List<String> changed = new ArrayList<>(3);
+    if (!source().equals(earlier.source())) {
+      changed.add("the directory");
+    }
+    if (!target().equals(earlier.target())) {
+      changed.add("the target");
+    }
+    if (!state().equals(earlier.state())) {
+      changed.add("the state store");
+    }
+    return changed;
   }
 
   @Override

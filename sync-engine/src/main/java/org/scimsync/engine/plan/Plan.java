@@ -1,6 +1,7 @@
 package org.scimsync.engine.plan;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.scimsync.engine.safety.SafetyVerdict;
@@ -45,6 +46,32 @@ public record Plan(
   @JsonIgnore
   public boolean isEmpty() {
     return changes.isEmpty();
+  }
+
+  /**
+   * The plan of a run stopped before it could plan: nothing to do, nothing compared.
+   *
+   * @param full whether the run was full
+   */
+  public static Plan empty(boolean full) {
+    return new Plan(
+        full,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        SafetyVerdict.passed(),
+        new Fingerprints("", "", ""),
+        PlanCounts.of(List.of(), 0, 0));
+  }
+
+  /** This plan with these warnings added after its own. */
+  public Plan withMoreWarnings(List<String> more) {
+    List<String> all = new ArrayList<>(warnings);
+    all.addAll(more);
+    return new Plan(
+        full, changes, linkUpdates, linkDrops, all, unmanaged, safety, fingerprints, counts);
   }
 
   /** This plan with another safety verdict. */

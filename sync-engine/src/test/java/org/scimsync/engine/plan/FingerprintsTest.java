@@ -39,6 +39,17 @@ class FingerprintsTest {
   }
 
   @Test
+  void changedSinceNamesEachInputThatDiffers() {
+    Fingerprints earlier = new Fingerprints("s1", "t1", "d1");
+
+    assertThat(new Fingerprints("s1", "t1", "d1").changedSince(earlier)).isEmpty();
+    assertThat(new Fingerprints("s2", "t1", "d1").changedSince(earlier))
+        .containsExactly("the directory");
+    assertThat(new Fingerprints("s1", "t2", "d2").changedSince(earlier))
+        .containsExactly("the target", "the state store");
+  }
+
+  @Test
   void lazyFingerprintsAreComputedOnceWhenFirstRead() {
     AtomicInteger computed = new AtomicInteger();
     Fingerprints lazy =
