@@ -24,7 +24,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.scimsync.client.Secret;
 import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.DirectorySources;
 import org.scimsync.engine.source.LdapFlavor;
@@ -71,26 +70,17 @@ class LdapDirectorySourceIT {
       int pageSize,
       String password,
       NestedGroups nested) {
-    return new LdapSourceConfig(
+    return TestDirectories.sourceConfig(
         url,
-        false,
         BIND_DN,
-        Secret.of(password),
+        password,
         flavor,
         userBase,
-        null,
         groupBase,
-        null,
-        null,
-        null,
-        null,
-        null,
-        nested,
         Duration.ofSeconds(5),
         Duration.ofSeconds(30),
-        pageSize,
-        null,
-        null);
+        nested,
+        pageSize);
   }
 
   private static LdapSourceConfig openLdapConfig(NestedGroups nested) {

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.scimsync.client.Secret;
 import org.scimsync.engine.source.LdapFlavor;
 import org.scimsync.engine.source.LdapSourceConfig;
+import org.scimsync.engine.source.NestedGroups;
 import org.scimsync.engine.source.internal.ObjectGuid;
 
 /** In-memory LDAP servers on loopback with OpenLDAP-like and Active-Directory-like data. */
@@ -49,6 +50,27 @@ final class TestDirectories {
       @Nullable String groupBase,
       @Nullable Duration connectTimeout,
       @Nullable Duration searchTimeout) {
+    return sourceConfig(
+        url, bindDn, password, flavor, userBase, groupBase, connectTimeout, searchTimeout, null, 0);
+  }
+
+  /**
+   * A source configuration with the flavor's defaults but for nesting and the page size.
+   *
+   * @param nested how nested groups are handled, null for the default
+   * @param pageSize the search page size, 0 for the default
+   */
+  static LdapSourceConfig sourceConfig(
+      String url,
+      @Nullable String bindDn,
+      @Nullable String password,
+      LdapFlavor flavor,
+      String userBase,
+      @Nullable String groupBase,
+      @Nullable Duration connectTimeout,
+      @Nullable Duration searchTimeout,
+      @Nullable NestedGroups nested,
+      int pageSize) {
     return new LdapSourceConfig(
         url,
         false,
@@ -63,10 +85,10 @@ final class TestDirectories {
         null,
         null,
         null,
-        null,
+        nested,
         connectTimeout,
         searchTimeout,
-        0,
+        pageSize,
         null,
         null);
   }
