@@ -37,14 +37,7 @@ public final class Await {
         Thread.currentThread().interrupt();
         throw new RunStoppedException("interrupted");
       } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException runtime) {
-          throw runtime;
-        }
-        if (cause instanceof Error error) {
-          throw error;
-        }
-        throw new IllegalStateException("unexpected checked exception", cause);
+        throw TaskFailure.unwrap(e, "unexpected checked exception");
       }
     }
   }

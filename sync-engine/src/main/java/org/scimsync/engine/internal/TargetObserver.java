@@ -280,10 +280,7 @@ public final class TargetObserver {
     try {
       return future.join();
     } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
+      throw TaskFailure.unwrap(e, "a target read failed");
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.engine.internal.TaskFailure;
 
 /**
  * Threads that map source entries, each independently of the others: the results come back in the
@@ -84,14 +85,7 @@ final class MappingWorkers implements AutoCloseable {
         } catch (InterruptedException e) {
           interrupted = true;
         } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof RuntimeException runtime) {
-            throw runtime;
-          }
-          if (cause instanceof Error error) {
-            throw error;
-          }
-          throw new IllegalStateException("a mapping thread failed", cause);
+          throw TaskFailure.unwrap(e, "a mapping thread failed");
         }
       }
     } finally {
