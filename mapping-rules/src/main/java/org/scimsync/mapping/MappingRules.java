@@ -1,6 +1,11 @@
 package org.scimsync.mapping;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.scimsync.mapping.internal.ObjectRules;
 import org.scimsync.mapping.internal.RuleCompiler;
@@ -36,12 +41,17 @@ import org.scimsync.mapping.internal.sanitize.ResourceSanitizer;
  */
 public final class MappingRules {
 
+  /** Changed when the meaning of a rule changes, so that older fingerprints no longer match. */
+  private static final String FINGERPRINT_FORMAT = "scim-sync mapping rules 1";
+
   private final ObjectRules users;
   private final ObjectRules groups;
+  private final String fingerprint;
 
-  private MappingRules(ObjectRules users, ObjectRules groups) {
+  private MappingRules(ObjectRules users, ObjectRules groups, String fingerprint) {
     this.users = users;
     this.groups = groups;
+    this.fingerprint = fingerprint;
   }
 
   /**
@@ -57,7 +67,18 @@ public final class MappingRules {
     RuleCompiler compiler = new RuleCompiler();
     return new MappingRules(
         compiler.users(users, ResourceSanitizer.forUsers(profile)),
-        compiler.groups(groups, ResourceSanitizer.forGroups(profile)));
+        compiler.groups(groups, ResourceSanitizer.forGroups(profile)),
+        fingerprint(users, groups, profile));
+  }
+
+  /**
+   * A fingerprint of the rules as written and of the profile: rules with the same fingerprint map
+   * every entry alike, so a result computed under one stays valid under the other. Two rule sets
+   * that differ only in layout (YAML quoting, comments) have the same fingerprint; any other
+   * difference, even one with no effect (two keys swapped in a {@code map}), gives another.
+   */
+  public String fingerprint() {
+    return fingerprint;
   }
 
   /**
@@ -84,5 +105,36 @@ public final class MappingRules {
   /** Maps one source group to a SCIM group (without schemas, id, externalId, meta and members). */
   public MappingResult mapGroup(SourceEntry group) {
     return groups.map(Objects.requireNonNull(group, "group"));
+  }
+
+  private static String fingerprint(RuleSpec users, RuleSpec groups, SanitizerProfile profile) {
+    StringBuilder text = new StringBuilder(FINGERPRINT_FORMAT).append('\n');
+    field(text, profile.name());
+    spec(text, users);
+    spec(text, groups);
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(text.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+
+  private static void spec(StringBuilder text, RuleSpec spec) {
+    field(text, spec.include() == null ? "-" : "+" + spec.include());
+    field(text, Integer.toString(spec.map().size()));
+    for (Map.Entry<String, String> rule : spec.map().entrySet()) {
+      field(text, rule.getKey());
+      field(text, rule.getValue());
+    }
+    field(text, Integer.toString(spec.drop().size()));
+    spec.drop().forEach(attribute -> field(text, attribute));
+  }
+
+  /** A field, length first, so that no two different rule sets give the same text. */
+  private static void field(StringBuilder text, String value) {
+    text.append(value.length()).append(':').append(value).append('\n');
   }
 }
