@@ -1,6 +1,8 @@
 package org.scimsync.engine;
 
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -14,12 +16,17 @@ import org.scimsync.engine.plan.DesiredStateBuilder;
 import org.scimsync.engine.plan.ObservedState;
 import org.scimsync.engine.plan.Plan;
 import org.scimsync.engine.plan.Planner;
+import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.DirectorySource;
 import org.scimsync.engine.source.SourceException;
+import org.scimsync.engine.state.MappingMemo;
 import org.scimsync.engine.state.StateStore;
+import org.scimsync.engine.state.StateStoreException;
 import org.scimsync.engine.state.StoredState;
 import org.scimsync.engine.target.ScimTarget;
 import org.scimsync.engine.target.TargetException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The reads one plan needs, run at the same time: the directory is read and mapped on a thread of
@@ -30,14 +37,19 @@ import org.scimsync.engine.target.TargetException;
  */
 final class Preparation implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Preparation.class);
+
   private final DirectorySource source;
   private final ScimTarget target;
   private final StateStore store;
   private final SyncPolicy policy;
   private final SyncOptions options;
   private final ExecutorService sourceThread;
-  private final Future<DesiredState> desired;
+  private final Future<DesiredStateBuilder.Built> desired;
   private @Nullable TargetListing listing;
+  private final @Nullable String rulesFingerprint;
+  private final CompletableFuture<Optional<MappingMemo>> memo = new CompletableFuture<>();
+  private DesiredStateBuilder.@Nullable Built built;
 
   private Preparation(
       DirectorySource source,
@@ -58,11 +70,29 @@ final class Preparation implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    // The snapshot is referenced only inside this task, so it can be collected as soon as the
-    // desired state is built, while the listing is still running.
+    // The snapshot is referenced only inside this task and by the users taken from the mapping
+    // memo (whose resources are mapped when needed), so most of it can be collected as soon as the
+    // desired state is built, while the listing is still running. The memo is read by the caller
+    // (see plan), after the state and while the directory is still being read.
+    String rules = mapper.rulesFingerprint();
+    this.rulesFingerprint = rules;
+    if (rules == null) {
+      memo.complete(Optional.empty());
+    }
     this.desired =
         sourceThread.submit(
-            () -> DesiredStateBuilder.build(source.read(), mapper, options.onlyUserKeys()));
+            () -> {
+              DirectorySnapshot snapshot = source.read();
+              MappingMemo remembered = memo.get().orElse(null);
+              DesiredStateBuilder.Built built =
+                  DesiredStateBuilder.build(snapshot, mapper, options.onlyUserKeys(), remembered);
+              LOG.info(
+                  "directory mapped users={} groups={} remembered={}",
+                  built.desired().users().size(),
+                  built.desired().groups().size(),
+                  built.remembered());
+              return built;
+            });
   }
 
   /**
@@ -112,9 +142,11 @@ final class Preparation implements AutoCloseable {
    */
   Plan plan(StoredState stored, boolean full) {
     TargetListing listed = full ? listTarget() : null;
+    readMemo();
     DesiredState wanted;
     try {
-      wanted = Await.result(desired, options.stopRequested());
+      built = Await.result(desired, options.stopRequested());
+      wanted = built.desired();
     } catch (SourceException e) {
       close();
       ErrorKind kind =
@@ -145,6 +177,45 @@ final class Preparation implements AutoCloseable {
       throw e;
     }
     return Planner.plan(wanted, observed, stored, policy, options.allowDeletes());
+  }
+
+  /**
+   * Reads the mapping memo for the directory's mapping, unless it was read already. When the store
+   * fails, the failure is the caller's and the mapping goes on without a memo until it is
+   * cancelled.
+   */
+  private void readMemo() {
+    if (memo.isDone() || rulesFingerprint == null) {
+      return;
+    }
+    try {
+      memo.complete(Optional.of(store.mappingMemo(rulesFingerprint)));
+    } finally {
+      memo.complete(Optional.empty());
+    }
+  }
+
+  /**
+   * Records what the users mapped to, for the next run; call after {@link #plan} (not in a dry
+   * run). The memo is a cache: when it cannot be written, the next run maps every user again, so
+   * this run goes on.
+   */
+  void rememberMappings() {
+    DesiredStateBuilder.Built mapped = built;
+    if (mapped == null) {
+      throw new IllegalStateException("the directory has not been mapped yet");
+    }
+    MappingMemo.Update update = mapped.memoUpdate();
+    if (update == null) {
+      return;
+    }
+    try {
+      store.updateMappingMemo(update);
+    } catch (StateStoreException e) {
+      LOG.warn(
+          "the mapping memo could not be recorded; the next run maps every user: {}",
+          e.getMessage());
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.scimsync.engine;
 
+import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.source.SourceGroup;
 import org.scimsync.engine.source.SourceUser;
 import org.scimsync.mapping.MappingResult;
@@ -15,4 +16,13 @@ public interface ResourceMapper {
 
   /** Maps one source group; its resource holds at least {@code displayName}. */
   MappingResult mapGroup(SourceGroup group);
+
+  /**
+   * A fingerprint of the rules: two mappers with the same fingerprint map every entry alike. With
+   * one, the engine remembers between runs what each user mapped to, and maps again only the users
+   * whose source entry changed. Null (the default) when unknown: every run maps every user.
+   */
+  default @Nullable String rulesFingerprint() {
+    return null;
+  }
 }

@@ -148,6 +148,7 @@ public final class SyncEngine {
       LOG.info("run started run={} trigger={} full={}", runId, options.trigger(), full);
       try {
         plan = preparation.plan(stored, full);
+        preparation.rememberMappings();
         if (savedPlan != null) {
           checkFresh(savedPlan, plan);
           plan = savedPlan.withSafety(plan.safety());

@@ -24,8 +24,10 @@ final class EngineFixture {
           Duration.ofHours(6),
           4);
 
+  ResourceMapper mapper = new SimpleMapper();
+
   SyncEngine engine() {
-    return new SyncEngine(source, new SimpleMapper(), target, store, policy, clock);
+    return new SyncEngine(source, mapper, target, store, policy, clock);
   }
 
   RunReport run(SyncOptions options) {

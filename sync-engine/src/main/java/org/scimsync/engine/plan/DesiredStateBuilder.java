@@ -1,5 +1,6 @@
 package org.scimsync.engine.plan;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,10 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.ResourceMapper;
 import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.SourceGroup;
 import org.scimsync.engine.source.SourceUser;
+import org.scimsync.engine.state.MappingMemo;
 import org.scimsync.mapping.MappingResult;
 
 /**
@@ -31,13 +34,7 @@ public final class DesiredStateBuilder {
    */
   public static DesiredState build(
       DirectorySnapshot snapshot, ResourceMapper mapper, Set<String> onlyUserKeys) {
-    return build(
-        snapshot,
-        mapper,
-        onlyUserKeys,
-        threadsFor(
-            snapshot.users().size() + snapshot.groups().size(),
-            Runtime.getRuntime().availableProcessors()));
+    return build(snapshot, mapper, onlyUserKeys, (MappingMemo) null).desired();
   }
 
   /**
@@ -47,12 +44,45 @@ public final class DesiredStateBuilder {
    */
   public static DesiredState build(
       DirectorySnapshot snapshot, ResourceMapper mapper, Set<String> onlyUserKeys, int threads) {
+    return build(snapshot, mapper, onlyUserKeys, null, threads).desired();
+  }
+
+  /**
+   * Builds the desired state of a snapshot with what users mapped to in earlier runs: a user whose
+   * source fingerprint is the memo's is not mapped (its resource is mapped when a plan needs it).
+   * Gives the memo's update too: the users mapped now, and the users it should forget.
+   *
+   * @param memo what users mapped to under the mapper's {@link ResourceMapper#rulesFingerprint()
+   *     rules}; null when the mapper has no fingerprint, and nothing is remembered then
+   */
+  public static Built build(
+      DirectorySnapshot snapshot,
+      ResourceMapper mapper,
+      Set<String> onlyUserKeys,
+      @Nullable MappingMemo memo) {
+    return build(
+        snapshot,
+        mapper,
+        onlyUserKeys,
+        memo,
+        threadsFor(
+            snapshot.users().size() + snapshot.groups().size(),
+            Runtime.getRuntime().availableProcessors()));
+  }
+
+  static Built build(
+      DirectorySnapshot snapshot,
+      ResourceMapper mapper,
+      Set<String> onlyUserKeys,
+      @Nullable MappingMemo memo,
+      int threads) {
     List<Outcome> userOutcomes;
     List<Outcome> groupOutcomes;
     try (MappingWorkers workers = MappingWorkers.start(threads)) {
-      userOutcomes = workers.map(snapshot.users(), user -> Outcome.of(mapUser(mapper, user)));
+      userOutcomes = workers.map(snapshot.users(), user -> Outcome.ofUser(mapper, user, memo));
       groupOutcomes = workers.map(snapshot.groups(), group -> Outcome.of(mapGroup(mapper, group)));
     }
+    MemoUpdates memoUpdates = new MemoUpdates(memo);
     List<String> warnings = new ArrayList<>(snapshot.warnings());
     List<DesiredUser> users = new ArrayList<>();
     Set<String> heldUsers = new HashSet<>();
@@ -60,18 +90,28 @@ public final class DesiredStateBuilder {
     for (int i = 0; i < userOutcomes.size(); i++) {
       SourceUser user = snapshot.users().get(i);
       Outcome outcome = userOutcomes.get(i);
-      if (outcome.result() instanceof MappingResult.Mapped mapped) {
+      memoUpdates.add(user.key(), outcome);
+      if (outcome.remembered() != null) {
+        MappingMemo.Entry remembered = outcome.remembered();
+        String userName = remembered.userName();
+        String duplicateOf = userNames.putIfAbsent(userName.toLowerCase(Locale.ROOT), user.key());
+        if (duplicateOf != null) {
+          heldUsers.add(user.key());
+          warnings.add(duplicateUserName(user.key(), userName, duplicateOf));
+          continue;
+        }
+        users.add(
+            DesiredUser.remembered(
+                user.key(), userName, remembered.contentHash(), () -> remap(mapper, user)));
+      } else if (outcome.result() instanceof MappingResult.Mapped mapped) {
         String userName = mapped.resource().path("userName").asText("");
         String duplicateOf = userNames.putIfAbsent(userName.toLowerCase(Locale.ROOT), user.key());
         if (userName.isEmpty() || duplicateOf != null) {
           heldUsers.add(user.key());
           warnings.add(
-              "user "
-                  + user.key()
-                  + " skipped: "
-                  + (userName.isEmpty()
-                      ? "the mapping gave no userName"
-                      : "userName " + userName + " is also the userName of user " + duplicateOf));
+              userName.isEmpty()
+                  ? "user " + user.key() + " skipped: the mapping gave no userName"
+                  : duplicateUserName(user.key(), userName, duplicateOf));
           continue;
         }
         mapped.warnings().forEach(w -> warnings.add("user " + userName + ": " + w));
@@ -116,8 +156,30 @@ public final class DesiredStateBuilder {
         rejected.warnings().forEach(w -> warnings.add("group " + group.key() + ": " + w));
       }
     }
-    return new DesiredState(
-        users, groups, heldUsers, heldGroups, snapshot.userCount(), warnings, onlyUserKeys);
+    DesiredState desired =
+        new DesiredState(
+            users, groups, heldUsers, heldGroups, snapshot.userCount(), warnings, onlyUserKeys);
+    return new Built(desired, memoUpdates.update(), memoUpdates.remembered);
+  }
+
+  /**
+   * A desired state, and how to bring the mapping memo up to date.
+   *
+   * @param desired the desired state
+   * @param memoUpdate the users mapped by this build, and those the memo should forget; null when
+   *     no memo was given
+   * @param remembered how many users were taken from the memo rather than mapped
+   */
+  public record Built(
+      DesiredState desired, MappingMemo.@Nullable Update memoUpdate, int remembered) {}
+
+  private static String duplicateUserName(String key, String userName, String duplicateOf) {
+    return "user "
+        + key
+        + " skipped: userName "
+        + userName
+        + " is also the userName of user "
+        + duplicateOf;
   }
 
   /** The mapping threads for a directory of {@code entries} on a machine of {@code cores}. */
@@ -125,14 +187,101 @@ public final class DesiredStateBuilder {
     return Math.max(1, Math.min(cores, entries / ENTRIES_PER_THREAD));
   }
 
-  /** One entry mapped, with the content hash of its resource when it was mapped. */
-  private record Outcome(MappingResult result, String hash) {
+  /**
+   * One entry mapped, with the content hash of its resource when it was mapped; or, for a user,
+   * what the memo remembers of it ({@code result} is then null). {@code fingerprint} is the user's
+   * source fingerprint when a memo was given.
+   */
+  private record Outcome(
+      @Nullable MappingResult result,
+      String hash,
+      @Nullable String fingerprint,
+      MappingMemo.@Nullable Entry remembered) {
 
     static Outcome of(MappingResult result) {
+      return of(result, null);
+    }
+
+    static Outcome of(MappingResult result, @Nullable String fingerprint) {
       return new Outcome(
           result,
-          result instanceof MappingResult.Mapped mapped ? ContentHash.of(mapped.resource()) : "");
+          result instanceof MappingResult.Mapped mapped ? ContentHash.of(mapped.resource()) : "",
+          fingerprint,
+          null);
     }
+
+    static Outcome ofUser(ResourceMapper mapper, SourceUser user, @Nullable MappingMemo memo) {
+      if (memo == null) {
+        return of(mapUser(mapper, user));
+      }
+      String fingerprint = SourceFingerprint.of(user);
+      MappingMemo.Entry known = memo.users().get(user.key());
+      if (known != null && known.sourceFingerprint().equals(fingerprint)) {
+        return new Outcome(null, known.contentHash(), fingerprint, known);
+      }
+      return of(mapUser(mapper, user), fingerprint);
+    }
+  }
+
+  /**
+   * The memo's update: a user mapped without warnings is remembered (unless the memo has it as it
+   * is), one remembered stays, and every other user the memo has is forgotten.
+   */
+  private static final class MemoUpdates {
+
+    private final @Nullable MappingMemo memo;
+    private final Map<String, MappingMemo.Entry> put = new HashMap<>();
+    private final Set<String> kept = new HashSet<>();
+    private int remembered;
+
+    MemoUpdates(@Nullable MappingMemo memo) {
+      this.memo = memo;
+    }
+
+    void add(String key, Outcome outcome) {
+      if (memo == null || outcome.fingerprint() == null) {
+        return;
+      }
+      if (outcome.remembered() != null) {
+        kept.add(key);
+        remembered++;
+      } else if (outcome.result() instanceof MappingResult.Mapped mapped
+          && mapped.warnings().isEmpty()) {
+        String userName = mapped.resource().path("userName").asText("");
+        if (!userName.isEmpty()) {
+          MappingMemo.Entry entry =
+              new MappingMemo.Entry(outcome.fingerprint(), userName, outcome.hash());
+          kept.add(key);
+          if (!entry.equals(memo.users().get(key))) {
+            put.put(key, entry);
+          }
+        }
+      }
+    }
+
+    MappingMemo.@Nullable Update update() {
+      if (memo == null) {
+        return null;
+      }
+      Set<String> forget = new HashSet<>(memo.users().keySet());
+      forget.removeAll(kept);
+      return new MappingMemo.Update(memo.rulesFingerprint(), put, forget);
+    }
+  }
+
+  /**
+   * The resource of a user taken from the memo, mapped when a plan needs it. The rules are pure and
+   * the entry is the one the memo recorded, so this gives the resource it recorded.
+   */
+  private static ObjectNode remap(ResourceMapper mapper, SourceUser user) {
+    if (mapUser(mapper, user) instanceof MappingResult.Mapped mapped) {
+      return mapped.resource();
+    }
+    throw new IllegalStateException(
+        "user "
+            + user.key()
+            + " no longer maps as it did under the same rules; the rules must depend on the entry"
+            + " only");
   }
 
   private static MappingResult mapUser(ResourceMapper mapper, SourceUser user) {

@@ -57,6 +57,21 @@ public interface StateStore extends AutoCloseable {
     return Map.of();
   }
 
+  /**
+   * What the users mapped to in earlier runs under the rules of {@code rulesFingerprint}; empty
+   * when the memo was written under other rules, or never. The default remembers nothing: every run
+   * maps every user.
+   */
+  default MappingMemo mappingMemo(String rulesFingerprint) {
+    return MappingMemo.empty(rulesFingerprint);
+  }
+
+  /**
+   * Records what users mapped to (see {@link #mappingMemo}), in one transaction. The default
+   * records nothing.
+   */
+  default void updateMappingMemo(MappingMemo.Update update) {}
+
   /** Forgets an object (after it was deleted in the target, or is no longer managed). */
   void deleteLink(ObjectKind kind, String sourceKey);
 

@@ -17,6 +17,7 @@ import org.scimsync.engine.state.ChangeOutcome;
 import org.scimsync.engine.state.JournalEntry;
 import org.scimsync.engine.state.JournalRecord;
 import org.scimsync.engine.state.Link;
+import org.scimsync.engine.state.MappingMemo;
 import org.scimsync.engine.state.ObjectKind;
 import org.scimsync.engine.state.RunLock;
 import org.scimsync.engine.state.RunRecord;
@@ -25,6 +26,7 @@ import org.scimsync.engine.state.RunStatus;
 import org.scimsync.engine.state.RunSummary;
 import org.scimsync.engine.state.StateLockedException;
 import org.scimsync.engine.state.StateStore;
+import org.scimsync.engine.state.StateStoreException;
 import org.scimsync.engine.state.StoredState;
 
 /**
@@ -42,6 +44,9 @@ public final class InMemoryStateStore implements StateStore {
   private final Map<Long, RunRecord> runs = new LinkedHashMap<>();
   private final Map<Long, JournalRecord> journal = new LinkedHashMap<>();
   private final Set<Long> settled = new HashSet<>();
+  private final Map<String, MappingMemo.Entry> memo = new HashMap<>();
+  private String memoRules = "";
+  private boolean failMemoWrites;
   private boolean locked;
   private long nextRun = 1;
   private long nextJournal = 1;
@@ -111,6 +116,36 @@ public final class InMemoryStateStore implements StateStore {
       }
     }
     return Map.copyOf(found);
+  }
+
+  @Override
+  public synchronized MappingMemo mappingMemo(String rulesFingerprint) {
+    return rulesFingerprint.equals(memoRules)
+        ? new MappingMemo(rulesFingerprint, memo)
+        : MappingMemo.empty(rulesFingerprint);
+  }
+
+  @Override
+  public synchronized void updateMappingMemo(MappingMemo.Update update) {
+    if (failMemoWrites) {
+      throw new StateStoreException("the disk is full", null);
+    }
+    if (!update.rulesFingerprint().equals(memoRules)) {
+      memo.clear();
+      memoRules = update.rulesFingerprint();
+    }
+    update.remove().forEach(memo::remove);
+    memo.putAll(update.put());
+  }
+
+  /** Makes every later {@link #updateMappingMemo} fail. */
+  public synchronized void failMemoWrites() {
+    failMemoWrites = true;
+  }
+
+  /** The mapping memo as recorded, whatever the rules. */
+  public synchronized Map<String, MappingMemo.Entry> memo() {
+    return Map.copyOf(memo);
   }
 
   /** Forgets every pushed resource, as in a state written before resources were kept. */

@@ -12,7 +12,8 @@ import org.scimsync.mapping.SourceEntry;
 /**
  * Maps test users: userName and email from {@code mail}, names from {@code givenName} and {@code
  * sn}, {@code title} when present. A user with {@code scope: out} is excluded; one without {@code
- * mail} is rejected. Groups whose name starts with {@code x-} are excluded.
+ * mail} is rejected. Groups whose name starts with {@code x-} are excluded. A user whose {@code
+ * title} is {@code warn} is mapped with a warning.
  */
 public final class SimpleMapper implements ResourceMapper {
 
@@ -36,7 +37,8 @@ public final class SimpleMapper implements ResourceMapper {
     if (title != null) {
       resource.put("title", title);
     }
-    return new MappingResult.Mapped(resource, List.of());
+    return new MappingResult.Mapped(
+        resource, "warn".equals(title) ? List.of("title warn noted") : List.of());
   }
 
   @Override
@@ -47,6 +49,12 @@ public final class SimpleMapper implements ResourceMapper {
     ObjectNode resource = JsonNodeFactory.instance.objectNode();
     resource.put("displayName", group.name());
     return new MappingResult.Mapped(resource, List.of());
+  }
+
+  /** The rules are fixed, so engine tests run with the mapping memo. */
+  @Override
+  public String rulesFingerprint() {
+    return "simple-mapper-1";
   }
 
   private static String first(SourceEntry entry, String attribute) {

@@ -25,4 +25,14 @@ public final class RulesResourceMapper implements ResourceMapper {
   public MappingResult mapGroup(SourceGroup group) {
     return rules.mapGroup(group);
   }
+
+  /**
+   * The rules' fingerprint and the version of scim-sync, whose code gives the rules their meaning:
+   * another version maps every user again once.
+   */
+  @Override
+  public String rulesFingerprint() {
+    String version = RulesResourceMapper.class.getPackage().getImplementationVersion();
+    return rules.fingerprint() + " " + (version != null ? version : "development");
+  }
 }

@@ -17,6 +17,7 @@ import org.scimsync.engine.state.ChangeOutcome;
 import org.scimsync.engine.state.JournalEntry;
 import org.scimsync.engine.state.JournalRecord;
 import org.scimsync.engine.state.Link;
+import org.scimsync.engine.state.MappingMemo;
 import org.scimsync.engine.state.ObjectKind;
 import org.scimsync.engine.state.RunLock;
 import org.scimsync.engine.state.RunRecord;
@@ -188,6 +189,22 @@ public final class SqliteStateStore implements StateStore {
           }
         });
     return Collections.unmodifiableMap(resources);
+  }
+
+  @Override
+  public MappingMemo mappingMemo(String rulesFingerprint) {
+    Objects.requireNonNull(rulesFingerprint, "rulesFingerprint");
+    return db.read("read the mapping memo", d -> MemoTable.load(d, rulesFingerprint));
+  }
+
+  @Override
+  public void updateMappingMemo(MappingMemo.Update update) {
+    Objects.requireNonNull(update, "update");
+    if (!update.isEmpty()) {
+      db.update(
+          "record the mappings of " + update.put().size() + " users",
+          d -> MemoTable.update(d, update));
+    }
   }
 
   @Override
