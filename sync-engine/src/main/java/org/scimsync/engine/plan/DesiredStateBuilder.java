@@ -90,7 +90,12 @@ public final class DesiredStateBuilder {
     for (int i = 0; i < userOutcomes.size(); i++) {
       SourceUser user = snapshot.users().get(i);
       Outcome outcome = userOutcomes.get(i);
-      memoUpdates.add(user.key(), outcome);
+      memoUpdates.add(
+          user.key(),
+          outcome.fingerprint(),
+          outcome.remembered(),
+          outcome.result(),
+          outcome.hash());
       if (outcome.remembered() != null) {
         MappingMemo.Entry remembered = outcome.remembered();
         String userName = remembered.userName();
@@ -159,7 +164,7 @@ public final class DesiredStateBuilder {
     DesiredState desired =
         new DesiredState(
             users, groups, heldUsers, heldGroups, snapshot.userCount(), warnings, onlyUserKeys);
-    return new Built(desired, memoUpdates.update(), memoUpdates.remembered);
+    return new Built(desired, memoUpdates.update(), memoUpdates.remembered());
   }
 
   /**
@@ -220,52 +225,6 @@ public final class DesiredStateBuilder {
         return new Outcome(null, known.contentHash(), fingerprint, known);
       }
       return of(mapUser(mapper, user), fingerprint);
-    }
-  }
-
-  /**
-   * The memo's update: a user mapped without warnings is remembered (unless the memo has it as it
-   * is), one remembered stays, and every other user the memo has is forgotten.
-   */
-  private static final class MemoUpdates {
-
-    private final @Nullable MappingMemo memo;
-    private final Map<String, MappingMemo.Entry> put = new HashMap<>();
-    private final Set<String> kept = new HashSet<>();
-    private int remembered;
-
-    MemoUpdates(@Nullable MappingMemo memo) {
-      this.memo = memo;
-    }
-
-    void add(String key, Outcome outcome) {
-      if (memo == null || outcome.fingerprint() == null) {
-        return;
-      }
-      if (outcome.remembered() != null) {
-        kept.add(key);
-        remembered++;
-      } else if (outcome.result() instanceof MappingResult.Mapped mapped
-          && mapped.warnings().isEmpty()) {
-        String userName = mapped.resource().path("userName").asText("");
-        if (!userName.isEmpty()) {
-          MappingMemo.Entry entry =
-              new MappingMemo.Entry(outcome.fingerprint(), userName, outcome.hash());
-          kept.add(key);
-          if (!entry.equals(memo.users().get(key))) {
-            put.put(key, entry);
-          }
-        }
-      }
-    }
-
-    MappingMemo.@Nullable Update update() {
-      if (memo == null) {
-        return null;
-      }
-      Set<String> forget = new HashSet<>(memo.users().keySet());
-      forget.removeAll(kept);
-      return new MappingMemo.Update(memo.rulesFingerprint(), put, forget);
     }
   }
 

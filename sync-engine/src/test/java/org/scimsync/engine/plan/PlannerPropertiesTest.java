@@ -21,6 +21,7 @@ import org.scimsync.engine.SyncEngine;
 import org.scimsync.engine.SyncOptions;
 import org.scimsync.engine.SyncPolicy;
 import org.scimsync.engine.state.Link;
+import org.scimsync.engine.state.MappingMemo;
 import org.scimsync.engine.state.ObjectKind;
 import org.scimsync.engine.state.StoredState;
 import org.scimsync.engine.target.InMemoryScimTarget;
@@ -148,6 +149,26 @@ class PlannerPropertiesTest {
       String id = target.groupIdByName(group.displayName()).orElseThrow();
       assertThat(target.membersOf(id)).hasSize(group.memberKeys().size());
     }
+  }
+
+  /**
+   * The mapping memo of any earlier directory changes nothing in the desired state of the next one:
+   * users, their resources and hashes, held keys and warnings are those of a build without it.
+   */
+  @Property(tries = 60)
+  void aMemoFromAnEarlierDirectoryNeverChangesTheDesiredState(
+      @ForAll("directories") Directory before, @ForAll("directories") Directory after) {
+    SimpleMapper mapper = new SimpleMapper();
+    MappingMemo empty = MappingMemo.empty(mapper.rulesFingerprint());
+    DesiredStateBuilder.Built first =
+        DesiredStateBuilder.build(before.toSource().read(), mapper, Set.of(), empty);
+    MappingMemo memo = new MappingMemo(mapper.rulesFingerprint(), first.memoUpdate().put());
+
+    DesiredStateBuilder.Built second =
+        DesiredStateBuilder.build(after.toSource().read(), mapper, Set.of(), memo);
+
+    assertThat(second.desired()).isEqualTo(after.desired());
+    assertThat(second.remembered()).isLessThanOrEqualTo(after.titles().size());
   }
 
   @Property(tries = 60)
