@@ -195,7 +195,8 @@ public final class DesiredStateBuilder {
   /**
    * One entry mapped, with the content hash of its resource when it was mapped; or, for a user,
    * what the memo remembers of it ({@code result} is then null). {@code fingerprint} is the user's
-   * source fingerprint when a memo was given.
+   * source fingerprint when a memo was given, unless the user is too large to be worth one (see
+   * {@link SourceFingerprint#isCheaperThanMapping}).
    */
   private record Outcome(
       @Nullable MappingResult result,
@@ -216,7 +217,7 @@ public final class DesiredStateBuilder {
     }
 
     static Outcome ofUser(ResourceMapper mapper, SourceUser user, @Nullable MappingMemo memo) {
-      if (memo == null) {
+      if (memo == null || !SourceFingerprint.isCheaperThanMapping(user)) {
         return of(mapUser(mapper, user));
       }
       String fingerprint = SourceFingerprint.of(user);

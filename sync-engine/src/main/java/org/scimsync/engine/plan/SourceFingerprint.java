@@ -21,7 +21,32 @@ import org.scimsync.engine.source.SourceUser;
  */
 public final class SourceFingerprint {
 
+  /**
+   * Entries whose values hold more than this many characters or bytes are mapped on every run
+   * instead: hashing them would cost more than mapping them (a directory with photos: an Active
+   * Directory {@code thumbnailPhoto} is often 5-100 KB, and mapping never reads it).
+   */
+  static final int MAX_VALUE_SIZE = 4_096;
+
   private SourceFingerprint() {}
+
+  /**
+   * Whether a user is small enough for its fingerprint to be cheaper than mapping it: the lengths
+   * of its values (characters of text, bytes of binary values) add up to at most {@link
+   * #MAX_VALUE_SIZE}.
+   */
+  public static boolean isCheaperThanMapping(SourceUser user) {
+    long size = 0;
+    for (List<Object> values : user.attributes().values()) {
+      for (Object value : values) {
+        size += value instanceof byte[] bytes ? bytes.length : String.valueOf(value).length();
+        if (size > MAX_VALUE_SIZE) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
 
   /** The fingerprint of a user, as 64 hexadecimal digits. */
   public static String of(SourceUser user) {

@@ -137,6 +137,24 @@ class MappingMemoBuildTest {
   }
 
   @Test
+  void aUserWithLargeValuesIsMappedOnEveryRunBecauseHashingItWouldCostMore() {
+    SourceUser small = user("k1", "one@example.com", "One");
+    Map<String, List<Object>> attributes =
+        new HashMap<>(user("k2", "two@example.com", "Two").attributes());
+    attributes.put("thumbnailPhoto", List.of(new byte[SourceFingerprint.MAX_VALUE_SIZE]));
+    SourceUser photographed = new SourceUser("k2", null, attributes, List.of());
+    List<SourceUser> users = List.of(small, photographed);
+    DesiredStateBuilder.Built first = build(directory(users), MappingMemo.empty(RULES));
+
+    DesiredStateBuilder.Built second = build(directory(users), memoAfter(first));
+
+    assertThat(first.memoUpdate().put()).containsOnlyKeys("k1");
+    assertThat(second.remembered()).isEqualTo(1);
+    assertThat(second.desired().users().get(1).isMapped()).isTrue();
+    assertThat(second.desired()).isEqualTo(first.desired());
+  }
+
+  @Test
   void withoutAMemoNothingIsRememberedNorRecorded() {
     DesiredStateBuilder.Built built = build(directory(users(5)), null);
 

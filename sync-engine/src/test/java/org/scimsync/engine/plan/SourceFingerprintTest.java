@@ -66,6 +66,24 @@ class SourceFingerprintTest {
             SourceFingerprint.of(user("k", null, Map.of("a", List.of(bytes.clone())), List.of())));
   }
 
+  @Test
+  void anEntryIsWorthAFingerprintUpToTheSizeLimitOfItsValues() {
+    int limit = SourceFingerprint.MAX_VALUE_SIZE;
+
+    assertThat(
+            SourceFingerprint.isCheaperThanMapping(
+                user("k", "uid=a", Map.of("a", List.of("x".repeat(limit))), List.of("g"))))
+        .isTrue();
+    assertThat(
+            SourceFingerprint.isCheaperThanMapping(
+                user("k", null, Map.of("a", List.of("x".repeat(limit - 1), "yz")), List.of())))
+        .isFalse();
+    assertThat(
+            SourceFingerprint.isCheaperThanMapping(
+                user("k", null, Map.of("jpegPhoto", List.of(new byte[limit + 1])), List.of())))
+        .isFalse();
+  }
+
   private static SourceUser user(
       String key, String dn, Map<String, List<Object>> attributes, List<String> groups) {
     return new SourceUser(key, dn, attributes, groups);
