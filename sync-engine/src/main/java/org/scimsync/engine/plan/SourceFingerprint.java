@@ -32,11 +32,14 @@ public final class SourceFingerprint {
 
   /**
    * Whether a user is small enough for its fingerprint to be cheaper than mapping it: the lengths
-   * of its values (characters of text, bytes of binary values) add up to at most {@link
-   * #MAX_VALUE_SIZE}.
+   * of its values (characters of text, bytes of binary values) and of the names of its groups add
+   * up to at most {@link #MAX_VALUE_SIZE}.
    */
   public static boolean isCheaperThanMapping(SourceUser user) {
     long size = 0;
+    for (String group : user.groups()) {
+      size += group.length();
+    }
     for (List<Object> values : user.attributes().values()) {
       for (Object value : values) {
         size += value instanceof byte[] bytes ? bytes.length : String.valueOf(value).length();

@@ -72,7 +72,7 @@ class SourceFingerprintTest {
 
     assertThat(
             SourceFingerprint.isCheaperThanMapping(
-                user("k", "uid=a", Map.of("a", List.of("x".repeat(limit))), List.of("g"))))
+                user("k", "uid=a", Map.of("a", List.of("x".repeat(limit - 1))), List.of("g"))))
         .isTrue();
     assertThat(
             SourceFingerprint.isCheaperThanMapping(
@@ -81,6 +81,10 @@ class SourceFingerprintTest {
     assertThat(
             SourceFingerprint.isCheaperThanMapping(
                 user("k", null, Map.of("jpegPhoto", List.of(new byte[limit + 1])), List.of())))
+        .isFalse();
+    assertThat(
+            SourceFingerprint.isCheaperThanMapping(
+                user("k", null, Map.of("a", List.of("x")), List.of("g".repeat(limit)))))
         .isFalse();
   }
 
