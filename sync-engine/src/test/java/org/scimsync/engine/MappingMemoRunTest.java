@@ -2,6 +2,7 @@ package org.scimsync.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,8 +51,7 @@ class MappingMemoRunTest {
         id,
         List.of(
             AttributeChange.replace(
-                List.of("displayName"),
-                com.fasterxml.jackson.databind.node.TextNode.valueOf("Edited in the console"))));
+                List.of("displayName"), TextNode.valueOf("Edited in the console"))));
     int before = mapper.mappedUsers();
 
     RunReport full = f.full();
