@@ -3,6 +3,7 @@ package org.scimsync.engine.source;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,6 +63,25 @@ public record CsvSourceConfig(
     this.groupKeyColumn = LdifSourceConfig.blankToNull(groupKeyColumn);
     this.groupNameColumn = LdifSourceConfig.blankToNull(groupNameColumn);
     this.memberColumn = LdifSourceConfig.blankToNull(memberColumn);
+  }
+
+  /**
+   * Every setting that changes what a read returns, in the same form from one process to the next
+   * (sets sorted): part of the source's version.
+   */
+  public String settingsText() {
+    return String.join(
+        "\n",
+        "csv",
+        "users=" + users.toAbsolutePath().normalize(),
+        "groups=" + (groups == null ? null : groups.toAbsolutePath().normalize()),
+        "userKey=" + userKey,
+        "nested=" + nested,
+        "multiValuedColumns=" + new TreeSet<>(multiValuedColumns),
+        "valueSeparator=" + valueSeparator,
+        "groupKeyColumn=" + groupKeyColumn,
+        "groupNameColumn=" + groupNameColumn,
+        "memberColumn=" + memberColumn);
   }
 
   /** The defaults for the two files: key = first column, group columns by name or position. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -72,6 +73,24 @@ public record LdifSourceConfig(
     this.memberAttributes =
         List.copyOf(memberAttributes == null ? DEFAULT_MEMBER_ATTRIBUTES : memberAttributes);
     this.groupNameAttribute = groupNameAttribute == null ? "cn" : groupNameAttribute;
+  }
+
+  /**
+   * Every setting that changes what a read returns, in the same form from one process to the next
+   * (sets sorted): part of the source's version.
+   */
+  public String settingsText() {
+    return String.join(
+        "\n",
+        "ldif",
+        "path=" + path.toAbsolutePath().normalize(),
+        "userKey=" + userKey,
+        "groupKey=" + groupKey,
+        "nested=" + nested,
+        "userObjectClasses=" + new TreeSet<>(userObjectClasses),
+        "groupObjectClasses=" + new TreeSet<>(groupObjectClasses),
+        "memberAttributes=" + memberAttributes,
+        "groupNameAttribute=" + groupNameAttribute);
   }
 
   /** The defaults for {@code path}: keys entryUUID or dn, nested groups flattened. */

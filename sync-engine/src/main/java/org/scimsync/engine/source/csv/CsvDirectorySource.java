@@ -1,5 +1,8 @@
 package org.scimsync.engine.source.csv;
 
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,12 +12,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.source.CsvSourceConfig;
 import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.DirectorySource;
 import org.scimsync.engine.source.SnapshotAssembler;
+import org.scimsync.engine.source.SourceException;
+import org.scimsync.engine.source.internal.ContentVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,12 +46,31 @@ public final class CsvDirectorySource implements DirectorySource {
     return "csv:" + config.users() + (config.groups() == null ? "" : "," + config.groups());
   }
 
+  /** The version of both files' content and of the settings: hashes the files. */
+  @Override
+  public Optional<String> version() {
+    List<Path> files = new ArrayList<>();
+    files.add(config.users());
+    if (config.groups() != null) {
+      files.add(config.groups());
+    }
+    try {
+      return Optional.of(ContentVersion.ofFiles(config.settingsText(), files));
+    } catch (NoSuchFileException e) {
+      throw CsvTable.noSuchFile(Path.of(e.getFile()), e);
+    } catch (IOException e) {
+      throw new SourceException(
+          SourceException.Kind.UNAVAILABLE, describe() + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public DirectorySnapshot read() {
     SnapshotAssembler assembler = new SnapshotAssembler(config.nested());
-    Set<String> userKeys = readUsers(assembler);
+    ContentVersion version = ContentVersion.of(config.settingsText());
+    Set<String> userKeys = readUsers(assembler, version);
     if (config.groups() != null) {
-      Map<String, GroupRows> groups = readGroups(assembler);
+      Map<String, GroupRows> groups = readGroups(assembler, version);
       for (GroupRows group : groups.values()) {
         List<String> members = new ArrayList<>(group.members.size());
         for (String member : group.members) {
@@ -62,7 +87,8 @@ public final class CsvDirectorySource implements DirectorySource {
             group.origin);
       }
     }
-    DirectorySnapshot snapshot = assembler.build(describe(), Instant.now());
+    DirectorySnapshot snapshot =
+        assembler.build(describe(), Instant.now()).withVersion(version.value());
     log.info(
         "source={} users={} groups={} memberships={} warnings={}",
         describe(),
@@ -73,9 +99,9 @@ public final class CsvDirectorySource implements DirectorySource {
     return snapshot;
   }
 
-  private Set<String> readUsers(SnapshotAssembler assembler) {
+  private Set<String> readUsers(SnapshotAssembler assembler, ContentVersion version) {
     Set<String> keys = new HashSet<>();
-    try (CsvTable table = CsvTable.open(config.users())) {
+    try (CsvTable table = CsvTable.open(config.users(), version)) {
       List<String> header = table.header();
       int keyColumn = 0;
       if (config.userKey() != null) {
@@ -129,9 +155,9 @@ public final class CsvDirectorySource implements DirectorySource {
     return values;
   }
 
-  private Map<String, GroupRows> readGroups(SnapshotAssembler assembler) {
+  private Map<String, GroupRows> readGroups(SnapshotAssembler assembler, ContentVersion version) {
     Map<String, GroupRows> groups = new LinkedHashMap<>();
-    try (CsvTable table = CsvTable.open(Objects.requireNonNull(config.groups()))) {
+    try (CsvTable table = CsvTable.open(Objects.requireNonNull(config.groups()), version)) {
       int keyColumn = groupColumn(table, config.groupKeyColumn(), "group", 0);
       int nameColumn = groupColumn(table, config.groupNameColumn(), "name", 1);
       int memberColumn = groupColumn(table, config.memberColumn(), "member", 2);

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.source.SourceException;
+import org.scimsync.engine.source.internal.ContentVersion;
 import org.scimsync.engine.source.internal.Utf8Lines;
 
 /**
@@ -72,8 +73,8 @@ final class CsvTable implements Closeable {
     this.header = List.copyOf(names);
   }
 
-  /** Opens {@code file} and reads its header row. */
-  static CsvTable open(Path file) {
+  /** Opens {@code file}, whose bytes {@code version} digests, and reads its header row. */
+  static CsvTable open(Path file, ContentVersion version) {
     try {
       CsvParser parser =
           (CsvParser)
@@ -81,7 +82,8 @@ final class CsvTable implements Closeable {
                   .getFactory()
                   .createParser(
                       new InputStreamReader(
-                          Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()));
+                          version.reading(Files.newInputStream(file)),
+                          StandardCharsets.UTF_8.newDecoder()));
       parser.setSchema(CsvSchema.emptySchema());
       try {
         return new CsvTable(file, parser);
@@ -90,11 +92,17 @@ final class CsvTable implements Closeable {
         throw e;
       }
     } catch (NoSuchFileException e) {
-      throw new SourceException(SourceException.Kind.INVALID_INPUT, file + ": no such CSV file", e);
+      throw noSuchFile(file, e);
     } catch (IOException e) {
       throw new SourceException(
           SourceException.Kind.UNAVAILABLE, file + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /** The failure for a CSV file that does not exist. */
+  static SourceException noSuchFile(Path file, Exception cause) {
+    return new SourceException(
+        SourceException.Kind.INVALID_INPUT, file + ": no such CSV file", cause);
   }
 
   Path file() {

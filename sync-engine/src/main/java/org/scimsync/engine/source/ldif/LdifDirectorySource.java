@@ -13,12 +13,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.DirectorySource;
 import org.scimsync.engine.source.LdifSourceConfig;
 import org.scimsync.engine.source.SnapshotAssembler;
 import org.scimsync.engine.source.SourceException;
+import org.scimsync.engine.source.internal.ContentVersion;
 import org.scimsync.engine.source.internal.DnReferences;
 import org.scimsync.engine.source.internal.Utf8Lines;
 import org.scimsync.engine.source.ldif.LdifEntryClassifier.Parsed;
@@ -59,6 +61,20 @@ public final class LdifDirectorySource implements DirectorySource {
     return "ldif:" + config.path();
   }
 
+  /**
+   * The version of the file's content and of the settings: hashes the file (see ContentVersion).
+   */
+  @Override
+  public Optional<String> version() {
+    try {
+      return Optional.of(ContentVersion.ofFiles(config.settingsText(), List.of(config.path())));
+    } catch (NoSuchFileException e) {
+      throw noSuchFile(e);
+    } catch (IOException e) {
+      throw failure(e);
+    }
+  }
+
   @Override
   public DirectorySnapshot read() {
     String file = config.path().toString();
@@ -68,10 +84,12 @@ public final class LdifDirectorySource implements DirectorySource {
     List<Long> groupLines = new ArrayList<>();
     SnapshotAssembler assembler = new SnapshotAssembler(config.nested());
     LdifEntryClassifier classifier = new LdifEntryClassifier(config, new DnReferences());
+    ContentVersion version = ContentVersion.of(config.settingsText());
     try (LdifLineReader lineReader =
             new LdifLineReader(
                 new InputStreamReader(
-                    Files.newInputStream(config.path()), StandardCharsets.UTF_8.newDecoder()),
+                    version.reading(Files.newInputStream(config.path())),
+                    StandardCharsets.UTF_8.newDecoder()),
                 file);
         LDIFReader reader = new LDIFReader(lineReader, PARSE_THREADS, classifier)) {
       Entry entry;
@@ -97,8 +115,7 @@ public final class LdifDirectorySource implements DirectorySource {
     } catch (LDIFException e) {
       throw failure(e);
     } catch (NoSuchFileException e) {
-      throw new SourceException(
-          SourceException.Kind.INVALID_INPUT, file + ": no such LDIF file", e);
+      throw noSuchFile(e);
     } catch (IOException e) {
       throw failure(e);
     }
@@ -132,7 +149,8 @@ public final class LdifDirectorySource implements DirectorySource {
             origin);
       }
     }
-    DirectorySnapshot snapshot = assembler.build(describe(), Instant.now());
+    DirectorySnapshot snapshot =
+        assembler.build(describe(), Instant.now()).withVersion(version.value());
     log.info(
         "source={} users={} groups={} memberships={} warnings={} userKey={} groupKey={}",
         describe(),
@@ -143,6 +161,11 @@ public final class LdifDirectorySource implements DirectorySource {
         userKey.name(),
         groupKey.name());
     return snapshot;
+  }
+
+  private SourceException noSuchFile(NoSuchFileException e) {
+    return new SourceException(
+        SourceException.Kind.INVALID_INPUT, config.path() + ": no such LDIF file", e);
   }
 
   /**
