@@ -1,10 +1,12 @@
 package org.scimsync.engine.state;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's memory between runs: links from source keys to target ids, content hashes, the
@@ -71,6 +73,31 @@ public interface StateStore extends AutoCloseable {
    * records nothing.
    */
   default void updateMappingMemo(MappingMemo.Update update) {}
+
+  /**
+   * The run that last found the target in step with the directory, unless a run has started since
+   * (see {@link SteadyState}). The default remembers none: every run reads the directory.
+   */
+  default Optional<SteadyState> steadyState() {
+    return Optional.empty();
+  }
+
+  /** Records a run that planned no change (see {@link #steadyState()}). The default forgets it. */
+  default void recordSteadyState(SteadyState steady) {}
+
+  /**
+   * Forgets the recorded steady state; the engine calls it before a run that may write to the
+   * target or to this store.
+   */
+  default void forgetSteadyState() {}
+
+  /**
+   * When the last full run finished successfully, null if never: the same as {@code
+   * load().lastFullRun()}, which the default calls.
+   */
+  default @Nullable Instant lastFullRun() {
+    return load().lastFullRun();
+  }
 
   /** Forgets an object (after it was deleted in the target, or is no longer managed). */
   void deleteLink(ObjectKind kind, String sourceKey);

@@ -27,6 +27,7 @@ import org.scimsync.engine.state.RunSummary;
 import org.scimsync.engine.state.StateLockedException;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.StateStoreException;
+import org.scimsync.engine.state.SteadyState;
 import org.scimsync.engine.state.StoredState;
 
 /**
@@ -47,6 +48,8 @@ public final class InMemoryStateStore implements StateStore {
   private final Map<String, MappingMemo.Entry> memo = new HashMap<>();
   private String memoRules = "";
   private boolean failMemoWrites;
+  private @Nullable SteadyState steady;
+  private boolean failSteadyWrites;
   private boolean locked;
   private long nextRun = 1;
   private long nextJournal = 1;
@@ -81,7 +84,8 @@ public final class InMemoryStateStore implements StateStore {
     return new StoredState(users, groups, copy, lastFullRun());
   }
 
-  private @Nullable Instant lastFullRun() {
+  @Override
+  public synchronized @Nullable Instant lastFullRun() {
     return runs.values().stream()
         .filter(r -> r.start().full() && r.summary() != null)
         .filter(r -> r.summary().status() == RunStatus.SUCCEEDED)
@@ -136,6 +140,29 @@ public final class InMemoryStateStore implements StateStore {
     }
     update.remove().forEach(memo::remove);
     memo.putAll(update.put());
+  }
+
+  @Override
+  public synchronized Optional<SteadyState> steadyState() {
+    return Optional.ofNullable(steady);
+  }
+
+  @Override
+  public synchronized void recordSteadyState(SteadyState recorded) {
+    if (failSteadyWrites) {
+      throw new StateStoreException("the disk is full", null);
+    }
+    steady = recorded;
+  }
+
+  @Override
+  public synchronized void forgetSteadyState() {
+    steady = null;
+  }
+
+  /** Makes every later {@link #recordSteadyState} fail. */
+  public synchronized void failSteadyWrites() {
+    failSteadyWrites = true;
   }
 
   /** Makes every later {@link #updateMappingMemo} fail. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ import org.scimsync.engine.state.RunSummary;
 import org.scimsync.engine.state.StateLockedException;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.StateStoreException;
+import org.scimsync.engine.state.SteadyState;
 import org.scimsync.engine.state.StoredState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -205,6 +207,28 @@ public final class SqliteStateStore implements StateStore {
           "record the mappings of " + update.put().size() + " users",
           d -> MemoTable.update(d, update));
     }
+  }
+
+  @Override
+  public Optional<SteadyState> steadyState() {
+    return db.read("read the steady state", SteadyStateTable::load);
+  }
+
+  @Override
+  public void recordSteadyState(SteadyState steady) {
+    Objects.requireNonNull(steady, "steady");
+    db.update(
+        "record the steady state of run " + steady.runId(), d -> SteadyStateTable.save(d, steady));
+  }
+
+  @Override
+  public void forgetSteadyState() {
+    db.update("forget the steady state", SteadyStateTable::delete);
+  }
+
+  @Override
+  public @Nullable Instant lastFullRun() {
+    return db.read("read the last full run", RunTable::lastFullRun);
   }
 
   @Override

@@ -1,0 +1,49 @@
+package org.scimsync.engine.state.sqlite;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.scimsync.engine.state.SteadyState;
+
+/** The steady state: at most one row, the last run that planned no change. */
+final class SteadyStateTable {
+
+  private static final String SELECT =
+      "SELECT inputs, run_id, recorded_at, unchanged, warnings FROM steady_state WHERE id = 1";
+  private static final String UPSERT =
+      "INSERT OR REPLACE INTO steady_state"
+          + " (id, inputs, run_id, recorded_at, unchanged, warnings) VALUES (1, ?, ?, ?, ?, ?)";
+  private static final String DELETE = "DELETE FROM steady_state";
+
+  private SteadyStateTable() {}
+
+  static Optional<SteadyState> load(SqliteDatabase db) throws SQLException {
+    try (ResultSet row = db.prepare(SELECT).executeQuery()) {
+      if (!row.next()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new SteadyState(
+              row.getString(1),
+              row.getLong(2),
+              Columns.instant(row.getString(3)),
+              row.getInt(4),
+              Columns.strings(row.getString(5))));
+    }
+  }
+
+  static void save(SqliteDatabase db, SteadyState steady) throws SQLException {
+    PreparedStatement upsert = db.prepare(UPSERT);
+    upsert.setString(1, steady.inputs());
+    upsert.setLong(2, steady.runId());
+    upsert.setString(3, Columns.text(steady.recordedAt()));
+    upsert.setInt(4, steady.unchanged());
+    upsert.setString(5, Columns.json(steady.warnings()));
+    upsert.executeUpdate();
+  }
+
+  static void delete(SqliteDatabase db) throws SQLException {
+    db.prepare(DELETE).executeUpdate();
+  }
+}
