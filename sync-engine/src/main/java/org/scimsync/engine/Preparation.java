@@ -50,6 +50,7 @@ final class Preparation implements AutoCloseable {
   private final @Nullable String rulesFingerprint;
   private final CompletableFuture<Optional<MappingMemo>> memo = new CompletableFuture<>();
   private DesiredStateBuilder.@Nullable Built built;
+  private volatile @Nullable String sourceVersion;
 
   private Preparation(
       DirectorySource source,
@@ -83,6 +84,7 @@ final class Preparation implements AutoCloseable {
         sourceThread.submit(
             () -> {
               DirectorySnapshot snapshot = source.read();
+              sourceVersion = snapshot.version();
               MappingMemo remembered = memo.get().orElse(null);
               DesiredStateBuilder.Built built =
                   DesiredStateBuilder.build(snapshot, mapper, options.onlyUserKeys(), remembered);
@@ -193,6 +195,11 @@ final class Preparation implements AutoCloseable {
     } finally {
       memo.complete(Optional.empty());
     }
+  }
+
+  /** The version of the directory content that was read (see {@link #plan}); null if none. */
+  @Nullable String sourceVersion() {
+    return sourceVersion;
   }
 
   /**

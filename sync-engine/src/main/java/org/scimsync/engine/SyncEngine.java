@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.apply.ExecutionResult;
 import org.scimsync.engine.apply.Executor;
@@ -21,6 +22,7 @@ import org.scimsync.engine.state.RunStatus;
 import org.scimsync.engine.state.RunSummary;
 import org.scimsync.engine.state.StateLockedException;
 import org.scimsync.engine.state.StateStore;
+import org.scimsync.engine.state.SteadyState;
 import org.scimsync.engine.state.StoredState;
 import org.scimsync.engine.target.ScimTarget;
 import org.scimsync.engine.target.TargetException;
@@ -42,6 +44,7 @@ public final class SyncEngine {
   private final StateStore store;
   private final SyncPolicy policy;
   private final Clock clock;
+  private final SteadyRuns steadyRuns;
 
   public SyncEngine(
       DirectorySource source,
@@ -56,6 +59,7 @@ public final class SyncEngine {
     this.store = Objects.requireNonNull(store, "store");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.steadyRuns = new SteadyRuns(source, mapper, store, policy, clock);
   }
 
   /**
@@ -130,10 +134,18 @@ public final class SyncEngine {
           "cannot repair the changes a previous run left unfinished: " + e.getMessage(),
           e);
     }
+    if (repairs.isEmpty() && savedPlan == null) {
+      Optional<SteadyState> steady = steadyRuns.unchanged(options);
+      if (steady.isPresent()) {
+        return steadyRuns.spare(options, steady.get(), started);
+      }
+    }
+    steadyRuns.forget();
     StoredState stored;
     long runId;
     boolean full;
     @Nullable Plan plan;
+    @Nullable String sourceVersion;
     // The directory is read (and, when the run is known to be full, the target listed) while the
     // state store loads; the preparation is closed before applying, so that what was listed can be
     // collected.
@@ -148,6 +160,7 @@ public final class SyncEngine {
       LOG.info("run started run={} trigger={} full={}", runId, options.trigger(), full);
       try {
         plan = preparation.plan(stored, full);
+        sourceVersion = preparation.sourceVersion();
         preparation.rememberMappings();
         if (savedPlan != null) {
           checkFresh(savedPlan, plan);
@@ -163,6 +176,7 @@ public final class SyncEngine {
         LOG.info(
             "run stopped before its plan was complete run={} reason={}", runId, e.getMessage());
         plan = null;
+        sourceVersion = null;
       }
     }
     if (plan == null) {
@@ -174,6 +188,7 @@ public final class SyncEngine {
           started,
           clock.instant());
     }
+    boolean repaired = !repairs.isEmpty();
     if (!repairs.isEmpty()) {
       plan = plan.withMoreWarnings(repairs);
     }
@@ -196,7 +211,10 @@ public final class SyncEngine {
       result = ExecutionResult.skippedAll(plan.changes(), verdict.message());
       result.results().forEach(options.progress()::onChangeFinished);
     }
-    return finish(runId, options, plan, result, started, planned);
+    RunReport report = finish(runId, options, plan, result, started, planned);
+    steadyRuns.recordIfSteady(
+        runId, options, plan, report.status(), repaired, sourceVersion, clock.instant());
+    return report;
   }
 
   private RunReport finish(
@@ -269,8 +287,7 @@ public final class SyncEngine {
     if (!options.onlyUserKeys().isEmpty()) {
       return false;
     }
-    Instant last = stored.lastFullRun();
-    return last == null || !last.plus(policy.fullEvery()).isAfter(clock.instant());
+    return steadyRuns.isFullDue(stored.lastFullRun());
   }
 
   private static void checkFresh(Plan saved, Plan fresh) {

@@ -1,0 +1,232 @@
+package org.scimsync.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.scimsync.engine.plan.Fingerprints;
+import org.scimsync.engine.plan.Plan;
+import org.scimsync.engine.plan.PlanCounts;
+import org.scimsync.engine.safety.SafetyVerdict;
+import org.scimsync.engine.source.DirectorySource;
+import org.scimsync.engine.source.SourceException;
+import org.scimsync.engine.state.RunStart;
+import org.scimsync.engine.state.RunStatus;
+import org.scimsync.engine.state.RunSummary;
+import org.scimsync.engine.state.StateStore;
+import org.scimsync.engine.state.StateStoreException;
+import org.scimsync.engine.state.SteadyState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Spares incremental runs that would find nothing to do. A run that planned no change records the
+ * fingerprint of its inputs (the directory's version, the rules, the policy) as the store's {@link
+ * SteadyState}; every other run forgets it before it may write. An incremental run whose inputs
+ * have that fingerprint would plan from the same directory, rules, policy and state, so it would
+ * plan no change either: it is recorded as succeeded without reading the directory, loading the
+ * state or asking the target anything, and reports the warnings of the run it relies on.
+ *
+ * <p>Only sources that can tell their version cheaply take part (the LDIF and CSV sources hash
+ * their files); a full run, a run for some users, a run that verifies memberships and a run that
+ * had a previous run's unfinished changes to repair always read everything.
+ */
+final class SteadyRuns {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SteadyRuns.class);
+
+  private final DirectorySource source;
+  private final ResourceMapper mapper;
+  private final StateStore store;
+  private final SyncPolicy policy;
+  private final Clock clock;
+
+  SteadyRuns(
+      DirectorySource source,
+      ResourceMapper mapper,
+      StateStore store,
+      SyncPolicy policy,
+      Clock clock) {
+    this.source = source;
+    this.mapper = mapper;
+    this.store = store;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  /**
+   * The steady state this run may rely on instead of reading anything, if its inputs are those of
+   * the recorded one. A source whose version cannot be read spares nothing: the run then reads it,
+   * and reports the failure as any run does.
+   */
+  Optional<SteadyState> unchanged(SyncOptions options) {
+    if (!mayRelyOnSteadyState(options)) {
+      return Optional.empty();
+    }
+    Optional<SteadyState> steady = store.steadyState();
+    String rules = mapper.rulesFingerprint();
+    if (steady.isEmpty() || rules == null || isFullDue(store.lastFullRun())) {
+      return Optional.empty();
+    }
+    Optional<String> version;
+    try {
+      version = source.version();
+    } catch (SourceException e) {
+      LOG.info("the directory's version cannot be read; the run reads it: {}", e.getMessage());
+      return Optional.empty();
+    }
+    if (version.isEmpty()) {
+      return Optional.empty();
+    }
+    String inputs = inputs(version.get(), rules);
+    if (!steady.get().inputs().equals(inputs)) {
+      LOG.debug("inputs changed since run {}; the run reads everything", steady.get().runId());
+      return Optional.empty();
+    }
+    return steady;
+  }
+
+  /** Records and reports a run spared by {@code steady}. */
+  RunReport spare(SyncOptions options, SteadyState steady, Instant started) {
+    long runId = store.beginRun(new RunStart(options.trigger(), false, false, started));
+    String message =
+        "the directory, the rules and the policy are the same as in run "
+            + steady.runId()
+            + ", which found nothing to do: nothing was read or compared"
+            + " (a change to any of them, or a full run, reads everything)";
+    Plan plan =
+        new Plan(
+            false,
+            List.of(),
+            List.of(),
+            List.of(),
+            steady.warnings(),
+            List.of(),
+            SafetyVerdict.passed(),
+            new Fingerprints("", "", ""),
+            new PlanCounts(0, 0, 0, 0, 0, 0, 0, steady.unchanged(), 0));
+    options.progress().onPlanned(0);
+    Instant finished = clock.instant();
+    store.finishRun(runId, new RunSummary(RunStatus.SUCCEEDED, 0, 0, 0, finished, message));
+    LOG.info(
+        "run spared run={} trigger={} sameAsRun={} warnings={}",
+        runId,
+        options.trigger(),
+        steady.runId(),
+        steady.warnings().size());
+    return new RunReport(
+        runId,
+        options.trigger(),
+        RunStatus.SUCCEEDED,
+        0,
+        false,
+        plan,
+        List.of(),
+        0,
+        0,
+        0,
+        started,
+        Duration.between(started, finished),
+        Duration.ZERO,
+        message);
+  }
+
+  /**
+   * Forgets the steady state before a run that may write. When the store cannot forget it, the run
+   * does not go on: a later run could otherwise rely on a state this run changed.
+   *
+   * @throws StateStoreException when the store cannot be written
+   */
+  void forget() {
+    store.forgetSteadyState();
+  }
+
+  /**
+   * Records the steady state after a run, if the run planned no change from a whole directory whose
+   * version is known, and found nothing to repair. A failure to record it is logged: the next run
+   * then reads everything.
+   */
+  void recordIfSteady(
+      long runId,
+      SyncOptions options,
+      Plan plan,
+      RunStatus status,
+      boolean repaired,
+      @Nullable String sourceVersion,
+      Instant finished) {
+    String rules = mapper.rulesFingerprint();
+    if (status != RunStatus.SUCCEEDED
+        || repaired
+        || !plan.changes().isEmpty()
+        || !plan.linkUpdates().isEmpty()
+        || !plan.linkDrops().isEmpty()
+        || !plan.safety().isPassed()
+        || !options.onlyUserKeys().isEmpty()
+        || sourceVersion == null
+        || rules == null) {
+      return;
+    }
+    SteadyState steady =
+        new SteadyState(
+            inputs(sourceVersion, rules),
+            runId,
+            finished,
+            plan.counts().unchanged(),
+            plan.warnings());
+    try {
+      store.recordSteadyState(steady);
+    } catch (StateStoreException e) {
+      LOG.warn(
+          "the steady state could not be recorded; the next run reads everything: {}",
+          e.getMessage());
+    }
+  }
+
+  private static boolean mayRelyOnSteadyState(SyncOptions options) {
+    return !options.full()
+        && !options.dryRun()
+        && !options.verifyMembers()
+        && options.onlyUserKeys().isEmpty();
+  }
+
+  /** Whether a full run is due, by the policy's {@code fullEvery}. */
+  boolean isFullDue(@Nullable Instant lastFullRun) {
+    return lastFullRun == null || !lastFullRun.plus(policy.fullEvery()).isAfter(clock.instant());
+  }
+
+  /**
+   * The fingerprint of a run's inputs: what the source describes and its version, rules, policy.
+   */
+  private String inputs(String sourceVersion, String rules) {
+    MessageDigest digest = sha256();
+    update(digest, source.describe());
+    update(digest, sourceVersion);
+    update(digest, rules);
+    update(digest, policy.users().name());
+    update(digest, policy.groups().name());
+    update(digest, Integer.toString(policy.maxDeletes()));
+    update(digest, Integer.toString(policy.maxDeletePercent()));
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static void update(MessageDigest digest, String value) {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+    digest.update((byte) ':');
+    digest.update(bytes);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}
