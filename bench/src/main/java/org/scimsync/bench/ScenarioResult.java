@@ -9,7 +9,7 @@ import org.scimsync.bench.internal.RunMeasurement;
  * What one scenario measured.
  *
  * @param name the scenario: {@code initial}, {@code noop-full}, {@code noop-incremental}, {@code
- *     change-1pct}
+ *     noop-incremental-read}, {@code change-1pct}
  * @param full whether the run listed the target
  * @param wallSeconds the engine run's wall time (the sync JVM's start-up and wiring excluded)
  * @param boundSeconds the floor set by the quotas for the strictly needed requests

@@ -68,6 +68,11 @@ class SyncBenchmarkIT {
     ScenarioResult noopIncremental = results.scenario("noop-incremental");
     assertThat(noopIncremental.requestsByApi()).isEmpty();
     assertThat(noopIncremental.neededByApi()).isEmpty();
+    assertThat(noopIncremental.measurement().message()).contains("found nothing to do");
+    ScenarioResult reread = results.scenario("noop-incremental-read");
+    assertThat(reread.requestsByApi()).isEmpty();
+    assertThat(reread.measurement().message()).isNull();
+    assertThat(reread.measurement().planned()).isEmpty();
 
     ScenarioResult change = results.scenario("change-1pct");
     assertThat(results.change().usersChanged()).isEqualTo(2);
@@ -77,7 +82,7 @@ class SyncBenchmarkIT {
 
     Path json = target.resolve("results").resolve(settings.name() + ".json");
     JsonNode written = new ObjectMapper().readTree(json.toFile());
-    assertThat(written.path("scenarios")).hasSize(4);
+    assertThat(written.path("scenarios")).hasSize(5);
     assertThat(written.path("scenarios").get(0).path("neededByApi").path("CreateUser").asLong())
         .isEqualTo(200);
     String markdown = Files.readString(target.resolve("results").resolve(settings.name() + ".md"));
