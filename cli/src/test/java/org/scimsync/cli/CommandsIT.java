@@ -74,6 +74,32 @@ class CommandsIT {
   }
 
   @Test
+  void aSyncAfterOneThatFoundNothingToDoReadsNothingUntilTheExportChanges() throws IOException {
+    assertThat(run("sync").exitCode()).isZero();
+    assertThat(run("sync").out()).contains("No changes").doesNotContain("found nothing to do");
+    emulator.resetStats();
+
+    CliRun spared = run("sync");
+
+    assertThat(spared.exitCode()).as(spared.all()).isZero();
+    assertThat(spared.out())
+        .contains("No changes")
+        .contains("the same as in run 2, which found nothing to do");
+    assertThat(emulator.stats().byApi()).isEmpty();
+    assertThat(run("history", "--run", "3").out()).contains("the same as in run 2");
+
+    Path directory = setup.dir.resolve("directory.ldif");
+    Files.writeString(
+        directory,
+        Files.readString(directory).replace("title: Staff Engineer", "title: Principal Engineer"));
+    CliRun changed = run("sync");
+    assertThat(changed.exitCode()).as(changed.all()).isZero();
+    assertThat(changed.out())
+        .contains("~ update user alice@example.org")
+        .doesNotContain("found nothing to do");
+  }
+
+  @Test
   void dryRunPrintsThePlanAndWritesNothing() {
     CliRun dry = run("sync", "--dry-run", "--full", "--verify-members");
     assertThat(dry.exitCode()).as(dry.all()).isZero();
