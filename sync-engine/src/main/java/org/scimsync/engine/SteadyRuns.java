@@ -1,15 +1,13 @@
 package org.scimsync.engine;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.engine.internal.Sha256;
 import org.scimsync.engine.plan.Fingerprints;
 import org.scimsync.engine.plan.Plan;
 import org.scimsync.engine.plan.PlanCounts;
@@ -204,29 +202,14 @@ final class SteadyRuns {
    * The fingerprint of a run's inputs: what the source describes and its version, rules, policy.
    */
   private String inputs(String sourceVersion, String rules) {
-    MessageDigest digest = sha256();
-    update(digest, source.describe());
-    update(digest, sourceVersion);
-    update(digest, rules);
-    update(digest, policy.users().name());
-    update(digest, policy.groups().name());
-    update(digest, Integer.toString(policy.maxDeletes()));
-    update(digest, Integer.toString(policy.maxDeletePercent()));
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static void update(MessageDigest digest, String value) {
-    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-    digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-    digest.update((byte) ':');
-    digest.update(bytes);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    MessageDigest digest = Sha256.digest();
+    Sha256.field(digest, source.describe());
+    Sha256.field(digest, sourceVersion);
+    Sha256.field(digest, rules);
+    Sha256.field(digest, policy.users().name());
+    Sha256.field(digest, policy.groups().name());
+    Sha256.field(digest, Integer.toString(policy.maxDeletes()));
+    Sha256.field(digest, Integer.toString(policy.maxDeletePercent()));
+    return Sha256.hex(digest);
   }
 }

@@ -1,7 +1,10 @@
 package org.scimsync.engine;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import org.scimsync.engine.target.AttributeChange;
 import org.scimsync.engine.target.InMemoryScimTarget;
 import org.scimsync.engine.testing.InMemoryStateStore;
 import org.scimsync.engine.testing.ListDirectorySource;
@@ -37,6 +40,20 @@ final class EngineFixture {
 
   RunReport full() {
     return run(SyncOptions.of("test").withFull(true));
+  }
+
+  /**
+   * Changes a user's displayName in the target, as an administrator would in the console, behind
+   * the engine's back; returns the user's target id.
+   */
+  String editDisplayNameInTheTarget(String userName) {
+    String id = target.userIdByName(userName).orElseThrow();
+    target.patchUser(
+        id,
+        List.of(
+            AttributeChange.replace(
+                List.of("displayName"), TextNode.valueOf("Edited in the console"))));
+    return id;
   }
 
   /** Users u0..u(n-1) with mail u{i}@example.org. */

@@ -2,11 +2,8 @@ package org.scimsync.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.scimsync.engine.target.AttributeChange;
 import org.scimsync.engine.testing.CountingMapper;
 
 /**
@@ -46,12 +43,7 @@ class MappingMemoRunTest {
   void aFullRunStillComparesEveryRememberedUserWithTheTargetAndRepairsDrift() {
     f.full();
     f.run(SyncOptions.of("schedule"));
-    String id = f.target.userIdByName("u5@example.org").orElseThrow();
-    f.target.patchUser(
-        id,
-        List.of(
-            AttributeChange.replace(
-                List.of("displayName"), TextNode.valueOf("Edited in the console"))));
+    String id = f.editDisplayNameInTheTarget("u5@example.org");
     int before = mapper.mappedUsers();
 
     RunReport full = f.full();

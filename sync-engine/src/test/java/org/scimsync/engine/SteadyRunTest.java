@@ -3,7 +3,6 @@ package org.scimsync.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.scimsync.engine.state.RunStatus;
 import org.scimsync.engine.state.SteadyState;
-import org.scimsync.engine.target.AttributeChange;
 import org.scimsync.engine.target.TargetException;
 import org.scimsync.engine.testing.CountingMapper;
 
@@ -87,12 +85,7 @@ class SteadyRunTest {
   void aFullRunAndADueFullRunReadEverythingAndRepairDrift() {
     steady();
     int reads = f.source.reads();
-    String id = f.target.userIdByName("u5@example.org").orElseThrow();
-    f.target.patchUser(
-        id,
-        List.of(
-            AttributeChange.replace(
-                List.of("displayName"), TextNode.valueOf("Edited in the console"))));
+    String id = f.editDisplayNameInTheTarget("u5@example.org");
 
     RunReport full = f.full();
 

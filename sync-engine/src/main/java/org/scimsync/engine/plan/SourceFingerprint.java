@@ -2,11 +2,11 @@ package org.scimsync.engine.plan;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.scimsync.engine.internal.Sha256;
 import org.scimsync.engine.source.SourceUser;
 
 /**
@@ -53,7 +53,7 @@ public final class SourceFingerprint {
 
   /** The fingerprint of a user, as 64 hexadecimal digits. */
   public static String of(SourceUser user) {
-    MessageDigest digest = sha256();
+    MessageDigest digest = Sha256.digest();
     StringBuilder text = new StringBuilder(1024);
     field(text, 'k', user.key());
     if (user.dn() != null) {
@@ -86,13 +86,5 @@ public final class SourceFingerprint {
   private static void flush(StringBuilder text, MessageDigest digest) {
     digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
     text.setLength(0);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
   }
 }

@@ -3,17 +3,15 @@ package org.scimsync.engine.source.internal;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.engine.internal.Sha256;
 
 /**
  * The version of a file source: a SHA-256 digest of its settings and of the bytes of its files, in
@@ -61,40 +59,25 @@ public final class ContentVersion {
    * whatever was left unread, so the version always covers the whole file.
    */
   public InputStream reading(InputStream file) {
-    Counted counted = new Counted(file, sha256());
+    Counted counted = new Counted(file, Sha256.digest());
     files.add(counted);
     return counted;
   }
 
   /** The version, once every stream given by {@link #reading} is closed. */
   public String value() {
-    MessageDigest digest = sha256();
-    update(digest, "settings", settings);
+    MessageDigest digest = Sha256.digest();
+    Sha256.field(digest, "settings");
+    Sha256.field(digest, settings);
     for (Counted file : files) {
       String fileDigest = file.hex;
       if (fileDigest == null) {
         throw new IllegalStateException("a file of the read is still open");
       }
-      update(digest, "file", file.length + ":" + fileDigest);
+      Sha256.field(digest, "file");
+      Sha256.field(digest, file.length + ":" + fileDigest);
     }
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static void update(MessageDigest digest, String tag, String value) {
-    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-    digest.update(tag.getBytes(StandardCharsets.US_ASCII));
-    digest.update((byte) ':');
-    digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-    digest.update((byte) ':');
-    digest.update(bytes);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return Sha256.hex(digest);
   }
 
   /** A file being read: its digest and length so far. */
@@ -157,7 +140,7 @@ public final class ContentVersion {
         while (read(buffer, 0, buffer.length) >= 0) {
           // the rest of the file, digested
         }
-        hex = HexFormat.of().formatHex(digest.digest());
+        hex = Sha256.hex(digest);
       } finally {
         super.close();
       }
