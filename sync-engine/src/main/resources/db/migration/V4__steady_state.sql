@@ -6,7 +6,6 @@ CREATE TABLE steady_state (
   id          INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
   inputs      TEXT    NOT NULL,
   run_id      INTEGER NOT NULL,
-  recorded_at TEXT    NOT NULL,
   unchanged   INTEGER NOT NULL,
   warnings    TEXT    NOT NULL
 );

@@ -156,8 +156,7 @@ final class SteadyRuns {
       Plan plan,
       RunStatus status,
       boolean repaired,
-      @Nullable String sourceVersion,
-      Instant finished) {
+      @Nullable String sourceVersion) {
     String rules = mapper.rulesFingerprint();
     if (status != RunStatus.SUCCEEDED
         || repaired
@@ -172,11 +171,7 @@ final class SteadyRuns {
     }
     SteadyState steady =
         new SteadyState(
-            inputs(sourceVersion, rules),
-            runId,
-            finished,
-            plan.counts().unchanged(),
-            plan.warnings());
+            inputs(sourceVersion, rules), runId, plan.counts().unchanged(), plan.warnings());
     try {
       store.recordSteadyState(steady);
     } catch (StateStoreException e) {

@@ -189,7 +189,7 @@ public final class SyncEngine {
           clock.instant());
     }
     boolean repaired = !repairs.isEmpty();
-    if (!repairs.isEmpty()) {
+    if (repaired) {
       plan = plan.withMoreWarnings(repairs);
     }
     Instant planned = clock.instant();
@@ -212,8 +212,7 @@ public final class SyncEngine {
       result.results().forEach(options.progress()::onChangeFinished);
     }
     RunReport report = finish(runId, options, plan, result, started, planned);
-    steadyRuns.recordIfSteady(
-        runId, options, plan, report.status(), repaired, sourceVersion, clock.instant());
+    steadyRuns.recordIfSteady(runId, options, plan, report.status(), repaired, sourceVersion);
     return report;
   }
 

@@ -1,6 +1,5 @@
 package org.scimsync.engine.state;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,17 +11,14 @@ import java.util.Objects;
  *
  * @param inputs the fingerprint of the run's inputs
  * @param runId the run that planned no change
- * @param recordedAt when that run finished
  * @param unchanged how many desired objects needed nothing
  * @param warnings the warnings of that run's plan, which a run it spares reports again; about
  *     directory entries only, never a secret
  */
-public record SteadyState(
-    String inputs, long runId, Instant recordedAt, int unchanged, List<String> warnings) {
+public record SteadyState(String inputs, long runId, int unchanged, List<String> warnings) {
 
   public SteadyState {
     Objects.requireNonNull(inputs, "inputs");
-    Objects.requireNonNull(recordedAt, "recordedAt");
     warnings = List.copyOf(warnings);
   }
 }

@@ -10,10 +10,10 @@ import org.scimsync.engine.state.SteadyState;
 final class SteadyStateTable {
 
   private static final String SELECT =
-      "SELECT inputs, run_id, recorded_at, unchanged, warnings FROM steady_state WHERE id = 1";
+      "SELECT inputs, run_id, unchanged, warnings FROM steady_state WHERE id = 1";
   private static final String UPSERT =
       "INSERT OR REPLACE INTO steady_state"
-          + " (id, inputs, run_id, recorded_at, unchanged, warnings) VALUES (1, ?, ?, ?, ?, ?)";
+          + " (id, inputs, run_id, unchanged, warnings) VALUES (1, ?, ?, ?, ?)";
   private static final String DELETE = "DELETE FROM steady_state";
 
   private SteadyStateTable() {}
@@ -25,11 +25,7 @@ final class SteadyStateTable {
       }
       return Optional.of(
           new SteadyState(
-              row.getString(1),
-              row.getLong(2),
-              Columns.instant(row.getString(3)),
-              row.getInt(4),
-              Columns.strings(row.getString(5))));
+              row.getString(1), row.getLong(2), row.getInt(3), Columns.strings(row.getString(4))));
     }
   }
 
@@ -37,9 +33,8 @@ final class SteadyStateTable {
     PreparedStatement upsert = db.prepare(UPSERT);
     upsert.setString(1, steady.inputs());
     upsert.setLong(2, steady.runId());
-    upsert.setString(3, Columns.text(steady.recordedAt()));
-    upsert.setInt(4, steady.unchanged());
-    upsert.setString(5, Columns.json(steady.warnings()));
+    upsert.setInt(3, steady.unchanged());
+    upsert.setString(4, Columns.json(steady.warnings()));
     upsert.executeUpdate();
   }
 

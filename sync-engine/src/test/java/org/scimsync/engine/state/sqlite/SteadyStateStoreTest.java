@@ -28,8 +28,8 @@ class SteadyStateStoreTest {
   @Test
   void theSteadyStateIsKeptAcrossReopeningUntilForgotten() {
     Path file = dir.resolve("state.db");
-    SteadyState first = new SteadyState("inputs-1", 7, NOW, 120, List.of("line 3: no mail"));
-    SteadyState second = new SteadyState("inputs-2", 9, NOW.plusSeconds(60), 121, List.of());
+    SteadyState first = new SteadyState("inputs-1", 7, 120, List.of("line 3: no mail"));
+    SteadyState second = new SteadyState("inputs-2", 9, 121, List.of());
     try (SqliteStateStore store = SqliteStateStore.open(file)) {
       store.recordSteadyState(first);
     }
