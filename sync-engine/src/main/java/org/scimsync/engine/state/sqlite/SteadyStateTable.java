@@ -3,11 +3,16 @@ package org.scimsync.engine.state.sqlite;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.scimsync.engine.state.SteadyState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The steady state: at most one row, the last run that planned no change. */
 final class SteadyStateTable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SteadyStateTable.class);
 
   private static final String SELECT =
       "SELECT inputs, run_id, unchanged, warnings FROM steady_state WHERE id = 1";
@@ -23,9 +28,16 @@ final class SteadyStateTable {
       if (!row.next()) {
         return Optional.empty();
       }
+      List<String> warnings;
+      try {
+        warnings = Columns.strings(row.getString(4));
+      } catch (SQLException e) {
+        // A damaged row of a cache: the run reads everything, and records a new one.
+        LOG.warn("state.steadyState.unreadable {}", e.getMessage());
+        return Optional.empty();
+      }
       return Optional.of(
-          new SteadyState(
-              row.getString(1), row.getLong(2), row.getInt(3), Columns.strings(row.getString(4))));
+          new SteadyState(row.getString(1), row.getLong(2), row.getInt(3), warnings));
     }
   }
 

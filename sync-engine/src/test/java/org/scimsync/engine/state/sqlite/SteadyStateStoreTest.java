@@ -3,6 +3,9 @@ package org.scimsync.engine.state.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,6 +47,24 @@ class SteadyStateStoreTest {
     }
     try (SqliteStateStore store = SqliteStateStore.open(file)) {
       assertThat(store.steadyState()).isEmpty();
+    }
+  }
+
+  @Test
+  void aDamagedSteadyStateIsNone() throws Exception {
+    Path file = dir.resolve("state.db");
+    try (SqliteStateStore store = SqliteStateStore.open(file)) {
+      store.recordSteadyState(new SteadyState("inputs-1", 7, 120, List.of("a warning")));
+    }
+    try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement statement = sqlite.createStatement()) {
+      statement.execute("UPDATE steady_state SET warnings = 'not json'");
+    }
+
+    try (SqliteStateStore store = SqliteStateStore.open(file)) {
+      assertThat(store.steadyState()).isEmpty();
+      store.recordSteadyState(new SteadyState("inputs-2", 8, 120, List.of()));
+      assertThat(store.steadyState().orElseThrow().runId()).isEqualTo(8);
     }
   }
 
