@@ -59,35 +59,35 @@ final class SteadyRuns {
   }
 
   /**
-   * The steady state this run may rely on instead of reading anything, if its inputs are those of
-   * the recorded one. A source whose version cannot be read spares nothing: the run then reads it,
-   * and reports the failure as any run does.
+   * Whether a run (never a dry one) with these options may rely on the recorded steady state
+   * instead of reading anything: when its inputs are those of the recorded one. A source whose
+   * version cannot be read spares nothing: the run then reads it, and reports the failure as any
+   * run does.
    */
-  Optional<SteadyState> unchanged(SyncOptions options) {
-    if (!mayRelyOnSteadyState(options)) {
-      return Optional.empty();
-    }
-    Optional<SteadyState> steady = store.steadyState();
+  boolean isUnchanged(SyncOptions options, SteadyState steady) {
     String rules = mapper.rulesFingerprint();
-    if (steady.isEmpty() || rules == null || isFullDue(store.lastFullRun())) {
-      return Optional.empty();
+    if (options.full()
+        || options.verifyMembers()
+        || !options.onlyUserKeys().isEmpty()
+        || rules == null
+        || isFullDue(store.lastFullRun())) {
+      return false;
     }
     Optional<String> version;
     try {
       version = source.version();
     } catch (SourceException e) {
       LOG.info("the directory's version cannot be read; the run reads it: {}", e.getMessage());
-      return Optional.empty();
+      return false;
     }
     if (version.isEmpty()) {
-      return Optional.empty();
+      return false;
     }
-    String inputs = inputs(version.get(), rules);
-    if (!steady.get().inputs().equals(inputs)) {
-      LOG.debug("inputs changed since run {}; the run reads everything", steady.get().runId());
-      return Optional.empty();
+    boolean same = steady.inputs().equals(inputs(version.get(), rules));
+    if (!same) {
+      LOG.debug("inputs changed since run {}; the run reads everything", steady.runId());
     }
-    return steady;
+    return same;
   }
 
   /** Records and reports a run spared by {@code steady}. */
@@ -136,16 +136,6 @@ final class SteadyRuns {
   }
 
   /**
-   * Forgets the steady state before a run that may write. When the store cannot forget it, the run
-   * does not go on: a later run could otherwise rely on a state this run changed.
-   *
-   * @throws StateStoreException when the store cannot be written
-   */
-  void forget() {
-    store.forgetSteadyState();
-  }
-
-  /**
    * Records the steady state after a run, if the run planned no change from a whole directory whose
    * version is known, and found nothing to repair. A failure to record it is logged: the next run
    * then reads everything.
@@ -179,13 +169,6 @@ final class SteadyRuns {
           "the steady state could not be recorded; the next run reads everything: {}",
           e.getMessage());
     }
-  }
-
-  private static boolean mayRelyOnSteadyState(SyncOptions options) {
-    return !options.full()
-        && !options.dryRun()
-        && !options.verifyMembers()
-        && options.onlyUserKeys().isEmpty();
   }
 
   /** Whether a full run is due, by the policy's {@code fullEvery}. */

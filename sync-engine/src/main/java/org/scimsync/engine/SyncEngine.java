@@ -134,13 +134,15 @@ public final class SyncEngine {
           "cannot repair the changes a previous run left unfinished: " + e.getMessage(),
           e);
     }
-    if (repairs.isEmpty() && savedPlan == null) {
-      Optional<SteadyState> steady = steadyRuns.unchanged(options);
-      if (steady.isPresent()) {
+    Optional<SteadyState> steady = store.steadyState();
+    if (steady.isPresent()) {
+      if (repairs.isEmpty() && savedPlan == null && steadyRuns.isUnchanged(options, steady.get())) {
         return steadyRuns.spare(options, steady.get(), started);
       }
+      // Forgotten before this run may write: a later run could otherwise rely on a state this
+      // run changed. When the store cannot forget it, the run does not go on.
+      store.forgetSteadyState();
     }
-    steadyRuns.forget();
     StoredState stored;
     long runId;
     boolean full;
