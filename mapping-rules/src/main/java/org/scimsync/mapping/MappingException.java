@@ -9,21 +9,10 @@ public abstract sealed class MappingException extends RuntimeException
 
   private static final long serialVersionUID = 1L;
 
-  /** What went wrong, and the command-line exit code it leads to. */
+  /** What went wrong. */
   public enum Kind {
-    /** The mapping configuration is invalid: exit code 2. */
-    INVALID_CONFIG(2);
-
-    private final int exitCode;
-
-    Kind(int exitCode) {
-      this.exitCode = exitCode;
-    }
-
-    /** The exit code of the command line for this kind of error. */
-    public int exitCode() {
-      return exitCode;
-    }
+    /** The mapping configuration is invalid. */
+    INVALID_CONFIG
   }
 
   MappingException(String message, Throwable cause) {

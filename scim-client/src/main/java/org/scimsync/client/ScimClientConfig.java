@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.common.Secret;
 
 /**
  * Everything the client needs, validated once. Build it with {@link #builder(URI, Secret,

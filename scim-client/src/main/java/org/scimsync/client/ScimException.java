@@ -18,31 +18,16 @@ public sealed class ScimException extends RuntimeException
         ScimTransportException,
         ScimUnsupportedException {
 
-  /** The class of failure, which decides what the caller (and the CLI exit code) does. */
+  /** The class of failure, which decides what the caller does. */
   public enum Kind {
-    /** The target refused this one change (400, 404, 409, 412, other 4xx): exit code 1. */
-    CHANGE_REJECTED(1),
-    /** The profile forbids the operation; nothing was sent: exit code 2. */
-    UNSUPPORTED(2),
-    /** The token or tenant was refused (401, 403): stop the run, exit code 4. */
-    AUTH_REFUSED(4),
-    /** The target stayed throttled, failing or unreachable after the retries: exit code 4. */
-    TARGET_UNAVAILABLE(4);
-
-    private final int exitCode;
-
-    Kind(int exitCode) {
-      this.exitCode = exitCode;
-    }
-
-    /**
-     * The CLI exit code for a run that ends on this kind of failure.
-     *
-     * @return 1, 2 or 4
-     */
-    public int exitCode() {
-      return exitCode;
-    }
+    /** The target refused this one change (400, 404, 409, 412, other 4xx). */
+    CHANGE_REJECTED,
+    /** The profile forbids the operation; nothing was sent. */
+    UNSUPPORTED,
+    /** The token or tenant was refused (401, 403): nothing more can succeed. */
+    AUTH_REFUSED,
+    /** The target stayed throttled, failing or unreachable after the retries. */
+    TARGET_UNAVAILABLE
   }
 
   private static final long serialVersionUID = 1L;

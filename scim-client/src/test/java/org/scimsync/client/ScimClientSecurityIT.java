@@ -19,6 +19,7 @@ import java.util.List;
 import org.apache.directory.scim.spec.resources.ScimUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.scimsync.common.Secret;
 import org.slf4j.LoggerFactory;
 
 /** The bearer token never leaks, and plain http is refused to anything but loopback. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scimsync.common.Secret;
 
 /** TLS against a WireMock HTTPS server whose self-signed certificate is made for the test. */
 class ScimClientTlsIT {

@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import java.net.URI;
 import java.time.Duration;
+import org.scimsync.common.Secret;
 
 /** Shared set-up of the WireMock tests: a loopback server and clients with tiny backoffs. */
 final class ScimWireMock {

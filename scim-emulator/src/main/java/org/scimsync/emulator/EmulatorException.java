@@ -3,27 +3,16 @@ package org.scimsync.emulator;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** The unchecked exception of the emulator module; its {@link Kind} maps to a CLI exit code. */
+/** The unchecked exception of the emulator module; its {@link Kind} says what went wrong. */
 public class EmulatorException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** What went wrong, with the process exit code the CLI uses for it. */
+  /** What went wrong. */
   public enum Kind {
     /** Invalid settings, arguments or seed data. */
-    INVALID_INPUT(2),
+    INVALID_INPUT,
     /** The emulator could not start or serve (for example the port is in use). */
-    UNAVAILABLE(4);
-
-    private final int exitCode;
-
-    Kind(int exitCode) {
-      this.exitCode = exitCode;
-    }
-
-    /** The CLI exit code for this kind. */
-    public int exitCode() {
-      return exitCode;
-    }
+    UNAVAILABLE
   }
 
   private final Kind kind;

@@ -78,7 +78,10 @@ public final class EmulatorMain implements Callable<Integer> {
       description = "AWS cursor paging: page 2 and every N-th page is half full (0 = never).")
   int shortPageEvery = 3;
 
-  /** Parses the arguments and runs until killed; exits 2 on bad arguments, 4 if it cannot bind. */
+  /**
+   * Parses the arguments and runs until killed. The {@code scim-sync emulator} command runs the
+   * same options with the application's exit codes; this entry point exits non-zero on any failure.
+   */
   public static void main(String[] args) {
     int code = new CommandLine(new EmulatorMain()).execute(args);
     if (code != 0) {
@@ -120,13 +123,7 @@ public final class EmulatorMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ScimEmulator emulator;
-    try {
-      emulator = emulator().start();
-    } catch (EmulatorException e) {
-      System.err.println("scim-emulator: " + e.getMessage());
-      return e.kind().exitCode();
-    }
+    ScimEmulator emulator = emulator().start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -66,7 +66,10 @@ class EmulatorMainIT {
   void unknownProfileIsAnInputError() {
     assertThatThrownBy(() -> parse("--profile", "okta").emulator())
         .isInstanceOf(EmulatorException.class)
-        .satisfies(e -> assertThat(((EmulatorException) e).kind().exitCode()).isEqualTo(2))
+        .satisfies(
+            e ->
+                assertThat(((EmulatorException) e).kind())
+                    .isEqualTo(EmulatorException.Kind.INVALID_INPUT))
         .hasMessageContaining("aws-identity-center");
   }
 

@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 import org.scimsync.client.RateLimits;
 import org.scimsync.client.ScimClient;
 import org.scimsync.client.ScimClientConfig;
-import org.scimsync.client.Secret;
 import org.scimsync.client.TargetProfile;
+import org.scimsync.common.Secret;
 import org.scimsync.emulator.FaultSettings;
 import org.scimsync.emulator.ScimEmulator;
 

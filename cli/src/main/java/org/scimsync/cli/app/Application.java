@@ -24,7 +24,7 @@ import org.scimsync.cli.app.internal.RunHistoryView;
 import org.scimsync.cli.config.ScimSyncConfig;
 import org.scimsync.client.RequestListener;
 import org.scimsync.client.ScimClient;
-import org.scimsync.client.Secret;
+import org.scimsync.common.Secret;
 import org.scimsync.engine.PlanJson;
 import org.scimsync.engine.RunReport;
 import org.scimsync.engine.SyncEngine;

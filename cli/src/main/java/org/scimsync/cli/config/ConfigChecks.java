@@ -2,7 +2,7 @@ package org.scimsync.cli.config;
 
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
-import org.scimsync.client.Secret;
+import org.scimsync.common.Secret;
 
 /** Checks shared by the configuration records; each failure names the key. */
 final class ConfigChecks {

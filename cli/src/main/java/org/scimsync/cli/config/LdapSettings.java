@@ -3,7 +3,7 @@ package org.scimsync.cli.config;
 import java.net.URI;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
-import org.scimsync.client.Secret;
+import org.scimsync.common.Secret;
 
 /**
  * Connection and search settings of an LDAP source: {@code source.ldap}.

@@ -2,7 +2,7 @@ package org.scimsync.cli.config;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import org.scimsync.client.Secret;
+import org.scimsync.common.Secret;
 
 /**
  * A loaded, validated scim-sync configuration: one sync from a directory to one SCIM target. Built

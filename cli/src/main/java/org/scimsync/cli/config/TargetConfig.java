@@ -6,7 +6,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.scimsync.client.Secret;
+import org.scimsync.common.Secret;
 
 /**
  * The SCIM service provider to keep in step: {@code target}.

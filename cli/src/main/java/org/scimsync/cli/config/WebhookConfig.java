@@ -2,7 +2,7 @@ package org.scimsync.cli.config;
 
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
-import org.scimsync.client.Secret;
+import org.scimsync.common.Secret;
 
 /**
  * The webhook trigger and HTTP endpoints of {@code scim-sync serve}: {@code webhook}.

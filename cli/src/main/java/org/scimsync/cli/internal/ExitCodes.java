@@ -10,6 +10,7 @@ import org.scimsync.engine.source.SourceException;
 import org.scimsync.engine.state.StateLockedException;
 import org.scimsync.engine.state.StateStoreException;
 import org.scimsync.engine.target.TargetException;
+import org.scimsync.mapping.MappingException;
 
 /** Maps the failures of every module to the documented exit codes and user-facing messages. */
 public final class ExitCodes {
@@ -25,13 +26,28 @@ public final class ExitCodes {
       return ExitCode.of(sync.exitCode());
     }
     if (failure instanceof ScimException scim) {
-      return ExitCode.of(scim.kind().exitCode());
+      return switch (scim.kind()) {
+        case CHANGE_REJECTED -> ExitCode.PARTIAL_FAILURE;
+        case UNSUPPORTED -> ExitCode.INVALID;
+        case AUTH_REFUSED, TARGET_UNAVAILABLE -> ExitCode.UNREACHABLE;
+      };
     }
     if (failure instanceof ServiceException service) {
-      return ExitCode.of(service.kind().exitCode());
+      return switch (service.kind()) {
+        case INVALID_CONFIGURATION -> ExitCode.INVALID;
+        case UNAVAILABLE -> ExitCode.UNREACHABLE;
+      };
     }
     if (failure instanceof EmulatorException emulator) {
-      return ExitCode.of(emulator.kind().exitCode());
+      return switch (emulator.kind()) {
+        case INVALID_INPUT -> ExitCode.INVALID;
+        case UNAVAILABLE -> ExitCode.UNREACHABLE;
+      };
+    }
+    if (failure instanceof MappingException mapping) {
+      return switch (mapping.kind()) {
+        case INVALID_CONFIG -> ExitCode.INVALID;
+      };
     }
     if (failure instanceof TargetException target) {
       return switch (target.kind()) {
@@ -61,6 +77,7 @@ public final class ExitCodes {
             || failure instanceof SyncException
             || failure instanceof ScimException
             || failure instanceof EmulatorException
+            || failure instanceof MappingException
             || failure instanceof ServiceException
             || failure instanceof TargetException
             || failure instanceof SourceException

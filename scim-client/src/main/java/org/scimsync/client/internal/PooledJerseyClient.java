@@ -24,7 +24,7 @@ import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.client.ClientProperties;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.client.ScimClientConfig;
-import org.scimsync.client.Secret;
+import org.scimsync.common.Secret;
 
 /**
  * Builds the Jersey client: Apache HttpClient 5 connector with a pooled connection manager sized

@@ -12,7 +12,7 @@ import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
-import org.scimsync.client.Secret;
+import org.scimsync.common.Secret;
 
 /**
  * Signs and verifies webhook requests: {@code X-Scim-Sync-Signature: sha256=<hex>} where hex is the

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.scimsync.client.Secret;
+import org.scimsync.common.Secret;
 
 /**
  * An LDAP server or Active Directory as the directory, read with the UnboundID LDAP SDK. Every

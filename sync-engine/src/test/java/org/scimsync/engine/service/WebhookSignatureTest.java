@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.scimsync.client.Secret;
+import org.scimsync.common.Secret;
 
 class WebhookSignatureTest {
 
@@ -59,8 +59,8 @@ class WebhookSignatureTest {
         .isInstanceOf(ServiceException.class)
         .hasMessageContaining("webhook.secret")
         .hasMessageNotContaining("hunter2")
-        .extracting(e -> ((ServiceException) e).kind().exitCode())
-        .isEqualTo(2);
+        .extracting(e -> ((ServiceException) e).kind())
+        .isEqualTo(ServiceException.Kind.INVALID_CONFIGURATION);
   }
 
   @Test

@@ -10,7 +10,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.scimsync.cli.config.ConfigValueException;
-import org.scimsync.client.Secret;
+import org.scimsync.common.Secret;
 
 /**
  * Jackson deserializers of the configuration's own value types: paths resolved against the

@@ -17,7 +17,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import javax.net.ssl.TrustManager;
-import org.scimsync.client.Secret;
+import org.scimsync.common.Secret;
 import org.scimsync.engine.source.LdapSourceConfig;
 import org.scimsync.engine.source.SourceException;
 import org.slf4j.Logger;

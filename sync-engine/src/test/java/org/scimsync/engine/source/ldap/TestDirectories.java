@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
-import org.scimsync.client.Secret;
+import org.scimsync.common.Secret;
 import org.scimsync.engine.source.LdapFlavor;
 import org.scimsync.engine.source.LdapSourceConfig;
 import org.scimsync.engine.source.NestedGroups;

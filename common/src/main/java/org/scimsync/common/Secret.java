@@ -1,4 +1,4 @@
-package org.scimsync.client;
+package org.scimsync.common;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

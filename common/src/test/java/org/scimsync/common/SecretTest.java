@@ -1,4 +1,4 @@
-package org.scimsync.client;
+package org.scimsync.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
