@@ -16,15 +16,15 @@ import org.scimsync.cli.config.ConfigLoader;
 import org.scimsync.cli.config.ScimSyncConfig;
 import org.scimsync.emulator.ScimEmulator;
 import org.scimsync.engine.SyncEngine;
-import org.scimsync.engine.service.RunRequest;
-import org.scimsync.engine.service.RunResult;
-import org.scimsync.engine.service.StopSignal;
-import org.scimsync.engine.service.SyncMetrics;
-import org.scimsync.engine.service.Trigger;
 import org.scimsync.engine.state.RunStatus;
 import org.scimsync.engine.state.StateStore;
-import org.scimsync.engine.state.sqlite.SqliteStateStore;
 import org.scimsync.engine.target.scim.ScimClientTarget;
+import org.scimsync.service.RunRequest;
+import org.scimsync.service.RunResult;
+import org.scimsync.service.StopSignal;
+import org.scimsync.service.SyncMetrics;
+import org.scimsync.service.Trigger;
+import org.scimsync.state.sqlite.SqliteStateStore;
 
 /** Service mode's launcher passes the stop signal to the engine and reports managed counts. */
 class EngineLauncherIT {

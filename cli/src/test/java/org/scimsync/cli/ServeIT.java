@@ -20,8 +20,8 @@ import org.scimsync.cli.app.Application;
 import org.scimsync.cli.config.ConfigLoader;
 import org.scimsync.emulator.FaultSettings;
 import org.scimsync.emulator.ScimEmulator;
-import org.scimsync.engine.service.SyncService;
-import org.scimsync.engine.service.WebhookSignature;
+import org.scimsync.service.SyncService;
+import org.scimsync.service.WebhookSignature;
 
 /** Service mode as wired by the composition root: endpoints answer, a signed webhook syncs. */
 class ServeIT {

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.scimsync.engine.internal.Sha256;
+import org.scimsync.common.Sha256;
 import org.scimsync.engine.plan.Fingerprints;
 import org.scimsync.engine.plan.Plan;
 import org.scimsync.engine.plan.PlanCounts;

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.scimsync.engine.plan.Plan;
-import org.scimsync.engine.service.Eventually;
 import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.DirectorySource;
 import org.scimsync.engine.source.SourceException;
@@ -26,6 +25,7 @@ import org.scimsync.engine.state.RunStatus;
 import org.scimsync.engine.target.ScimTarget;
 import org.scimsync.engine.target.TargetException;
 import org.scimsync.engine.target.TargetUser;
+import org.scimsync.engine.testing.Eventually;
 import org.scimsync.engine.testing.ReplacedUserListing;
 import org.scimsync.engine.testing.SimpleMapper;
 

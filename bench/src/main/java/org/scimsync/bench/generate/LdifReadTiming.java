@@ -8,8 +8,8 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.scimsync.engine.source.DirectorySnapshot;
-import org.scimsync.engine.source.DirectorySources;
-import org.scimsync.engine.source.LdifSourceConfig;
+import org.scimsync.sources.DirectorySources;
+import org.scimsync.sources.LdifSourceConfig;
 
 /**
  * Measures reading a generated LDIF directory by hand (not part of the build): prints the wall time

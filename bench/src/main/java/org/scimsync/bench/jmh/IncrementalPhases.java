@@ -15,10 +15,10 @@ import org.scimsync.engine.plan.ObservedState;
 import org.scimsync.engine.plan.Plan;
 import org.scimsync.engine.plan.Planner;
 import org.scimsync.engine.source.DirectorySnapshot;
-import org.scimsync.engine.source.DirectorySources;
-import org.scimsync.engine.source.LdifSourceConfig;
 import org.scimsync.engine.state.StoredState;
-import org.scimsync.engine.state.sqlite.SqliteStateStore;
+import org.scimsync.sources.DirectorySources;
+import org.scimsync.sources.LdifSourceConfig;
+import org.scimsync.state.sqlite.SqliteStateStore;
 
 /**
  * Where the time of a no-op incremental run goes, phase by phase, in wall and CPU time of one

@@ -21,8 +21,6 @@ import org.scimsync.engine.plan.DesiredStateBuilder;
 import org.scimsync.engine.plan.DesiredUser;
 import org.scimsync.engine.plan.ObservedState;
 import org.scimsync.engine.source.DirectorySnapshot;
-import org.scimsync.engine.source.DirectorySources;
-import org.scimsync.engine.source.LdifSourceConfig;
 import org.scimsync.engine.state.Link;
 import org.scimsync.engine.state.ObjectKind;
 import org.scimsync.engine.state.StoredState;
@@ -31,6 +29,8 @@ import org.scimsync.engine.target.TargetUser;
 import org.scimsync.mapping.MappingRules;
 import org.scimsync.mapping.RuleSpec;
 import org.scimsync.mapping.SanitizerProfile;
+import org.scimsync.sources.DirectorySources;
+import org.scimsync.sources.LdifSourceConfig;
 
 /**
  * The inputs of the planning and mapping benchmarks: a generated directory read from LDIF, the

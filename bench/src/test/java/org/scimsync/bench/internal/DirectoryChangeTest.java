@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scimsync.bench.generate.DirectoryGenerator;
 import org.scimsync.engine.source.DirectorySnapshot;
-import org.scimsync.engine.source.DirectorySources;
-import org.scimsync.engine.source.LdifSourceConfig;
-import org.scimsync.engine.source.NestedGroups;
 import org.scimsync.engine.source.SourceGroup;
+import org.scimsync.sources.DirectorySources;
+import org.scimsync.sources.LdifSourceConfig;
+import org.scimsync.sources.NestedGroups;
 
 /** The 1% change touches what it reports, and nothing else. */
 class DirectoryChangeTest {

@@ -30,18 +30,18 @@ import org.scimsync.engine.RunReport;
 import org.scimsync.engine.SyncEngine;
 import org.scimsync.engine.SyncOptions;
 import org.scimsync.engine.plan.Plan;
-import org.scimsync.engine.service.ReadinessProbe;
-import org.scimsync.engine.service.ServiceSettings;
-import org.scimsync.engine.service.SyncMetrics;
-import org.scimsync.engine.service.SyncService;
-import org.scimsync.engine.service.WebhookSignature;
 import org.scimsync.engine.source.DirectorySource;
-import org.scimsync.engine.source.DirectorySources;
 import org.scimsync.engine.state.StateStore;
-import org.scimsync.engine.state.sqlite.SqliteStateStore;
 import org.scimsync.engine.target.ScimTarget;
 import org.scimsync.engine.target.scim.ScimClientTarget;
 import org.scimsync.mapping.MappingRules;
+import org.scimsync.service.ReadinessProbe;
+import org.scimsync.service.ServiceSettings;
+import org.scimsync.service.SyncMetrics;
+import org.scimsync.service.SyncService;
+import org.scimsync.service.WebhookSignature;
+import org.scimsync.sources.DirectorySources;
+import org.scimsync.state.sqlite.SqliteStateStore;
 
 /**
  * The composition root: the only place that turns a configuration into the engine's ports (the

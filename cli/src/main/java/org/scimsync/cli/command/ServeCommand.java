@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.scimsync.cli.ExitCode;
 import org.scimsync.cli.ScimSyncCommand;
 import org.scimsync.cli.app.Application;
-import org.scimsync.engine.service.SyncService;
+import org.scimsync.service.SyncService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;

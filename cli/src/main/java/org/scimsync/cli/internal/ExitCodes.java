@@ -5,12 +5,12 @@ import org.scimsync.cli.ExitCode;
 import org.scimsync.client.ScimException;
 import org.scimsync.emulator.EmulatorException;
 import org.scimsync.engine.SyncException;
-import org.scimsync.engine.service.ServiceException;
 import org.scimsync.engine.source.SourceException;
 import org.scimsync.engine.state.StateLockedException;
 import org.scimsync.engine.state.StateStoreException;
 import org.scimsync.engine.target.TargetException;
 import org.scimsync.mapping.MappingException;
+import org.scimsync.service.ServiceException;
 
 /** Maps the failures of every module to the documented exit codes and user-facing messages. */
 public final class ExitCodes {

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.scimsync.cli.ExitCode;
 import org.scimsync.cli.app.internal.Ports;
 import org.scimsync.client.ScimClientConfig;
-import org.scimsync.engine.source.LdapSourceConfig;
+import org.scimsync.sources.LdapSourceConfig;
 
 class ConfigLoaderTest {
 

@@ -6,7 +6,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.scimsync.engine.internal.Sha256;
+import org.scimsync.common.Sha256;
 import org.scimsync.engine.source.SourceUser;
 
 /**

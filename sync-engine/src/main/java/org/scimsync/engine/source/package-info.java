@@ -1,10 +1,10 @@
 /**
- * The directory-source port and its snapshot model. {@link
- * org.scimsync.engine.source.DirectorySources#create(SourceConfig)} builds a source from one of the
- * configuration records ({@link org.scimsync.engine.source.LdifSourceConfig}, {@link
- * org.scimsync.engine.source.CsvSourceConfig}, {@link
- * org.scimsync.engine.source.LdapSourceConfig}); the adapters live in the {@code ldif}, {@code csv}
- * and {@code ldap} sub-packages and share the {@link org.scimsync.engine.source.SnapshotAssembler},
- * so membership, nesting and duplicate-key rules are the same for every source.
+ * The directory-source port and its snapshot model: a {@link
+ * org.scimsync.engine.source.DirectorySource} reads the directory into a {@link
+ * org.scimsync.engine.source.DirectorySnapshot} of users and groups with stable keys. The adapters
+ * (LDIF, CSV, LDAP) live in the {@code directory-sources} module.
  */
+@NullMarked
 package org.scimsync.engine.source;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,13 +7,13 @@ import org.scimsync.engine.ChangeResult;
 import org.scimsync.engine.RunReport;
 import org.scimsync.engine.SyncEngine;
 import org.scimsync.engine.SyncOptions;
-import org.scimsync.engine.service.RunLauncher;
-import org.scimsync.engine.service.RunRequest;
-import org.scimsync.engine.service.RunResult;
-import org.scimsync.engine.service.SyncMetrics;
 import org.scimsync.engine.state.ChangeOutcome;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.StoredState;
+import org.scimsync.service.RunLauncher;
+import org.scimsync.service.RunRequest;
+import org.scimsync.service.RunResult;
+import org.scimsync.service.SyncMetrics;
 
 /**
  * Service mode's {@link RunLauncher}: one engine run per request of the schedule or webhook, after

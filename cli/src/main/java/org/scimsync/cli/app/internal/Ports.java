@@ -14,15 +14,15 @@ import org.scimsync.client.RetrySettings;
 import org.scimsync.client.ScimClientConfig;
 import org.scimsync.client.TargetProfile;
 import org.scimsync.engine.SyncPolicy;
-import org.scimsync.engine.source.CsvSourceConfig;
-import org.scimsync.engine.source.LdapFlavor;
-import org.scimsync.engine.source.LdapSourceConfig;
-import org.scimsync.engine.source.LdifSourceConfig;
-import org.scimsync.engine.source.NestedGroups;
 import org.scimsync.mapping.MappingConfigException;
 import org.scimsync.mapping.MappingRules;
 import org.scimsync.mapping.RuleSpec;
 import org.scimsync.mapping.SanitizerProfile;
+import org.scimsync.sources.CsvSourceConfig;
+import org.scimsync.sources.LdapFlavor;
+import org.scimsync.sources.LdapSourceConfig;
+import org.scimsync.sources.LdifSourceConfig;
+import org.scimsync.sources.NestedGroups;
 
 /** Translates the configuration into the settings of each port's adapter. */
 public final class Ports {
@@ -33,7 +33,7 @@ public final class Ports {
   private Ports() {}
 
   /** The settings of the directory source. */
-  public static org.scimsync.engine.source.SourceConfig source(SourceConfig source) {
+  public static org.scimsync.sources.SourceConfig source(SourceConfig source) {
     NestedGroups nested =
         switch (source.groups().nested()) {
           case FLATTEN -> NestedGroups.FLATTEN;
