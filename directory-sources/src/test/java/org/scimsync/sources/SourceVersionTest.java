@@ -2,7 +2,7 @@ package org.scimsync.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.scimsync.sources.Snapshots.resource;
+import static org.scimsync.sources.assembly.Snapshots.resource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scimsync.engine.source.DirectorySource;
 import org.scimsync.engine.source.SourceException;
-import org.scimsync.sources.internal.ContentVersion;
+import org.scimsync.sources.assembly.NestedGroups;
+import org.scimsync.sources.csv.CsvDirectorySource;
+import org.scimsync.sources.csv.CsvSourceConfig;
+import org.scimsync.sources.ldif.LdifDirectorySource;
+import org.scimsync.sources.ldif.LdifSourceConfig;
+import org.scimsync.sources.read.ContentVersion;
 
 /**
  * The versions of the file sources: what a read returns is versioned by the bytes it parsed, the
@@ -33,12 +38,12 @@ class SourceVersionTest {
   @Test
   void anLdifReadHasTheVersionOfItsFile() throws IOException {
     Path file = copy("ldif/awkward.ldif", "directory.ldif");
-    DirectorySource source = DirectorySources.create(LdifSourceConfig.of(file));
+    DirectorySource source = new LdifDirectorySource(LdifSourceConfig.of(file));
 
     String version = source.version().orElseThrow();
 
     assertThat(source.read().version()).isEqualTo(version);
-    assertThat(DirectorySources.create(LdifSourceConfig.of(file)).version()).contains(version);
+    assertThat(new LdifDirectorySource(LdifSourceConfig.of(file)).version()).contains(version);
 
     Files.writeString(file, "\n# exported again\n", StandardOpenOption.APPEND);
     String edited = source.version().orElseThrow();
@@ -53,14 +58,14 @@ class SourceVersionTest {
     LdifSourceConfig ignoringNesting =
         new LdifSourceConfig(file, null, null, NestedGroups.IGNORE, null, null, null, null);
 
-    assertThat(DirectorySources.create(ignoringNesting).version())
-        .isNotEqualTo(DirectorySources.create(defaults).version());
+    assertThat(new LdifDirectorySource(ignoringNesting).version())
+        .isNotEqualTo(new LdifDirectorySource(defaults).version());
   }
 
   @Test
   void aMissingLdifFileHasNoVersionButAnErrorNamingIt() {
     Path missing = dir.resolve("absent.ldif");
-    assertThatThrownBy(() -> DirectorySources.create(LdifSourceConfig.of(missing)).version())
+    assertThatThrownBy(() -> new LdifDirectorySource(LdifSourceConfig.of(missing)).version())
         .isInstanceOfSatisfying(
             SourceException.class,
             e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.INVALID_INPUT))
@@ -71,7 +76,7 @@ class SourceVersionTest {
   void aCsvReadHasTheVersionOfBothFiles() throws IOException {
     Path users = copy("csv/users.csv", "users.csv");
     Path groups = copy("csv/groups.csv", "groups.csv");
-    DirectorySource source = DirectorySources.create(CsvSourceConfig.of(users, groups));
+    DirectorySource source = new CsvDirectorySource(CsvSourceConfig.of(users, groups));
 
     String version = source.version().orElseThrow();
     assertThat(source.read().version()).isEqualTo(version);
@@ -81,7 +86,7 @@ class SourceVersionTest {
     assertThat(edited).isNotEqualTo(version);
     assertThat(source.read().version()).isEqualTo(edited);
 
-    DirectorySource usersOnly = DirectorySources.create(CsvSourceConfig.of(users, null));
+    DirectorySource usersOnly = new CsvDirectorySource(CsvSourceConfig.of(users, null));
     assertThat(usersOnly.read().version())
         .isEqualTo(usersOnly.version().orElseThrow())
         .isNotEqualTo(edited);
@@ -91,7 +96,7 @@ class SourceVersionTest {
   void aMissingCsvFileIsNamed() throws IOException {
     Path users = copy("csv/users.csv", "users.csv");
     Path groups = dir.resolve("absent.csv");
-    assertThatThrownBy(() -> DirectorySources.create(CsvSourceConfig.of(users, groups)).version())
+    assertThatThrownBy(() -> new CsvDirectorySource(CsvSourceConfig.of(users, groups)).version())
         .isInstanceOfSatisfying(
             SourceException.class,
             e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.INVALID_INPUT))

@@ -7,15 +7,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
-import org.scimsync.engine.internal.Await;
-import org.scimsync.engine.internal.RunStoppedException;
-import org.scimsync.engine.internal.TargetListing;
-import org.scimsync.engine.internal.TargetObserver;
+import org.scimsync.engine.concurrent.Await;
+import org.scimsync.engine.concurrent.RunStoppedException;
+import org.scimsync.engine.observe.TargetListing;
+import org.scimsync.engine.observe.TargetObserver;
 import org.scimsync.engine.plan.DesiredState;
 import org.scimsync.engine.plan.DesiredStateBuilder;
 import org.scimsync.engine.plan.ObservedState;
 import org.scimsync.engine.plan.Plan;
 import org.scimsync.engine.plan.Planner;
+import org.scimsync.engine.plan.ResourceMapper;
+import org.scimsync.engine.plan.SyncPolicy;
+import org.scimsync.engine.safety.SafetyGuards;
 import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.DirectorySource;
 import org.scimsync.engine.source.SourceException;
@@ -178,7 +181,9 @@ final class Preparation implements AutoCloseable {
       close();
       throw e;
     }
-    return Planner.plan(wanted, observed, stored, policy, options.allowDeletes());
+    Plan plan = Planner.plan(wanted, observed, stored, policy);
+    return SafetyGuards.check(
+        plan, wanted.sourceUserCount(), stored, policy, options.allowDeletes());
   }
 
   /**

@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.apply.ExecutionResult;
 import org.scimsync.engine.apply.Executor;
-import org.scimsync.engine.safety.SafetyVerdict;
+import org.scimsync.engine.plan.SafetyVerdict;
 import org.scimsync.engine.state.ChangeOutcome;
 import org.scimsync.engine.state.RunStatus;
 

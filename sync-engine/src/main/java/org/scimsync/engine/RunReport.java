@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.engine.apply.ChangeResult;
 import org.scimsync.engine.plan.Plan;
 import org.scimsync.engine.state.ChangeOutcome;
 import org.scimsync.engine.state.RunStatus;

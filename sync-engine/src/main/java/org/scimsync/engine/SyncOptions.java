@@ -3,6 +3,7 @@ package org.scimsync.engine;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import org.scimsync.engine.apply.ProgressListener;
 
 /**
  * What one run is asked to do.

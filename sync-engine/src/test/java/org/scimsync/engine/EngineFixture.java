@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.scimsync.engine.plan.ResourceMapper;
+import org.scimsync.engine.plan.SyncPolicy;
 import org.scimsync.engine.target.AttributeChange;
 import org.scimsync.engine.target.InMemoryScimTarget;
 import org.scimsync.engine.testing.InMemoryStateStore;

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.scimsync.engine.plan.Change;
 import org.scimsync.engine.plan.Plan;
+import org.scimsync.engine.plan.SyncPolicy;
 import org.scimsync.engine.state.ChangeOutcome.Result;
 import org.scimsync.engine.target.AttributeChange;
 

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.scimsync.engine.apply.ChangeResult;
 import org.scimsync.engine.apply.ExecutionResult;
 import org.scimsync.engine.apply.Executor;
 import org.scimsync.engine.plan.Change;
-import org.scimsync.engine.safety.SafetyVerdict;
+import org.scimsync.engine.plan.SafetyVerdict;
 import org.scimsync.engine.state.ChangeOutcome;
 import org.scimsync.engine.state.RunStatus;
 

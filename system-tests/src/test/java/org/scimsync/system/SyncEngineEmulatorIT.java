@@ -29,7 +29,7 @@ import org.scimsync.emulator.ScimEmulator;
 import org.scimsync.engine.RunReport;
 import org.scimsync.engine.SyncEngine;
 import org.scimsync.engine.SyncOptions;
-import org.scimsync.engine.SyncPolicy;
+import org.scimsync.engine.plan.SyncPolicy;
 import org.scimsync.engine.target.ScimTarget;
 import org.scimsync.engine.target.scim.ScimClientTarget;
 import org.scimsync.engine.testing.InterruptingTarget;

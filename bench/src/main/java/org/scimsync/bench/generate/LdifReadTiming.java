@@ -8,8 +8,8 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.scimsync.engine.source.DirectorySnapshot;
-import org.scimsync.sources.DirectorySources;
-import org.scimsync.sources.LdifSourceConfig;
+import org.scimsync.sources.ldif.LdifDirectorySource;
+import org.scimsync.sources.ldif.LdifSourceConfig;
 
 /**
  * Measures reading a generated LDIF directory by hand (not part of the build): prints the wall time
@@ -52,7 +52,7 @@ public final class LdifReadTiming {
       long cpuStart = THREADS.getCurrentThreadCpuTime();
       long processCpuStart = PROCESS.getProcessCpuTime();
       long gcStart = gcMillis();
-      snapshot = DirectorySources.create(LdifSourceConfig.of(file)).read();
+      snapshot = new LdifDirectorySource(LdifSourceConfig.of(file)).read();
       long millis = (System.nanoTime() - start) / 1_000_000;
       long cpuMillis = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
       long gc = gcMillis() - gcStart;

@@ -8,16 +8,16 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.scimsync.cli.app.internal.RulesResourceMapper;
-import org.scimsync.engine.SyncPolicy;
 import org.scimsync.engine.plan.DesiredState;
 import org.scimsync.engine.plan.DesiredStateBuilder;
 import org.scimsync.engine.plan.ObservedState;
 import org.scimsync.engine.plan.Plan;
 import org.scimsync.engine.plan.Planner;
+import org.scimsync.engine.plan.SyncPolicy;
 import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.state.StoredState;
-import org.scimsync.sources.DirectorySources;
-import org.scimsync.sources.LdifSourceConfig;
+import org.scimsync.sources.ldif.LdifDirectorySource;
+import org.scimsync.sources.ldif.LdifSourceConfig;
 import org.scimsync.state.sqlite.SqliteStateStore;
 
 /**
@@ -46,7 +46,7 @@ public final class IncrementalPhases {
               round,
               "read",
               () ->
-                  DirectorySources.create(
+                  new LdifDirectorySource(
                           LdifSourceConfig.of(ldif).withKeys("entryUUID", "entryUUID"))
                       .read());
       DesiredState desired =

@@ -10,10 +10,10 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.scimsync.engine.SyncPolicy;
 import org.scimsync.engine.plan.ObservedState;
 import org.scimsync.engine.plan.Plan;
 import org.scimsync.engine.plan.Planner;
+import org.scimsync.engine.plan.SyncPolicy;
 import org.scimsync.engine.state.StoredState;
 
 /**

@@ -29,8 +29,8 @@ import org.scimsync.engine.target.TargetUser;
 import org.scimsync.mapping.MappingRules;
 import org.scimsync.mapping.RuleSpec;
 import org.scimsync.mapping.SanitizerProfile;
-import org.scimsync.sources.DirectorySources;
-import org.scimsync.sources.LdifSourceConfig;
+import org.scimsync.sources.ldif.LdifDirectorySource;
+import org.scimsync.sources.ldif.LdifSourceConfig;
 
 /**
  * The inputs of the planning and mapping benchmarks: a generated directory read from LDIF, the
@@ -58,7 +58,7 @@ public record PlanningFixture(
       try {
         new DirectoryGenerator(users, groups, 42).write(file);
         DirectorySnapshot snapshot =
-            DirectorySources.create(LdifSourceConfig.of(file).withKeys("entryUUID", "entryUUID"))
+            new LdifDirectorySource(LdifSourceConfig.of(file).withKeys("entryUUID", "entryUUID"))
                 .read();
         return of(snapshot);
       } finally {

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scimsync.bench.generate.DirectoryGenerator;
 import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.SourceGroup;
-import org.scimsync.sources.DirectorySources;
-import org.scimsync.sources.LdifSourceConfig;
-import org.scimsync.sources.NestedGroups;
+import org.scimsync.sources.assembly.NestedGroups;
+import org.scimsync.sources.ldif.LdifDirectorySource;
+import org.scimsync.sources.ldif.LdifSourceConfig;
 
 /** The 1% change touches what it reports, and nothing else. */
 class DirectoryChangeTest {
@@ -60,7 +60,7 @@ class DirectoryChangeTest {
   }
 
   private static DirectorySnapshot read(Path file) {
-    return DirectorySources.create(
+    return new LdifDirectorySource(
             new LdifSourceConfig(
                 file, "entryUUID", "entryUUID", NestedGroups.IGNORE, null, null, null, null))
         .read();

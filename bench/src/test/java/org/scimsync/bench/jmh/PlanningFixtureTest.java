@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.scimsync.engine.SyncPolicy;
 import org.scimsync.engine.plan.Change;
 import org.scimsync.engine.plan.ObservedState;
 import org.scimsync.engine.plan.Plan;
 import org.scimsync.engine.plan.Planner;
+import org.scimsync.engine.plan.SyncPolicy;
 import org.scimsync.engine.state.StoredState;
 import org.scimsync.mapping.MappingResult;
 

@@ -70,7 +70,7 @@ public final class Application implements AutoCloseable {
 
   /** The directory source of the configuration. */
   public DirectorySource source() {
-    return DirectorySources.create(Ports.source(config.source()));
+    return DirectorySources.create(config.source());
   }
 
   /**

@@ -27,6 +27,7 @@ import org.scimsync.cli.config.internal.Interpolator;
 import org.scimsync.cli.config.internal.KeySuggestions;
 import org.scimsync.cli.config.internal.LocatedInterpolatingParser;
 import org.scimsync.cli.config.internal.LocatedInterpolatingParser.InterpolationException;
+import org.scimsync.common.ConfigValueException;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**

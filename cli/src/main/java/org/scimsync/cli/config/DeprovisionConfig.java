@@ -1,5 +1,9 @@
 package org.scimsync.cli.config;
 
+import org.scimsync.common.ConfigValueException;
+import org.scimsync.engine.plan.SyncPolicy.GroupDeprovision;
+import org.scimsync.engine.plan.SyncPolicy.UserDeprovision;
+
 /**
  * What happens to objects that leave the source or the scope, and the safety thresholds: {@code
  * deprovision}.

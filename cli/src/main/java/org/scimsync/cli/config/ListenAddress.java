@@ -2,6 +2,7 @@ package org.scimsync.cli.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import java.net.InetSocketAddress;
+import org.scimsync.common.ConfigValueException;
 
 /**
  * A {@code host:port} to listen on ({@code [::1]:8088} for IPv6).

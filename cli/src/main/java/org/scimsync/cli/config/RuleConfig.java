@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.common.ConfigChecks;
+import org.scimsync.common.ConfigValueException;
 
 /**
  * Scoping and mapping rules of users or groups: {@code users} and {@code groups}. Expressions are

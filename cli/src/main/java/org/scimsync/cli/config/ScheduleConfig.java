@@ -3,6 +3,7 @@ package org.scimsync.cli.config;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.quartz.CronExpression;
+import org.scimsync.common.ConfigValueException;
 
 /**
  * When {@code scim-sync serve} runs: {@code schedule}.

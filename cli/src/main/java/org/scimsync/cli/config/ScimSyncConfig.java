@@ -3,6 +3,7 @@ package org.scimsync.cli.config;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.scimsync.common.Secret;
+import org.scimsync.sources.SourceConfig;
 
 /**
  * A loaded, validated scim-sync configuration: one sync from a directory to one SCIM target. Built

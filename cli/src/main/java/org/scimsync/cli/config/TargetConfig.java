@@ -6,6 +6,8 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.common.ConfigChecks;
+import org.scimsync.common.ConfigValueException;
 import org.scimsync.common.Secret;
 
 /**

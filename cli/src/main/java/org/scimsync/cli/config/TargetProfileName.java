@@ -1,6 +1,7 @@
 package org.scimsync.cli.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import org.scimsync.common.ConfigEnum;
 
 /** The behaviour profile of the SCIM target: {@code target.profile}. */
 public enum TargetProfileName implements ConfigEnum {

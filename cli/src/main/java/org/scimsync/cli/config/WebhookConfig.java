@@ -2,6 +2,7 @@ package org.scimsync.cli.config;
 
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.common.ConfigValueException;
 import org.scimsync.common.Secret;
 
 /**

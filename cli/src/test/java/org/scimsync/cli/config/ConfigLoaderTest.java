@@ -15,7 +15,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.scimsync.cli.ExitCode;
 import org.scimsync.cli.app.internal.Ports;
 import org.scimsync.client.ScimClientConfig;
-import org.scimsync.sources.LdapSourceConfig;
+import org.scimsync.engine.plan.SyncPolicy.GroupDeprovision;
+import org.scimsync.engine.plan.SyncPolicy.UserDeprovision;
+import org.scimsync.sources.SourceType;
+import org.scimsync.sources.assembly.NestedGroups;
+import org.scimsync.sources.ldap.LdapFlavor;
+import org.scimsync.sources.ldap.LdapSourceConfig;
 
 class ConfigLoaderTest {
 
@@ -161,8 +166,8 @@ class ConfigLoaderTest {
                   users:
                     key: objectGUID
                 """));
-    LdapSettings settings = ldap.source().ldap();
-    assertThat(settings.ldaps()).isTrue();
+    LdapSourceConfig settings = ldap.source().ldap();
+    assertThat(settings.url()).startsWith("ldaps://");
     assertThat(settings.bindPassword().reveal()).isEqualTo("ldap-s3cr3t");
     assertThat(settings.flavor()).isEqualTo(LdapFlavor.ACTIVE_DIRECTORY);
     assertThat(settings.userFilter()).isEqualTo("(&(objectClass=user)(objectCategory=person))");
@@ -332,7 +337,7 @@ class ConfigLoaderTest {
     ScimClientConfig client = Ports.client(config.target());
     assertThat(client.trustStore()).isEqualTo(dir.resolve("ca.p12"));
     assertThat(client.trustStorePassword().reveal()).isEqualTo("tok-s3cr3t");
-    LdapSourceConfig ldap = (LdapSourceConfig) Ports.source(config.source());
+    LdapSourceConfig ldap = config.source().ldap();
     assertThat(ldap.trustStore()).isEqualTo(dir.resolve("ldap-ca.p12"));
     assertThat(ldap.trustStorePassword().reveal()).isEqualTo("ldap-s3cr3t");
     assertThat(config.toString()).doesNotContain("s3cr3t");

@@ -18,9 +18,8 @@ import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.DirectorySource;
 import org.scimsync.engine.source.SourceException;
-import org.scimsync.sources.CsvSourceConfig;
-import org.scimsync.sources.SnapshotAssembler;
-import org.scimsync.sources.internal.ContentVersion;
+import org.scimsync.sources.assembly.SnapshotAssembler;
+import org.scimsync.sources.read.ContentVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

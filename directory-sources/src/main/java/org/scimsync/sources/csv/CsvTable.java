@@ -21,8 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.source.SourceException;
-import org.scimsync.sources.internal.ContentVersion;
-import org.scimsync.sources.internal.Utf8Lines;
+import org.scimsync.sources.read.ContentVersion;
+import org.scimsync.sources.read.Utf8Lines;
 
 /**
  * One CSV file with a header row, read row by row with Jackson's CSV parser (RFC 4180 quoting).

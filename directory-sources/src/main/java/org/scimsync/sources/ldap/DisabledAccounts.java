@@ -4,7 +4,6 @@ import com.unboundid.ldap.sdk.Entry;
 import java.util.List;
 import java.util.function.Consumer;
 import org.scimsync.engine.source.Attributes;
-import org.scimsync.sources.LdapFlavor;
 
 /**
  * The disabled-account rule of each {@link LdapFlavor}, exposed the same way for both as the

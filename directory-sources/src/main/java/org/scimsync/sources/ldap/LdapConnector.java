@@ -19,7 +19,6 @@ import java.security.GeneralSecurityException;
 import javax.net.ssl.TrustManager;
 import org.scimsync.common.Secret;
 import org.scimsync.engine.source.SourceException;
-import org.scimsync.sources.LdapSourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

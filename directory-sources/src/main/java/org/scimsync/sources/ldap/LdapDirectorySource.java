@@ -11,10 +11,9 @@ import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.source.Attributes;
 import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.DirectorySource;
-import org.scimsync.sources.LdapSourceConfig;
-import org.scimsync.sources.SnapshotAssembler;
-import org.scimsync.sources.internal.DnReferences;
-import org.scimsync.sources.internal.EntryAttributes;
+import org.scimsync.sources.assembly.SnapshotAssembler;
+import org.scimsync.sources.read.DnReferences;
+import org.scimsync.sources.read.EntryAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -18,12 +18,11 @@ import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.DirectorySource;
 import org.scimsync.engine.source.SourceException;
-import org.scimsync.sources.LdifSourceConfig;
-import org.scimsync.sources.SnapshotAssembler;
-import org.scimsync.sources.internal.ContentVersion;
-import org.scimsync.sources.internal.DnReferences;
-import org.scimsync.sources.internal.Utf8Lines;
+import org.scimsync.sources.assembly.SnapshotAssembler;
 import org.scimsync.sources.ldif.LdifEntryClassifier.Parsed;
+import org.scimsync.sources.read.ContentVersion;
+import org.scimsync.sources.read.DnReferences;
+import org.scimsync.sources.read.Utf8Lines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

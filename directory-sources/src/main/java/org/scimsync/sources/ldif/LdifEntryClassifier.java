@@ -9,9 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.source.Attributes;
-import org.scimsync.sources.LdifSourceConfig;
-import org.scimsync.sources.internal.DnReferences;
-import org.scimsync.sources.internal.EntryAttributes;
+import org.scimsync.sources.read.DnReferences;
+import org.scimsync.sources.read.EntryAttributes;
 
 /**
  * Turns each entry the LDIF parser decoded into what the snapshot needs: user, group or neither (by

@@ -2,9 +2,9 @@ package org.scimsync.sources.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.scimsync.sources.Snapshots.group;
-import static org.scimsync.sources.Snapshots.resource;
-import static org.scimsync.sources.Snapshots.user;
+import static org.scimsync.sources.assembly.Snapshots.group;
+import static org.scimsync.sources.assembly.Snapshots.resource;
+import static org.scimsync.sources.assembly.Snapshots.user;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -12,9 +12,7 @@ import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.SourceException;
 import org.scimsync.engine.source.SourceGroup;
 import org.scimsync.engine.source.SourceUser;
-import org.scimsync.sources.CsvSourceConfig;
-import org.scimsync.sources.DirectorySources;
-import org.scimsync.sources.NestedGroups;
+import org.scimsync.sources.assembly.NestedGroups;
 
 class CsvDirectorySourceTest {
 
@@ -32,7 +30,7 @@ class CsvDirectorySourceTest {
   }
 
   private static DirectorySnapshot read(CsvSourceConfig config) {
-    return DirectorySources.create(config).read();
+    return new CsvDirectorySource(config).read();
   }
 
   @Test
@@ -187,7 +185,7 @@ class CsvDirectorySourceTest {
 
   @Test
   void describesBothFiles() {
-    assertThat(DirectorySources.create(config("users.csv", "groups.csv")).describe())
+    assertThat(new CsvDirectorySource(config("users.csv", "groups.csv")).describe())
         .isEqualTo("csv:" + resource("csv/users.csv") + "," + resource("csv/groups.csv"));
   }
 }

@@ -2,7 +2,7 @@ package org.scimsync.sources.ldap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.scimsync.sources.Snapshots.group;
+import static org.scimsync.sources.assembly.Snapshots.group;
 import static org.scimsync.sources.ldap.TestDirectories.AD_BASE;
 import static org.scimsync.sources.ldap.TestDirectories.AD_GROUPS;
 import static org.scimsync.sources.ldap.TestDirectories.AD_USERS;
@@ -28,10 +28,7 @@ import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.SourceException;
 import org.scimsync.engine.source.SourceGroup;
 import org.scimsync.engine.source.SourceUser;
-import org.scimsync.sources.DirectorySources;
-import org.scimsync.sources.LdapFlavor;
-import org.scimsync.sources.LdapSourceConfig;
-import org.scimsync.sources.NestedGroups;
+import org.scimsync.sources.assembly.NestedGroups;
 
 class LdapDirectorySourceIT {
 
@@ -116,7 +113,7 @@ class LdapDirectorySourceIT {
   @Test
   void readsOpenLdapUsersAndGroupsKeyedByEntryUuid() throws Exception {
     DirectorySnapshot snapshot =
-        DirectorySources.create(openLdapConfig(NestedGroups.FLATTEN)).read();
+        new LdapDirectorySource(openLdapConfig(NestedGroups.FLATTEN)).read();
 
     String alice = entryUuid("uid=alice,ou=People,dc=example,dc=com");
     String bob = entryUuid("uid=bob,ou=People,dc=example,dc=com");
@@ -145,7 +142,7 @@ class LdapDirectorySourceIT {
   @Test
   void ignoredNestingKeepsDirectMembers() throws Exception {
     DirectorySnapshot snapshot =
-        DirectorySources.create(openLdapConfig(NestedGroups.IGNORE)).read();
+        new LdapDirectorySource(openLdapConfig(NestedGroups.IGNORE)).read();
 
     assertThat(group(snapshot, "staff").memberKeys())
         .containsExactly(entryUuid("uid=alice,ou=People,dc=example,dc=com"));
@@ -155,7 +152,7 @@ class LdapDirectorySourceIT {
   void readsActiveDirectoryBeyondItsSizeLimitWithPagingAndRangeRetrieval() {
     int rangeRequestsBefore = interceptor.rangeRequests();
 
-    DirectorySnapshot snapshot = DirectorySources.create(adConfig(500)).read();
+    DirectorySnapshot snapshot = new LdapDirectorySource(adConfig(500)).read();
 
     assertThat(snapshot.userCount()).isEqualTo(TestDirectories.AD_USER_COUNT);
     Map<String, SourceUser> users = usersByDn(snapshot);
@@ -218,7 +215,7 @@ class LdapDirectorySourceIT {
 
   @Test
   void aPageLargerThanTheSizeLimitFailsInsteadOfReturningFewerUsers() {
-    assertThatThrownBy(() -> DirectorySources.create(adConfig(2_000)).read())
+    assertThatThrownBy(() -> new LdapDirectorySource(adConfig(2_000)).read())
         .isInstanceOfSatisfying(
             SourceException.class,
             e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.UNAVAILABLE))
@@ -230,7 +227,7 @@ class LdapDirectorySourceIT {
   void aSearchThatStopsOnALaterPageFails() {
     interceptor.failSearch(3, ResultCode.TIME_LIMIT_EXCEEDED);
 
-    assertThatThrownBy(() -> DirectorySources.create(adConfig(500)).read())
+    assertThatThrownBy(() -> new LdapDirectorySource(adConfig(500)).read())
         .isInstanceOfSatisfying(
             SourceException.class,
             e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.UNAVAILABLE))
@@ -251,7 +248,7 @@ class LdapDirectorySourceIT {
             wrong,
             NestedGroups.FLATTEN);
 
-    assertThatThrownBy(() -> DirectorySources.create(config).read())
+    assertThatThrownBy(() -> new LdapDirectorySource(config).read())
         .isInstanceOfSatisfying(
             SourceException.class,
             e -> {
@@ -282,7 +279,7 @@ class LdapDirectorySourceIT {
             BIND_PASSWORD,
             NestedGroups.FLATTEN);
 
-    assertThatThrownBy(() -> DirectorySources.create(config).read())
+    assertThatThrownBy(() -> new LdapDirectorySource(config).read())
         .isInstanceOfSatisfying(
             SourceException.class,
             e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.UNAVAILABLE))
@@ -303,7 +300,7 @@ class LdapDirectorySourceIT {
             0,
             BIND_PASSWORD,
             NestedGroups.FLATTEN);
-    assertThatThrownBy(() -> DirectorySources.create(missingBase).read())
+    assertThatThrownBy(() -> new LdapDirectorySource(missingBase).read())
         .isInstanceOfSatisfying(
             SourceException.class,
             e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.INVALID_INPUT))
@@ -330,7 +327,7 @@ class LdapDirectorySourceIT {
             0,
             null,
             null);
-    assertThatThrownBy(() -> DirectorySources.create(badFilter).read())
+    assertThatThrownBy(() -> new LdapDirectorySource(badFilter).read())
         .isInstanceOfSatisfying(
             SourceException.class,
             e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.INVALID_INPUT))
@@ -339,7 +336,7 @@ class LdapDirectorySourceIT {
 
   @Test
   void describesTheServerAndBase() {
-    assertThat(DirectorySources.create(adConfig(500)).describe())
+    assertThat(new LdapDirectorySource(adConfig(500)).describe())
         .isEqualTo("ldap:ldap://127.0.0.1:" + activeDirectory.getListenPort() + "/" + AD_USERS);
     assertThat(List.of(AD_BASE)).isNotEmpty();
   }

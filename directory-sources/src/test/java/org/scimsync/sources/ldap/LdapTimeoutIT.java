@@ -19,9 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scimsync.engine.source.SourceException;
-import org.scimsync.sources.DirectorySources;
-import org.scimsync.sources.LdapFlavor;
-import org.scimsync.sources.LdapSourceConfig;
 
 /**
  * The connect and search timeouts: a server that accepts TCP connections but never answers LDAP
@@ -65,7 +62,7 @@ class LdapTimeoutIT {
     Throwable failure =
         assertTimeoutPreemptively(
             Duration.ofSeconds(30),
-            () -> catchThrowable(() -> DirectorySources.create(config).read()));
+            () -> catchThrowable(() -> new LdapDirectorySource(config).read()));
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
     assertThat(failure)
@@ -89,7 +86,7 @@ class LdapTimeoutIT {
     assertTimeoutPreemptively(
         Duration.ofSeconds(30),
         () ->
-            assertThatThrownBy(() -> DirectorySources.create(config).read())
+            assertThatThrownBy(() -> new LdapDirectorySource(config).read())
                 .isInstanceOfSatisfying(
                     SourceException.class,
                     e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.UNAVAILABLE))

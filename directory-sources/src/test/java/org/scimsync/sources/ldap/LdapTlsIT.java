@@ -26,9 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scimsync.common.Secret;
 import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.SourceException;
-import org.scimsync.sources.DirectorySources;
-import org.scimsync.sources.LdapFlavor;
-import org.scimsync.sources.LdapSourceConfig;
 
 /** ldaps:// and StartTLS against servers with a self-signed certificate. */
 class LdapTlsIT {
@@ -163,7 +160,7 @@ class LdapTlsIT {
   void readsOverLdapsWithTheConfiguredTrustStore() throws Exception {
     String url = "ldaps://" + host() + ":" + ldaps.getListenPort();
 
-    DirectorySnapshot snapshot = DirectorySources.create(config(url, false, trustStore)).read();
+    DirectorySnapshot snapshot = new LdapDirectorySource(config(url, false, trustStore)).read();
 
     assertThat(snapshot.userCount()).isEqualTo(3);
     assertThat(snapshot.groupCount()).isEqualTo(3);
@@ -173,7 +170,7 @@ class LdapTlsIT {
   void readsOverStartTlsWithTheConfiguredTrustStore() throws Exception {
     String url = "ldap://" + host() + ":" + startTls.getListenPort();
 
-    DirectorySnapshot snapshot = DirectorySources.create(config(url, true, trustStore)).read();
+    DirectorySnapshot snapshot = new LdapDirectorySource(config(url, true, trustStore)).read();
 
     assertThat(snapshot.userCount()).isEqualTo(3);
   }
@@ -182,7 +179,7 @@ class LdapTlsIT {
   void refusesAServerCertificateThatIsNotTrusted() throws Exception {
     String url = "ldaps://" + host() + ":" + ldaps.getListenPort();
 
-    assertThatThrownBy(() -> DirectorySources.create(config(url, false, null)).read())
+    assertThatThrownBy(() -> new LdapDirectorySource(config(url, false, null)).read())
         .isInstanceOfSatisfying(
             SourceException.class,
             e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.UNAVAILABLE))
@@ -195,7 +192,7 @@ class LdapTlsIT {
   void refusesACertificateIssuedForAnotherHostName() throws Exception {
     String url = "ldaps://localhost:" + wrongName.getListenPort();
 
-    assertThatThrownBy(() -> DirectorySources.create(config(url, false, trustStore)).read())
+    assertThatThrownBy(() -> new LdapDirectorySource(config(url, false, trustStore)).read())
         .isInstanceOf(SourceException.class)
         .hasMessageContaining("connect failed")
         .hasMessageContaining("Hostname verification failed");

@@ -19,9 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.SourceGroup;
 import org.scimsync.engine.source.SourceUser;
-import org.scimsync.sources.DirectorySources;
-import org.scimsync.sources.LdapFlavor;
-import org.scimsync.sources.LdapSourceConfig;
 
 /**
  * The OpenLDAP flavor against a server with the password policy overlay's operational {@code
@@ -115,7 +112,7 @@ class OpenLdapFlavorIT {
             GROUPS,
             null,
             null);
-    return DirectorySources.create(config).read();
+    return new LdapDirectorySource(config).read();
   }
 
   private static String entryUuid(String dn) throws Exception {

@@ -12,10 +12,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.common.Secret;
-import org.scimsync.sources.LdapFlavor;
-import org.scimsync.sources.LdapSourceConfig;
-import org.scimsync.sources.NestedGroups;
-import org.scimsync.sources.internal.ObjectGuid;
+import org.scimsync.sources.assembly.NestedGroups;
+import org.scimsync.sources.read.ObjectGuid;
 
 /** In-memory LDAP servers on loopback with OpenLDAP-like and Active-Directory-like data. */
 final class TestDirectories {

@@ -2,9 +2,9 @@ package org.scimsync.sources.ldif;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.scimsync.sources.Snapshots.group;
-import static org.scimsync.sources.Snapshots.resource;
-import static org.scimsync.sources.Snapshots.user;
+import static org.scimsync.sources.assembly.Snapshots.group;
+import static org.scimsync.sources.assembly.Snapshots.resource;
+import static org.scimsync.sources.assembly.Snapshots.user;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,14 +15,12 @@ import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.SourceException;
 import org.scimsync.engine.source.SourceGroup;
 import org.scimsync.engine.source.SourceUser;
-import org.scimsync.sources.DirectorySources;
-import org.scimsync.sources.LdifSourceConfig;
-import org.scimsync.sources.NestedGroups;
+import org.scimsync.sources.assembly.NestedGroups;
 
 class LdifDirectorySourceTest {
 
   private static DirectorySnapshot read(LdifSourceConfig config) {
-    return DirectorySources.create(config).read();
+    return new LdifDirectorySource(config).read();
   }
 
   @Test
@@ -211,7 +209,7 @@ class LdifDirectorySourceTest {
     assertThat(snapshot.groups())
         .singleElement()
         .satisfies(g -> assertThat(g.memberKeys()).containsExactly("svc"));
-    assertThat(DirectorySources.create(config).describe()).isEqualTo("ldif:" + file);
+    assertThat(new LdifDirectorySource(config).describe()).isEqualTo("ldif:" + file);
   }
 
   /**

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.scimsync.engine.ChangeResult;
 import org.scimsync.engine.plan.AttributeDiff;
 import org.scimsync.engine.plan.Change;
 import org.scimsync.engine.state.ChangeOutcome.Result;

@@ -2,7 +2,6 @@ package org.scimsync.engine.apply;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.scimsync.engine.ChangeResult;
 import org.scimsync.engine.plan.Change;
 import org.scimsync.engine.state.ChangeOutcome;
 

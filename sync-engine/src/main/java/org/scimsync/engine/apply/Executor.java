@@ -17,8 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
-import org.scimsync.engine.ChangeResult;
-import org.scimsync.engine.ProgressListener;
 import org.scimsync.engine.plan.Change;
 import org.scimsync.engine.state.ChangeOutcome.Result;
 import org.scimsync.engine.state.ObjectKind;

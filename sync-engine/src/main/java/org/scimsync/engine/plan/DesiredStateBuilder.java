@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.scimsync.engine.ResourceMapper;
 import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.SourceGroup;
 import org.scimsync.engine.source.SourceUser;

@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.scimsync.engine.SyncPolicy;
 import org.scimsync.engine.state.Link;
 import org.scimsync.engine.state.ObjectKind;
 import org.scimsync.engine.target.AttributeChange;

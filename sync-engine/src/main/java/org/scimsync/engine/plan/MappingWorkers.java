@@ -11,7 +11,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.scimsync.engine.internal.TaskFailure;
+import org.scimsync.engine.concurrent.TaskFailure;
 
 /**
  * Threads that map source entries, each independently of the others: the results come back in the

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.scimsync.engine.safety.SafetyVerdict;
 
 /**
  * The result of planning: what a run will do and why. Data only; renders to text with {@link

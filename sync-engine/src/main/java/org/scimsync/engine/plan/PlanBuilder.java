@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.scimsync.engine.SyncPolicy;
 import org.scimsync.engine.state.StoredState;
 
 /** The working state of one planning: the inputs and the changes found so far. */

@@ -8,9 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.scimsync.engine.SyncPolicy;
-import org.scimsync.engine.safety.SafetyGuards;
-import org.scimsync.engine.safety.SafetyVerdict;
 import org.scimsync.engine.state.Link;
 import org.scimsync.engine.state.ObjectKind;
 import org.scimsync.engine.state.StoredState;
@@ -27,37 +24,18 @@ public final class Planner {
 
   private Planner() {}
 
-  /** Plans with the deletion guard in force. */
-  public static Plan plan(
-      DesiredState desired, ObservedState observed, StoredState stored, SyncPolicy policy) {
-    return plan(desired, observed, stored, policy, false);
-  }
-
   /**
-   * Plans.
-   *
-   * @param allowDeletes true to lift the deletion guard (the empty-source guard stays)
+   * Plans. The plan's safety verdict is {@link SafetyVerdict#passed()}: the guards are the next
+   * stage of a run ({@code org.scimsync.engine.safety.SafetyGuards#check}).
    */
   public static Plan plan(
-      DesiredState desired,
-      ObservedState observed,
-      StoredState stored,
-      SyncPolicy policy,
-      boolean allowDeletes) {
+      DesiredState desired, ObservedState observed, StoredState stored, SyncPolicy policy) {
     PlanBuilder b = new PlanBuilder(desired, observed, stored, policy);
     new UserReconciler(b).reconcile();
     new GroupReconciler(b).reconcile(MembershipReconciler.currentMembers(b));
     MembershipReconciler.reconcile(b);
     List<Change> changes = b.orderedChanges();
     List<UnmanagedObject> unmanaged = unmanaged(b);
-    SafetyVerdict verdict =
-        SafetyGuards.evaluate(
-            changes,
-            desired.sourceUserCount(),
-            stored.users().size(),
-            stored.users().size() + stored.groups().size(),
-            policy,
-            allowDeletes);
     return new Plan(
         observed.complete(),
         changes,
@@ -65,7 +43,7 @@ public final class Planner {
         b.linkDrops,
         b.warnings,
         unmanaged,
-        verdict,
+        SafetyVerdict.passed(),
         Fingerprints.lazy(() -> fingerprints(desired, observed, stored)),
         PlanCounts.of(changes, b.unchanged, unmanaged.size()));
   }

@@ -3,8 +3,11 @@ package org.scimsync.engine.safety;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.scimsync.engine.SyncPolicy;
 import org.scimsync.engine.plan.Change;
+import org.scimsync.engine.plan.Plan;
+import org.scimsync.engine.plan.SafetyVerdict;
+import org.scimsync.engine.plan.SyncPolicy;
+import org.scimsync.engine.state.StoredState;
 
 /**
  * The empty-source guard and the deletion guard. Pure: decides from the plan's changes, the size of
@@ -13,6 +16,27 @@ import org.scimsync.engine.plan.Change;
 public final class SafetyGuards {
 
   private SafetyGuards() {}
+
+  /**
+   * The plan with the guards' verdict.
+   *
+   * @param plan the planned changes
+   * @param sourceUserCount users the source returned (before scoping)
+   * @param stored what the store links
+   * @param policy the thresholds
+   * @param allowDeletes true to lift the deletion guard for this run (the empty-source guard stays)
+   */
+  public static Plan check(
+      Plan plan, int sourceUserCount, StoredState stored, SyncPolicy policy, boolean allowDeletes) {
+    return plan.withSafety(
+        evaluate(
+            plan.changes(),
+            sourceUserCount,
+            stored.users().size(),
+            stored.users().size() + stored.groups().size(),
+            policy,
+            allowDeletes));
+  }
 
   /**
    * Evaluates the guards.

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.scimsync.engine.ChangeResult;
 import org.scimsync.engine.plan.Change;
 import org.scimsync.engine.state.ChangeOutcome.Result;
 import org.scimsync.engine.state.JournalRecord;

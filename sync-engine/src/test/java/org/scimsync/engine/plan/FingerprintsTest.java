@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.scimsync.engine.PlanJson;
-import org.scimsync.engine.SyncPolicy;
 
 class FingerprintsTest {
 

@@ -19,7 +19,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.scimsync.engine.SyncEngine;
 import org.scimsync.engine.SyncOptions;
-import org.scimsync.engine.SyncPolicy;
 import org.scimsync.engine.state.Link;
 import org.scimsync.engine.state.MappingMemo;
 import org.scimsync.engine.state.ObjectKind;

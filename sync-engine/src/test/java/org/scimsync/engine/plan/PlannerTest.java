@@ -10,9 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.scimsync.engine.SyncPolicy;
-import org.scimsync.engine.SyncPolicy.GroupDeprovision;
-import org.scimsync.engine.SyncPolicy.UserDeprovision;
+import org.scimsync.engine.plan.SyncPolicy.GroupDeprovision;
+import org.scimsync.engine.plan.SyncPolicy.UserDeprovision;
 import org.scimsync.engine.target.AttributeChange;
 
 class PlannerTest {

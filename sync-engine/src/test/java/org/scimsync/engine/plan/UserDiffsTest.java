@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.scimsync.engine.SyncPolicy;
-import org.scimsync.engine.SyncPolicy.GroupDeprovision;
-import org.scimsync.engine.SyncPolicy.UserDeprovision;
+import org.scimsync.engine.plan.SyncPolicy.GroupDeprovision;
+import org.scimsync.engine.plan.SyncPolicy.UserDeprovision;
 import org.scimsync.engine.target.TargetUser;
 
 /** The memo of user differences worked out while the target is listed. */

@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.scimsync.engine.SyncPolicy;
 import org.scimsync.engine.plan.Change;
+import org.scimsync.engine.plan.SafetyVerdict;
+import org.scimsync.engine.plan.SyncPolicy;
 
 class SafetyGuardsTest {
 

@@ -2,7 +2,7 @@ package org.scimsync.engine.testing;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.scimsync.engine.ResourceMapper;
+import org.scimsync.engine.plan.ResourceMapper;
 import org.scimsync.engine.source.SourceGroup;
 import org.scimsync.engine.source.SourceUser;
 import org.scimsync.mapping.MappingResult;

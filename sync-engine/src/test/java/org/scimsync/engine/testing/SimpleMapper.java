@@ -3,7 +3,7 @@ package org.scimsync.engine.testing;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.scimsync.engine.ResourceMapper;
+import org.scimsync.engine.plan.ResourceMapper;
 import org.scimsync.engine.source.SourceGroup;
 import org.scimsync.engine.source.SourceUser;
 import org.scimsync.mapping.MappingResult;

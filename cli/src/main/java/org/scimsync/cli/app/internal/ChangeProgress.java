@@ -2,8 +2,8 @@ package org.scimsync.cli.app.internal;
 
 import java.util.Objects;
 import me.tongfei.progressbar.ProgressBar;
-import org.scimsync.engine.ChangeResult;
-import org.scimsync.engine.ProgressListener;
+import org.scimsync.engine.apply.ChangeResult;
+import org.scimsync.engine.apply.ProgressListener;
 
 /**
  * Drives a terminal progress bar from the engine: its total is the number of planned changes, and

@@ -1,7 +1,7 @@
 package org.scimsync.cli.app.internal;
 
 import java.util.Objects;
-import org.scimsync.engine.ResourceMapper;
+import org.scimsync.engine.plan.ResourceMapper;
 import org.scimsync.engine.source.SourceGroup;
 import org.scimsync.engine.source.SourceUser;
 import org.scimsync.mapping.MappingResult;

@@ -1,13 +1,13 @@
 package org.scimsync.cli.config.internal;
 
 import org.jspecify.annotations.Nullable;
-import org.scimsync.cli.config.ConfigValueException;
 import org.scimsync.cli.config.DeprovisionConfig;
 import org.scimsync.cli.config.RuleConfig;
 import org.scimsync.cli.config.ScheduleConfig;
-import org.scimsync.cli.config.SourceConfig;
 import org.scimsync.cli.config.TargetConfig;
 import org.scimsync.cli.config.WebhookConfig;
+import org.scimsync.common.ConfigValueException;
+import org.scimsync.sources.SourceConfig;
 
 /**
  * The configuration file as written: the top-level sections, bound by Jackson. Optional sections

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.scimsync.cli.config.ConfigValueException;
+import org.scimsync.common.ConfigValueException;
 import org.scimsync.common.Secret;
 
 /**

@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.scimsync.cli.config.ConfigValueException;
+import org.scimsync.common.ConfigValueException;
 
 /** Parses durations written as {@code 90s}, {@code 30m}, {@code 6h}, {@code 1d}, {@code 1h30m}. */
 public final class Durations {

@@ -9,7 +9,7 @@ import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.junit.jupiter.api.Test;
-import org.scimsync.engine.ChangeResult;
+import org.scimsync.engine.apply.ChangeResult;
 import org.scimsync.engine.plan.Change;
 import org.scimsync.engine.state.ChangeOutcome;
 
