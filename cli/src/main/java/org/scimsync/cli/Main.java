@@ -1,5 +1,7 @@
 package org.scimsync.cli;
 
+import org.scimsync.cli.command.ScimSyncCommand;
+
 /** The entry point of the {@code scim-sync} application. */
 public final class Main {
 

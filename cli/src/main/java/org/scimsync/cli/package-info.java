@@ -1,5 +1,6 @@
 /**
- * The {@code scim-sync} command line: the command tree ({@link org.scimsync.cli.ScimSyncCommand}),
- * exit codes and the entry point {@link org.scimsync.cli.Main}.
+ * The {@code scim-sync} command line: the command tree ({@link
+ * org.scimsync.cli.command.ScimSyncCommand}), exit codes and the entry point {@link
+ * org.scimsync.cli.Main}.
  */
 package org.scimsync.cli;

@@ -3,6 +3,7 @@ package org.scimsync.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
+import org.scimsync.cli.command.ScimSyncCommand;
 import picocli.CommandLine;
 
 /** Runs the command line in-process and captures what it printed. */

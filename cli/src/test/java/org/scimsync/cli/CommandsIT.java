@@ -168,6 +168,12 @@ class CommandsIT {
     CliRun run = run("apply", broken.toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("not a saved plan");
+
+    Path earlier = dir.resolve("earlier.json");
+    Files.writeString(earlier, "{\"full\": true, \"changes\": [], \"fingerprints\": {}}");
+    CliRun old = run("apply", earlier.toString());
+    assertThat(old.exitCode()).isEqualTo(2);
+    assertThat(old.err()).contains("saved by an earlier version of scim-sync", "plan again");
   }
 
   @Test

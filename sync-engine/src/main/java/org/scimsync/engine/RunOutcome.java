@@ -10,13 +10,12 @@ import org.scimsync.engine.state.RunStatus;
 
 /**
  * How a run that applied (or skipped) its plan ended: the status recorded in the state store, the
- * exit code, and the message for the report.
+ * message for the report.
  *
  * @param status the run's status
- * @param exitCode the process exit code it maps to
  * @param message why the run did not simply succeed, if it did not
  */
-record RunOutcome(RunStatus status, int exitCode, @Nullable String message) {
+record RunOutcome(RunStatus status, @Nullable String message) {
 
   RunOutcome {
     Objects.requireNonNull(status, "status");
@@ -28,27 +27,22 @@ record RunOutcome(RunStatus status, int exitCode, @Nullable String message) {
    */
   static RunOutcome of(ExecutionResult result, SafetyVerdict safety) {
     if (result.stopReason() != null) {
-      return new RunOutcome(
-          RunStatus.FAILED,
-          ErrorKind.UNAVAILABLE.exitCode(),
-          "run stopped: " + result.stopReason());
+      return new RunOutcome(RunStatus.FAILED, "run stopped: " + result.stopReason());
     }
     if (result.targetUnreachable()) {
       return new RunOutcome(
           RunStatus.FAILED,
-          ErrorKind.UNAVAILABLE.exitCode(),
           "the target could not be reached: every change failed after the retries");
     }
     if (result.shutdown()) {
-      return new RunOutcome(RunStatus.PARTIAL, 1, Executor.STOPPED_BY_SHUTDOWN);
+      return new RunOutcome(RunStatus.PARTIAL, Executor.STOPPED_BY_SHUTDOWN);
     }
     if (!safety.isPassed()) {
-      return new RunOutcome(
-          RunStatus.STOPPED_BY_GUARD, ErrorKind.SAFETY_STOP.exitCode(), safety.message());
+      return new RunOutcome(RunStatus.STOPPED_BY_GUARD, safety.message());
     }
     if (result.count(ChangeOutcome.Result.FAILED) > 0) {
-      return new RunOutcome(RunStatus.PARTIAL, 1, null);
+      return new RunOutcome(RunStatus.PARTIAL, null);
     }
-    return new RunOutcome(RunStatus.SUCCEEDED, 0, null);
+    return new RunOutcome(RunStatus.SUCCEEDED, null);
   }
 }

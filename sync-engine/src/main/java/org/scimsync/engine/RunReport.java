@@ -2,6 +2,7 @@ package org.scimsync.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,8 +19,6 @@ import org.scimsync.engine.state.RunStatus;
  * @param runId the id in the state store's history; 0 for a dry run, which is not recorded
  * @param trigger what started the run
  * @param status how it ended
- * @param exitCode the command line's exit code: 0 ok, 1 some changes failed, 3 safety stop, 4
- *     target refused authentication or became unreachable
  * @param dryRun true when nothing was written
  * @param plan the plan that was applied (or would have been)
  * @param results the outcome of every change that was attempted or skipped
@@ -35,7 +34,6 @@ public record RunReport(
     long runId,
     String trigger,
     RunStatus status,
-    int exitCode,
     boolean dryRun,
     Plan plan,
     List<ChangeResult> results,
@@ -66,6 +64,18 @@ public record RunReport(
 
   /** The report as a person reads it: the plan, each failure, and a summary line. */
   public String toText() {
+    return toText("");
+  }
+
+  /**
+   * The report as the command line prints it: the summary line ends with the process's exit code,
+   * which the command line decides from {@link #status()}.
+   */
+  public String toText(int exitCode) {
+    return toText(" (exit " + exitCode + ")");
+  }
+
+  private String toText(String summaryEnd) {
     StringBuilder out = new StringBuilder(plan.toText());
     for (ChangeResult result : results) {
       if (result.result() == ChangeOutcome.Result.FAILED) {
@@ -83,7 +93,7 @@ public record RunReport(
     }
     out.append(
         String.format(
-            "Run %s%s: %s, %d applied, %d failed, %d skipped in %d ms (exit %d)%n",
+            "Run %s%s: %s, %d applied, %d failed, %d skipped in %d ms%s%n",
             runId,
             dryRun ? " (dry run)" : "",
             status,
@@ -91,14 +101,27 @@ public record RunReport(
             failed,
             skipped,
             planDuration.plus(applyDuration).toMillis(),
-            exitCode));
+            summaryEnd));
     return out.toString();
   }
 
-  /** The report as one JSON document. */
-  public String toJson() {
+  /**
+   * The report as one JSON document, with the process's exit code (decided by the command line from
+   * {@link #status()}) after the status.
+   */
+  public String toJson(int exitCode) {
     try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this);
+      ObjectNode tree = JSON.valueToTree(this);
+      ObjectNode ordered = JSON.createObjectNode();
+      tree.fields()
+          .forEachRemaining(
+              field -> {
+                ordered.set(field.getKey(), field.getValue());
+                if (field.getKey().equals("status")) {
+                  ordered.put("exitCode", exitCode);
+                }
+              });
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(ordered);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("run report cannot be written as JSON", e);
     }

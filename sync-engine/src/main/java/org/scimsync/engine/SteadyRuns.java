@@ -124,7 +124,6 @@ final class SteadyRuns {
         runId,
         options.trigger(),
         RunStatus.SUCCEEDED,
-        0,
         false,
         plan,
         List.of(),

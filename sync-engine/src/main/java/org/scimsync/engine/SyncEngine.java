@@ -247,7 +247,6 @@ public final class SyncEngine {
         runId,
         options.trigger(),
         status,
-        outcome.exitCode(),
         false,
         plan,
         result.results(),
@@ -306,13 +305,11 @@ public final class SyncEngine {
 
   private RunReport dryRunReport(SyncOptions options, Plan plan, Instant started) {
     SafetyVerdict verdict = plan.safety();
-    int exit = verdict.isPassed() ? 0 : ErrorKind.SAFETY_STOP.exitCode();
     RunStatus status = verdict.isPassed() ? RunStatus.SUCCEEDED : RunStatus.STOPPED_BY_GUARD;
     return new RunReport(
         0,
         options.trigger(),
         status,
-        exit,
         true,
         plan,
         List.of(),

@@ -23,9 +23,4 @@ public class SyncException extends RuntimeException {
   public ErrorKind kind() {
     return kind;
   }
-
-  /** The exit code of the command line. */
-  public int exitCode() {
-    return kind.exitCode();
-  }
 }

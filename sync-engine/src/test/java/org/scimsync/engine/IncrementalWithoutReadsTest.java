@@ -11,6 +11,7 @@ import org.scimsync.engine.plan.Change;
 import org.scimsync.engine.plan.Plan;
 import org.scimsync.engine.plan.SyncPolicy;
 import org.scimsync.engine.state.ChangeOutcome.Result;
+import org.scimsync.engine.state.RunStatus;
 import org.scimsync.engine.target.AttributeChange;
 
 /**
@@ -51,7 +52,7 @@ class IncrementalWithoutReadsTest {
     RunReport report = f.run(SyncOptions.of("schedule"));
 
     assertThat(report.plan().full()).isFalse();
-    assertThat(report.exitCode()).isZero();
+    assertThat(report.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(f.target.requests())
         .containsExactlyInAnyOrder(
             "PATCH /Users/" + userId(3), "PATCH /Users/" + userId(7), "PATCH /Users/" + userId(11));
@@ -119,13 +120,13 @@ class IncrementalWithoutReadsTest {
     retitle(2, "Engineer");
     f.target.clearRequests();
 
-    assertThat(f.run(SyncOptions.of("schedule")).exitCode()).isZero();
+    assertThat(f.run(SyncOptions.of("schedule")).status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(f.target.requests())
         .containsExactly("GET /Users?externalId", "PATCH /Users/" + userId(2));
 
     retitle(2, "Manager");
     f.target.clearRequests();
-    assertThat(f.run(SyncOptions.of("schedule")).exitCode()).isZero();
+    assertThat(f.run(SyncOptions.of("schedule")).status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(f.target.requests()).containsExactly("PATCH /Users/" + userId(2));
   }
 
@@ -141,7 +142,7 @@ class IncrementalWithoutReadsTest {
 
     RunReport failed = f.run(SyncOptions.of("schedule"));
 
-    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.status()).isEqualTo(RunStatus.PARTIAL);
     assertThat(failed.results())
         .filteredOn(r -> r.result() == Result.FAILED)
         .singleElement()
@@ -160,7 +161,7 @@ class IncrementalWithoutReadsTest {
     RunReport next = f.run(SyncOptions.of("schedule"));
 
     assertThat(next.plan().full()).isFalse();
-    assertThat(next.exitCode()).isZero();
+    assertThat(next.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(f.target.requests())
         .containsExactly("GET /Users?externalId", "GET /Users?userName", "POST /Users");
     assertThat(f.target.user(userId(2)).get("title").asText()).isEqualTo("Engineer");
@@ -176,14 +177,14 @@ class IncrementalWithoutReadsTest {
 
     RunReport failed = f.run(SyncOptions.of("schedule"));
 
-    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.status()).isEqualTo(RunStatus.PARTIAL);
     assertThat(failed.results().get(0).detail()).contains("linked target group no longer exists");
     assertThat(f.store.load().groups()).isEmpty();
     assertThat(f.store.load().memberships()).isEmpty();
 
     RunReport next = f.run(SyncOptions.of("schedule"));
 
-    assertThat(next.exitCode()).isZero();
+    assertThat(next.status()).isEqualTo(RunStatus.SUCCEEDED);
     String id = f.target.groupIdByName("aws-platform-admins").orElseThrow();
     assertThat(f.target.membersOf(id)).containsExactlyInAnyOrder(userId(0), userId(1));
   }
@@ -232,7 +233,7 @@ class IncrementalWithoutReadsTest {
     RunReport report = f.run(SyncOptions.of("schedule"));
 
     assertThat(before).contains("k1");
-    assertThat(report.exitCode()).isZero();
+    assertThat(report.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(report.results().get(0).detail()).isEqualTo("already gone from the target");
     assertThat(report.toText()).contains("u1@example.org");
     assertThat(f.target.requests()).singleElement().asString().startsWith("PATCH /Users/");
@@ -249,7 +250,7 @@ class IncrementalWithoutReadsTest {
     assertThat(((Change.UpdateUser) saved.changes().get(0)).resource().get("title").asText())
         .isEqualTo("Engineer");
 
-    assertThat(engine.apply(saved, SyncOptions.of("cli")).exitCode()).isZero();
+    assertThat(engine.apply(saved, SyncOptions.of("cli")).status()).isEqualTo(RunStatus.SUCCEEDED);
     retitle(1, "Manager");
     f.target.clearRequests();
     f.run(SyncOptions.of("schedule"));
@@ -269,7 +270,7 @@ class IncrementalWithoutReadsTest {
 
     RunReport report = f.run(SyncOptions.of("schedule"));
 
-    assertThat(report.exitCode()).isZero();
+    assertThat(report.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(f.target.requests())
         .contains("POST /Users", "DELETE /Users/" + gone)
         .filteredOn(r -> r.startsWith("GET"))

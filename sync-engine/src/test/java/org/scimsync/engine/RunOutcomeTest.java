@@ -24,14 +24,14 @@ class RunOutcomeTest {
   void everyChangeAppliedSucceeds() {
     RunOutcome outcome = RunOutcome.of(result(ChangeOutcome.Result.APPLIED, 0), passed());
 
-    assertThat(outcome).isEqualTo(new RunOutcome(RunStatus.SUCCEEDED, 0, null));
+    assertThat(outcome).isEqualTo(new RunOutcome(RunStatus.SUCCEEDED, null));
   }
 
   @Test
-  void aFailedChangeMakesThePartialRunExitOne() {
+  void aFailedChangeMakesThePartialRun() {
     RunOutcome outcome = RunOutcome.of(result(ChangeOutcome.Result.FAILED, 0), passed());
 
-    assertThat(outcome).isEqualTo(new RunOutcome(RunStatus.PARTIAL, 1, null));
+    assertThat(outcome).isEqualTo(new RunOutcome(RunStatus.PARTIAL, null));
   }
 
   @Test
@@ -39,11 +39,7 @@ class RunOutcomeTest {
     RunOutcome outcome = RunOutcome.of(result(ChangeOutcome.Result.FAILED, 0), WITHHELD);
 
     assertThat(outcome)
-        .isEqualTo(
-            new RunOutcome(
-                RunStatus.STOPPED_BY_GUARD,
-                ErrorKind.SAFETY_STOP.exitCode(),
-                "2 deletes over the limit"));
+        .isEqualTo(new RunOutcome(RunStatus.STOPPED_BY_GUARD, "2 deletes over the limit"));
   }
 
   @Test
@@ -51,7 +47,6 @@ class RunOutcomeTest {
     RunOutcome outcome = RunOutcome.of(result(ChangeOutcome.Result.FAILED, 1), WITHHELD);
 
     assertThat(outcome.status()).isEqualTo(RunStatus.FAILED);
-    assertThat(outcome.exitCode()).isEqualTo(ErrorKind.UNAVAILABLE.exitCode());
     assertThat(outcome.message()).contains("could not be reached");
   }
 
@@ -66,10 +61,7 @@ class RunOutcomeTest {
 
     RunOutcome outcome = RunOutcome.of(stopped, WITHHELD);
 
-    assertThat(outcome)
-        .isEqualTo(
-            new RunOutcome(
-                RunStatus.FAILED, ErrorKind.UNAVAILABLE.exitCode(), "run stopped: SIGTERM"));
+    assertThat(outcome).isEqualTo(new RunOutcome(RunStatus.FAILED, "run stopped: SIGTERM"));
   }
 
   @Test
@@ -78,8 +70,7 @@ class RunOutcomeTest {
 
     RunOutcome outcome = RunOutcome.of(shutdown, WITHHELD);
 
-    assertThat(outcome)
-        .isEqualTo(new RunOutcome(RunStatus.PARTIAL, 1, Executor.STOPPED_BY_SHUTDOWN));
+    assertThat(outcome).isEqualTo(new RunOutcome(RunStatus.PARTIAL, Executor.STOPPED_BY_SHUTDOWN));
   }
 
   private static ExecutionResult result(ChangeOutcome.Result result, int unavailable) {

@@ -35,7 +35,7 @@ class SyncEngineTest {
 
     RunReport first = f.full();
 
-    assertThat(first.exitCode()).isZero();
+    assertThat(first.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(first.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(f.target.userCount()).isEqualTo(150);
     String allId = f.target.groupIdByName("aws-all").orElseThrow();
@@ -65,7 +65,7 @@ class SyncEngineTest {
 
     RunReport report = f.full();
 
-    assertThat(report.exitCode()).isZero();
+    assertThat(report.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(report.plan().changes())
         .filteredOn(c -> c instanceof Change.AdoptUser)
         .singleElement()
@@ -88,7 +88,7 @@ class SyncEngineTest {
 
     RunReport report = f.full();
 
-    assertThat(report.exitCode()).isZero();
+    assertThat(report.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(report.results())
         .filteredOn(r -> r.detail() != null && r.detail().contains("adopted"))
         .hasSize(2);
@@ -107,7 +107,7 @@ class SyncEngineTest {
     f.target.clearRequests();
     RunReport report = f.full();
 
-    assertThat(report.exitCode()).isZero();
+    assertThat(report.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(f.target.groupIdByName("aws-platform-admins")).contains(id);
     assertThat(f.target.membersOf(id)).hasSize(2);
     assertThat(f.target.requests())
@@ -128,7 +128,7 @@ class SyncEngineTest {
     assertThat(progress.planned).hasValue(report.plan().changes().size());
     assertThat(progress.finished).hasValue(report.plan().changes().size());
     assertThat(report.plan().changes()).isNotEmpty();
-    assertThat(report.exitCode()).isEqualTo(3);
+    assertThat(report.status()).isEqualTo(RunStatus.STOPPED_BY_GUARD);
     assertThat(report.status()).isEqualTo(RunStatus.STOPPED_BY_GUARD);
     assertThat(report.message()).contains("no users");
     assertThat(f.target.writeCount()).isZero();
@@ -157,7 +157,7 @@ class SyncEngineTest {
 
     RunReport guarded = f.full();
 
-    assertThat(guarded.exitCode()).isEqualTo(3);
+    assertThat(guarded.status()).isEqualTo(RunStatus.STOPPED_BY_GUARD);
     assertThat(guarded.plan().safety().withheld())
         .hasSize(5)
         .allMatch(w -> w.startsWith("delete user"));
@@ -166,7 +166,7 @@ class SyncEngineTest {
     assertThat(f.target.userCount()).isEqualTo(11);
 
     RunReport allowed = f.run(SyncOptions.of("cli").withFull(true).withAllowDeletes(true));
-    assertThat(allowed.exitCode()).isZero();
+    assertThat(allowed.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(f.target.userCount()).isEqualTo(6);
     assertThat(f.store.load().users()).hasSize(6);
   }
@@ -213,7 +213,7 @@ class SyncEngineTest {
 
     RunReport report = f.full();
 
-    assertThat(report.exitCode()).isEqualTo(4);
+    assertThat(report.status()).isEqualTo(RunStatus.FAILED);
     assertThat(report.status()).isEqualTo(RunStatus.FAILED);
     assertThat(report.applied()).isEqualTo(2);
     assertThat(report.failed()).isEqualTo(1);
@@ -226,12 +226,12 @@ class SyncEngineTest {
     f.users(6);
     f.target.failWritesAfter(3, TargetException.Kind.UNAVAILABLE);
     RunReport first = f.full();
-    assertThat(first.exitCode()).isEqualTo(1);
+    assertThat(first.status()).isEqualTo(RunStatus.PARTIAL);
     assertThat(first.failed()).isEqualTo(3);
 
     f.target.heal();
     RunReport second = f.full();
-    assertThat(second.exitCode()).isZero();
+    assertThat(second.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(f.target.userCount()).isEqualTo(6);
     assertThat(f.full().plan().changes()).isEmpty();
   }
@@ -243,7 +243,7 @@ class SyncEngineTest {
 
     RunReport report = f.full();
 
-    assertThat(report.exitCode()).isEqualTo(4);
+    assertThat(report.status()).isEqualTo(RunStatus.FAILED);
     assertThat(report.status()).isEqualTo(RunStatus.FAILED);
     assertThat(report.failed()).isEqualTo(3);
     assertThat(report.message()).contains("could not be reached");
@@ -303,7 +303,7 @@ class SyncEngineTest {
     assertThat(saved).isEqualTo(engine.plan(SyncOptions.of("cli")));
 
     RunReport applied = engine.apply(saved, SyncOptions.of("cli"));
-    assertThat(applied.exitCode()).isZero();
+    assertThat(applied.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(f.target.userCount()).isEqualTo(2);
 
     Plan stale = engine.plan(SyncOptions.of("cli").withFull(true));
@@ -321,8 +321,12 @@ class SyncEngineTest {
   void reportRendersAsTextAndJson() {
     f.users(1).source.group("g1", "aws-a", List.of("k0"));
     RunReport report = f.full();
-    assertThat(report.toText()).contains("+ create user u0@example.org", "+ create group aws-a");
-    assertThat(report.toJson()).contains("\"op\" : \"CREATE_USER\"", "\"exitCode\" : 0");
+    assertThat(report.toText())
+        .contains("+ create user u0@example.org", "+ create group aws-a")
+        .doesNotContain("(exit");
+    assertThat(report.toText(0)).containsPattern("SUCCEEDED, 2 applied, .* \\(exit 0\\)\n$");
+    assertThat(report.toJson(0))
+        .contains("\"op\" : \"CREATE_USER\"", "\"status\" : \"SUCCEEDED\",\n  \"exitCode\" : 0");
     assertThat(report.results()).allMatch(r -> r.result() == ChangeOutcome.Result.APPLIED);
   }
 
@@ -350,7 +354,7 @@ class SyncEngineTest {
     f.target.clearRequests();
     RunReport next = f.run(SyncOptions.of("schedule"));
 
-    assertThat(next.exitCode()).isZero();
+    assertThat(next.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(next.warnings()).anyMatch(w -> w.contains("had reached the target"));
     assertThat(next.plan().changes()).map(Change::changeName).containsExactly("CREATE_GROUP");
     assertThat(f.target.requests()).noneMatch(r -> r.equals("POST /Users"));
@@ -377,7 +381,7 @@ class SyncEngineTest {
     assertThat(progress.planned).hasValue(21);
     assertThat(progress.finished).hasValue(21);
     assertThat(stopped.status()).isEqualTo(RunStatus.PARTIAL);
-    assertThat(stopped.exitCode()).isEqualTo(1);
+    assertThat(stopped.status()).isEqualTo(RunStatus.PARTIAL);
     assertThat(stopped.message()).isEqualTo("stopped by shutdown");
     assertThat(stopped.applied()).isBetween(5, 20);
     assertThat(stopped.skipped()).isEqualTo(21 - stopped.applied());
@@ -397,7 +401,7 @@ class SyncEngineTest {
     f.target.clearRequests();
     RunReport next = f.full();
 
-    assertThat(next.exitCode()).isZero();
+    assertThat(next.status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(next.applied()).isEqualTo(21 - stopped.applied());
     assertThat(f.target.requests().stream().filter(r -> r.equals("POST /Users")))
         .hasSize(20 - usersAfterStop);

@@ -30,6 +30,7 @@ import org.scimsync.engine.RunReport;
 import org.scimsync.engine.SyncEngine;
 import org.scimsync.engine.SyncOptions;
 import org.scimsync.engine.plan.SyncPolicy;
+import org.scimsync.engine.state.RunStatus;
 import org.scimsync.engine.target.ScimTarget;
 import org.scimsync.engine.target.scim.ScimClientTarget;
 import org.scimsync.engine.testing.InterruptingTarget;
@@ -117,12 +118,12 @@ class SyncEngineEmulatorIT {
 
   private RunReport converge() {
     RunReport first = engine().run(SyncOptions.of("it").withFull(true));
-    if (first.exitCode() == 0) {
+    if (first.status() == RunStatus.SUCCEEDED) {
       return first;
     }
-    assertThat(first.exitCode()).as(first.toText()).isEqualTo(1);
+    assertThat(first.status()).as(first.toText()).isEqualTo(RunStatus.PARTIAL);
     RunReport second = engine().run(SyncOptions.of("it").withFull(true));
-    assertThat(second.exitCode()).as(second.toText()).isZero();
+    assertThat(second.status()).as(second.toText()).isEqualTo(RunStatus.SUCCEEDED);
     return second;
   }
 
@@ -166,7 +167,7 @@ class SyncEngineEmulatorIT {
 
     RunReport report = engine().run(SyncOptions.of("it").withFull(true));
 
-    assertThat(report.exitCode()).isZero();
+    assertThat(report.status()).isEqualTo(RunStatus.SUCCEEDED);
     EmulatorState state = emulator.snapshot();
     assertThat(state.groupByDisplayName("aws-team-three").orElseThrow().id()).isEqualTo(id);
     assertThat(emulator.stats().requests("DeleteGroup")).isZero();
@@ -183,7 +184,7 @@ class SyncEngineEmulatorIT {
 
     RunReport report = engine().run(SyncOptions.of("it").withFull(true));
 
-    assertThat(report.exitCode()).as(report.toText()).isZero();
+    assertThat(report.status()).as(report.toText()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(emulator.stats().requests("PatchGroup")).isEqualTo(1);
     assertThat(emulator.stats().writes()).isEqualTo(1);
     assertGroupsMatchTheDirectory(emulator.snapshot());
@@ -198,19 +199,19 @@ class SyncEngineEmulatorIT {
     }
     emulator.resetStats();
     RunReport guarded = engine().run(SyncOptions.of("it").withFull(true));
-    assertThat(guarded.exitCode()).isEqualTo(3);
+    assertThat(guarded.status()).isEqualTo(RunStatus.STOPPED_BY_GUARD);
     assertThat(emulator.stats().requests("DeleteUser")).isZero();
     assertThat(emulator.snapshot().users()).hasSize(USERS);
 
     RunReport allowed = engine().run(SyncOptions.of("it").withFull(true).withAllowDeletes(true));
-    assertThat(allowed.exitCode()).as(allowed.toText()).isZero();
+    assertThat(allowed.status()).as(allowed.toText()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(emulator.snapshot().users()).hasSize(USERS - 8);
     assertGroupsMatchTheDirectory(emulator.snapshot());
 
     source.clear();
     emulator.resetStats();
     RunReport empty = engine().run(SyncOptions.of("it").withFull(true).withAllowDeletes(true));
-    assertThat(empty.exitCode()).isEqualTo(3);
+    assertThat(empty.status()).isEqualTo(RunStatus.STOPPED_BY_GUARD);
     assertThat(empty.message()).contains("no users");
     assertThat(emulator.stats().writes()).isZero();
   }
@@ -224,7 +225,7 @@ class SyncEngineEmulatorIT {
     assertThat(store.unfinishedChanges()).isNotEmpty();
     RunReport next = engine().run(SyncOptions.of("it"));
 
-    assertThat(next.exitCode()).as(next.toText()).isZero();
+    assertThat(next.status()).as(next.toText()).isEqualTo(RunStatus.SUCCEEDED);
     EmulatorState state = emulator.snapshot();
     assertThat(state.users()).hasSize(USERS);
     assertThat(state.groups()).hasSize(GROUPS);

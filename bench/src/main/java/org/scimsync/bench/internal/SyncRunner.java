@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.scimsync.cli.app.Application;
 import org.scimsync.cli.config.ConfigLoader;
 import org.scimsync.cli.config.ScimSyncConfig;
+import org.scimsync.cli.exit.ExitCodes;
 import org.scimsync.engine.RunReport;
 import org.scimsync.engine.SyncEngine;
 import org.scimsync.engine.SyncOptions;
@@ -66,7 +67,7 @@ public final class SyncRunner {
             report.applyDuration().toMillis(),
             TimeUnit.NANOSECONDS.toMillis(processCpuNanos() - cpuStart),
             report.status().name(),
-            report.exitCode(),
+            ExitCodes.of(report.status()).code(),
             planned,
             report.applied(),
             report.failed(),

@@ -14,14 +14,15 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.jspecify.annotations.Nullable;
-import org.scimsync.cli.CliException;
-import org.scimsync.cli.ExitCode;
 import org.scimsync.cli.app.internal.ChangeProgress;
 import org.scimsync.cli.app.internal.EngineLauncher;
 import org.scimsync.cli.app.internal.Ports;
 import org.scimsync.cli.app.internal.RulesResourceMapper;
 import org.scimsync.cli.app.internal.RunHistoryView;
 import org.scimsync.cli.config.ScimSyncConfig;
+import org.scimsync.cli.exit.CliException;
+import org.scimsync.cli.exit.ExitCode;
+import org.scimsync.cli.exit.ExitCodes;
 import org.scimsync.client.RequestListener;
 import org.scimsync.client.ScimClient;
 import org.scimsync.common.Secret;
@@ -131,7 +132,7 @@ public final class Application implements AutoCloseable {
       report = engine().run(options(request));
     }
     print(console, report);
-    return exitCode(report.exitCode());
+    return ExitCodes.of(report.status());
   }
 
   /**
@@ -171,7 +172,7 @@ public final class Application implements AutoCloseable {
     }
     RunReport report = engine().apply(PlanJson.read(json), options(request));
     print(console, report);
-    return exitCode(report.exitCode());
+    return ExitCodes.of(report.status());
   }
 
   /** Prints the last run and the objects under management. */
@@ -256,14 +257,14 @@ public final class Application implements AutoCloseable {
   }
 
   private static void print(Console console, RunReport report) {
+    int exit = ExitCodes.of(report.status()).code();
     console
         .out()
-        .print(console.json() ? report.toJson() + "\n" : Colours.plan(report.toText(), console));
+        .print(
+            console.json()
+                ? report.toJson(exit) + "\n"
+                : Colours.plan(report.toText(exit), console));
     console.out().flush();
-  }
-
-  private static ExitCode exitCode(int code) {
-    return ExitCode.of(code);
   }
 
   @Override

@@ -2,7 +2,6 @@ package org.scimsync.cli.command;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.scimsync.cli.ScimSyncCommand;
 import org.scimsync.cli.app.Application;
 import org.scimsync.cli.app.RunRequest;
 import picocli.CommandLine.Command;

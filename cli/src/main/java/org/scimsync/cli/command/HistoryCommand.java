@@ -2,7 +2,6 @@ package org.scimsync.cli.command;
 
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import org.scimsync.cli.ScimSyncCommand;
 import org.scimsync.cli.app.Application;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -3,7 +3,6 @@ package org.scimsync.cli.command;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import org.scimsync.cli.ScimSyncCommand;
 import org.scimsync.cli.app.Application;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

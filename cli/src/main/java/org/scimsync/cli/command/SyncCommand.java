@@ -1,7 +1,6 @@
 package org.scimsync.cli.command;
 
 import java.util.concurrent.Callable;
-import org.scimsync.cli.ScimSyncCommand;
 import org.scimsync.cli.app.Application;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,8 +2,8 @@ package org.scimsync.cli.config;
 
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
-import org.scimsync.cli.CliException;
-import org.scimsync.cli.ExitCode;
+import org.scimsync.cli.exit.CliException;
+import org.scimsync.cli.exit.ExitCode;
 
 /**
  * The configuration file is invalid: broken YAML, an unknown key, a wrong type or value, an unset

@@ -22,6 +22,7 @@ import org.scimsync.engine.SyncOptions;
 import org.scimsync.engine.state.Link;
 import org.scimsync.engine.state.MappingMemo;
 import org.scimsync.engine.state.ObjectKind;
+import org.scimsync.engine.state.RunStatus;
 import org.scimsync.engine.state.StoredState;
 import org.scimsync.engine.target.InMemoryScimTarget;
 import org.scimsync.engine.target.TargetGroup;
@@ -130,14 +131,14 @@ class PlannerPropertiesTest {
         new SyncEngine(source, new SimpleMapper(), target, store, POLICY, Clock.systemUTC());
     SyncOptions full = SyncOptions.of("test").withFull(true).withAllowDeletes(true);
 
-    assertThat(engine.run(full).exitCode()).isZero();
+    assertThat(engine.run(full).status()).isEqualTo(RunStatus.SUCCEEDED);
     boolean emptied = after.titles().isEmpty() && !before.titles().isEmpty();
     after.fill(source);
     if (emptied) {
-      assertThat(engine.run(full).exitCode()).isEqualTo(3);
+      assertThat(engine.run(full).status()).isEqualTo(RunStatus.STOPPED_BY_GUARD);
       return;
     }
-    assertThat(engine.run(full).exitCode()).isZero();
+    assertThat(engine.run(full).status()).isEqualTo(RunStatus.SUCCEEDED);
 
     Plan again = engine.plan(full);
     assertThat(again.changes()).isEmpty();

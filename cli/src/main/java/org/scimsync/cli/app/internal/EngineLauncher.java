@@ -3,6 +3,7 @@ package org.scimsync.cli.app.internal;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.scimsync.cli.exit.ExitCodes;
 import org.scimsync.engine.RunReport;
 import org.scimsync.engine.SyncEngine;
 import org.scimsync.engine.SyncOptions;
@@ -50,7 +51,7 @@ public final class EngineLauncher implements RunLauncher {
     return new RunResult(
         report.runId(),
         report.status(),
-        report.exitCode(),
+        ExitCodes.of(report.status()).code(),
         report.plan().full(),
         report.applied(),
         report.failed(),

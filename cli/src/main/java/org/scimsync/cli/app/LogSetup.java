@@ -1,4 +1,4 @@
-package org.scimsync.cli.internal;
+package org.scimsync.cli.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

@@ -1,4 +1,4 @@
-package org.scimsync.cli;
+package org.scimsync.cli.exit;
 
 /** The process exit codes of scim-sync, as documented for users and scripts. */
 public enum ExitCode {
@@ -17,16 +17,6 @@ public enum ExitCode {
 
   ExitCode(int code) {
     this.code = code;
-  }
-
-  /** The exit code with this number; an unknown number counts as a partial failure. */
-  public static ExitCode of(int code) {
-    for (ExitCode exit : values()) {
-      if (exit.code == code) {
-        return exit;
-      }
-    }
-    return PARTIAL_FAILURE;
   }
 
   /** The numeric process exit code. */

@@ -1,4 +1,4 @@
-package org.scimsync.cli;
+package org.scimsync.cli.exit;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

@@ -1,11 +1,11 @@
-package org.scimsync.cli.internal;
+package org.scimsync.cli.exit;
 
-import org.scimsync.cli.CliException;
-import org.scimsync.cli.ExitCode;
 import org.scimsync.client.ScimException;
 import org.scimsync.emulator.EmulatorException;
+import org.scimsync.engine.ErrorKind;
 import org.scimsync.engine.SyncException;
 import org.scimsync.engine.source.SourceException;
+import org.scimsync.engine.state.RunStatus;
 import org.scimsync.engine.state.StateLockedException;
 import org.scimsync.engine.state.StateStoreException;
 import org.scimsync.engine.target.TargetException;
@@ -23,7 +23,7 @@ public final class ExitCodes {
       return cli.exitCode();
     }
     if (failure instanceof SyncException sync) {
-      return ExitCode.of(sync.exitCode());
+      return of(sync.kind());
     }
     if (failure instanceof ScimException scim) {
       return switch (scim.kind()) {
@@ -67,6 +67,26 @@ public final class ExitCodes {
       return ExitCode.INVALID;
     }
     return ExitCode.PARTIAL_FAILURE;
+  }
+
+  /** The exit code of a run that ended with {@code status}. */
+  public static ExitCode of(RunStatus status) {
+    return switch (status) {
+      case SUCCEEDED -> ExitCode.OK;
+      case PARTIAL -> ExitCode.PARTIAL_FAILURE;
+      case STOPPED_BY_GUARD -> ExitCode.SAFETY_STOP;
+      case FAILED -> ExitCode.UNREACHABLE;
+      case RUNNING -> throw new IllegalArgumentException("a finished run cannot be RUNNING");
+    };
+  }
+
+  /** The exit code of a run that could not be carried out for {@code kind}. */
+  public static ExitCode of(ErrorKind kind) {
+    return switch (kind) {
+      case INVALID_INPUT -> ExitCode.INVALID;
+      case SAFETY_STOP -> ExitCode.SAFETY_STOP;
+      case UNAVAILABLE, LOCKED -> ExitCode.UNREACHABLE;
+    };
   }
 
   /** The one-line message shown for a failure; never a secret, never a stack trace. */

@@ -1,4 +1,4 @@
-package org.scimsync.cli.internal;
+package org.scimsync.cli.app;
 
 import java.util.Map;
 
