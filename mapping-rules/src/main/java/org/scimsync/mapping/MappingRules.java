@@ -42,7 +42,7 @@ import org.scimsync.mapping.internal.sanitize.ResourceSanitizer;
 public final class MappingRules {
 
   /** Changed when the meaning of a rule changes, so that older fingerprints no longer match. */
-  private static final String FINGERPRINT_FORMAT = "scim-sync mapping rules 1";
+  private static final String FINGERPRINT_FORMAT = "scim-sync mapping rules 2";
 
   private final ObjectRules users;
   private final ObjectRules groups;

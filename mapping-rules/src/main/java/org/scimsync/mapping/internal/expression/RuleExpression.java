@@ -1,6 +1,7 @@
 package org.scimsync.mapping.internal.expression;
 
 import java.util.Objects;
+import java.util.regex.PatternSyntaxException;
 import org.apache.commons.jexl3.JexlException;
 import org.apache.commons.jexl3.JexlExpression;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +36,10 @@ public final class RuleExpression {
     try {
       return expression.evaluate(context);
     } catch (JexlException e) {
-      throw new ExpressionFailure(key + ": " + JexlMessages.describe(e));
+      throw new ExpressionFailure(key, JexlMessages.describe(e));
+    } catch (PatternSyntaxException e) {
+      // a regular expression taken from the entry (user.mail =~ user.pattern)
+      throw new ExpressionFailure(key, "invalid regular expression: " + e.getDescription());
     }
   }
 
