@@ -1,7 +1,6 @@
 package org.scimsync.mapping.internal.expression;
 
 import java.util.Objects;
-import java.util.regex.PatternSyntaxException;
 import org.apache.commons.jexl3.JexlException;
 import org.apache.commons.jexl3.JexlExpression;
 import org.jspecify.annotations.Nullable;
@@ -37,9 +36,6 @@ public final class RuleExpression {
       return expression.evaluate(context);
     } catch (JexlException e) {
       throw new ExpressionFailure(key, JexlMessages.describe(e));
-    } catch (PatternSyntaxException e) {
-      // a regular expression taken from the entry (user.mail =~ user.pattern)
-      throw new ExpressionFailure(key, "invalid regular expression: " + e.getDescription());
     }
   }
 
