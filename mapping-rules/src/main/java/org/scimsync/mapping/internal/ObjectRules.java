@@ -71,30 +71,24 @@ public final class ObjectRules {
     }
     ResourceTree resource = new ResourceTree();
     for (TargetMapping mapping : mappings) {
-      Object value;
+      MappingResult.Failure failure;
       try {
         Object raw = mapping.expression().evaluate(context);
-        value = ValueConverter.convert(raw, mapping.target().leaf(), mapping.label(), warnings);
+        Object value =
+            ValueConverter.convert(raw, mapping.target().leaf(), mapping.label(), warnings);
+        if (value != null) {
+          resource.put(mapping.target(), value);
+        }
+        continue;
       } catch (ExpressionFailure e) {
-        if (mapping.essential()) {
-          return new MappingResult.Rejected(e.getMessage(), warnings, e.failure());
-        }
-        warnings.add(e.getMessage() + "; " + mapping.label() + " left out");
-        continue;
+        failure = e.failure();
       } catch (InvalidValueException e) {
-        String key = mapping.expression().key();
-        if (mapping.essential()) {
-          return new MappingResult.Rejected(
-              key + ": " + e.getMessage(),
-              warnings,
-              new MappingResult.Failure(key, e.getMessage()));
-        }
-        warnings.add(key + ": " + e.getMessage() + "; " + mapping.label() + " left out");
-        continue;
+        failure = new MappingResult.Failure(mapping.expression().key(), e.getMessage());
       }
-      if (value != null) {
-        resource.put(mapping.target(), value);
+      if (mapping.essential()) {
+        return new MappingResult.Rejected(failure.toString(), warnings, failure);
       }
+      warnings.add(failure + "; " + mapping.label() + " left out");
     }
     for (AttributePath drop : drops) {
       resource.remove(drop);
