@@ -28,6 +28,10 @@ class DemoIT {
         .contains("+ create group aws-engineering (8 members)")
         .contains("photos removed: not supported by the target")
         .contains("emails reduced to 1 value")
+        .contains("user zoe@example.org: displayName: 1 character AWS refuses removed")
+        .contains("user zoe@example.org: displayName: 1 space character replaced by a plain space")
+        .contains("user zoe@example.org: title: 1 character AWS refuses removed")
+        .contains("user zoe@example.org: title: 1 space character replaced by a plain space")
         .contains("Plan: 30 to create")
         .doesNotContain("printers");
     assertThat(out.substring(second, third)).contains("No changes");

@@ -3,6 +3,7 @@ package org.scimsync.mapping;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** What mapping one source entry gave: a resource, out of scope, or rejected. */
 public sealed interface MappingResult
@@ -42,11 +43,41 @@ public sealed interface MappingResult
    * @param reason names the attribute, e.g. {@code users.map.displayName: null operand for '+' at
    *     column 24 (in 'user.sn')} or {@code userName 'Administrator' is reserved by the target}
    * @param warnings the warnings gathered before the rejection
+   * @param failure when an expression of the rules failed (the scoping filter, or the mapping of an
+   *     attribute the object cannot go without), which one and how, comparable between entries;
+   *     null when the entry's data broke a rule of the target profile
    */
-  record Rejected(String reason, List<String> warnings) implements MappingResult {
+  record Rejected(String reason, List<String> warnings, @Nullable Failure failure)
+      implements MappingResult {
     public Rejected {
       Objects.requireNonNull(reason, "reason");
       warnings = List.copyOf(warnings);
+    }
+
+    /** A rejection that is not the failure of an expression. */
+    public Rejected(String reason, List<String> warnings) {
+      this(reason, warnings, null);
+    }
+  }
+
+  /**
+   * How an expression failed, without the entry it failed for: two entries rejected with equal
+   * failures failed at the same key in the same way, which for every entry in scope means the rules
+   * are wrong rather than the data.
+   *
+   * @param key the configuration key, e.g. {@code users.map.displayName} or {@code users.include}
+   * @param error what went wrong, e.g. {@code null operand for '+' at column 24 (in 'user.sn')}; it
+   *     names parts of the expression and types, not the entry's values
+   */
+  record Failure(String key, String error) {
+    public Failure {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(error, "error");
+    }
+
+    @Override
+    public String toString() {
+      return key + ": " + error;
     }
   }
 }

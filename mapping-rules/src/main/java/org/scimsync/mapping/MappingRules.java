@@ -17,10 +17,12 @@ import org.scimsync.mapping.internal.sanitize.ResourceSanitizer;
  * #mapGroup} are thread-safe and may run in parallel.
  *
  * <p>Mapping one entry: the {@code include} expression decides the scope ({@link
- * MappingResult.Excluded} when false); each {@code map} expression gives the value of its target
- * attribute (null: no value); the {@code drop} attributes are removed; the profile's sanitizer
- * makes the resource acceptable to the target or rejects it ({@link MappingResult.Rejected}, as
- * does an expression that fails for this entry).
+ * MappingResult.Excluded} when false); each {@code map} expression, except those of dropped
+ * attributes, gives the value of its target attribute (null: no value); the {@code drop} attributes
+ * are removed; the profile's sanitizer makes the resource acceptable to the target or rejects it
+ * ({@link MappingResult.Rejected}). An expression that fails for this entry rejects it when it is
+ * the scope or maps an attribute the profile cannot go without (with a {@link
+ * MappingResult.Failure}); any other failing expression leaves its attribute out, with a warning.
  *
  * <p>Defaults, used when a section's {@code map} is empty:
  *
@@ -42,7 +44,7 @@ import org.scimsync.mapping.internal.sanitize.ResourceSanitizer;
 public final class MappingRules {
 
   /** Changed when the meaning of a rule changes, so that older fingerprints no longer match. */
-  private static final String FINGERPRINT_FORMAT = "scim-sync mapping rules 1";
+  private static final String FINGERPRINT_FORMAT = "scim-sync mapping rules 2";
 
   private final ObjectRules users;
   private final ObjectRules groups;
@@ -57,8 +59,9 @@ public final class MappingRules {
   /**
    * Compiles the rules.
    *
-   * @throws MappingConfigException naming the key, for a broken expression, an unknown or
-   *     conflicting target attribute, or an unknown {@code drop} attribute
+   * @throws MappingConfigException naming the key, for a broken expression, a call or regular
+   *     expression that would fail for every entry, an unknown or conflicting target attribute, or
+   *     an unknown {@code drop} attribute
    */
   public static MappingRules compile(RuleSpec users, RuleSpec groups, SanitizerProfile profile) {
     Objects.requireNonNull(users, "users");

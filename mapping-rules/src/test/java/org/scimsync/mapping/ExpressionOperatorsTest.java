@@ -1,6 +1,7 @@
 package org.scimsync.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.scimsync.mapping.Rules.mapped;
 import static org.scimsync.mapping.Rules.rejected;
 import static org.scimsync.mapping.Rules.resource;
 import static org.scimsync.mapping.Rules.users;
@@ -86,23 +87,47 @@ class ExpressionOperatorsTest {
   }
 
   @Test
-  void nullArithmeticRejectsTheUserNamingTheAttribute() {
-    MappingResult.Rejected result = rejected(users("title", "user.nickname + '!'").mapUser(ADA));
+  void nullArithmeticLeavesAnOptionalAttributeOutNamingTheKey() {
+    MappingResult.Mapped result = mapped(users("title", "user.nickname + '!'").mapUser(ADA));
+
+    assertThat(result.resource().has("title")).isFalse();
+    assertThat(result.warnings())
+        .containsExactly(
+            "users.map.title: null operand for '+' at column 1 (in 'user.nickname'); title left"
+                + " out");
+  }
+
+  @Test
+  void nullArithmeticInAnEssentialAttributeRejectsTheUserNamingTheAttribute() {
+    MappingResult.Rejected result = rejected(users("userName", "user.nickname + '!'").mapUser(ADA));
 
     assertThat(result.reason())
-        .isEqualTo("users.map.title: null operand for '+' at column 1 (in 'user.nickname')");
+        .isEqualTo("users.map.userName: null operand for '+' at column 1 (in 'user.nickname')");
+    assertThat(result.failure())
+        .isEqualTo(
+            new MappingResult.Failure(
+                "users.map.userName", "null operand for '+' at column 1 (in 'user.nickname')"));
   }
 
   @Test
-  void propertyAccessOnNullRejectsTheUser() {
-    assertThat(rejected(users("title", "user.nickname.toLowerCase()").mapUser(ADA)).reason())
-        .startsWith("users.map.title: ");
+  void propertyAccessOnNullLeavesTheAttributeOut() {
+    MappingResult.Mapped result =
+        mapped(users("userName", "user.mail", "title", "user.nickname.toLowerCase()").mapUser(ADA));
+
+    assertThat(result.resource().toString()).isEqualTo("{\"userName\":\"Ada@Example.com\"}");
+    assertThat(result.warnings()).singleElement().asString().startsWith("users.map.title: ");
   }
 
   @Test
-  void anIndexPastTheEndRejectsTheUser() {
-    assertThat(rejected(users("title", "user.all('sn')[3]").mapUser(ADA)).reason())
-        .startsWith("users.map.title: ");
+  void anIndexPastTheEndLeavesTheAttributeOut() {
+    MappingResult.Mapped result = mapped(users("title", "user.all('sn')[3]").mapUser(ADA));
+
+    assertThat(result.resource().has("title")).isFalse();
+    assertThat(result.warnings())
+        .singleElement()
+        .asString()
+        .startsWith("users.map.title: ")
+        .endsWith("; title left out");
   }
 
   @Test
@@ -133,10 +158,14 @@ class ExpressionOperatorsTest {
   }
 
   @Test
-  void binaryValuesAreRejected() {
-    assertThat(rejected(users("title", "user.photo").mapUser(ADA)).reason())
-        .isEqualTo(
-            "users.map.title: title must be a string, got binary data (not a valid SCIM value)");
+  void binaryValuesAreLeftOut() {
+    MappingResult.Mapped result = mapped(users("title", "user.photo").mapUser(ADA));
+
+    assertThat(result.resource().has("title")).isFalse();
+    assertThat(result.warnings())
+        .containsExactly(
+            "users.map.title: title must be a string, got binary data (not a valid SCIM value);"
+                + " title left out");
   }
 
   @Test

@@ -123,6 +123,81 @@ class MappingConfigErrorsTest {
   }
 
   @Test
+  void aMisspeltMethodIsAnErrorAtLoadTimeWithASuggestion() {
+    MappingConfigException error =
+        mapError("userName", "user.mail", "title", "user.title.lenght()");
+
+    assertThat(error.key()).isEqualTo("users.map.title");
+    assertThat(error.detail())
+        .isEqualTo(
+            "method 'lenght' at column 11 is not available in mapping expressions;"
+                + " did you mean 'length'?");
+  }
+
+  @Test
+  void aMethodTheSandboxRefusesEverywhereIsAnErrorAtLoadTime() {
+    MappingConfigException error = mapError("title", "user.mail.getBytes()");
+
+    assertThat(error.detail())
+        .startsWith("method 'getBytes' at column 10 is not available in mapping expressions;")
+        .contains("the methods are all, concat, contains");
+  }
+
+  @Test
+  void aMethodTheEntryDoesNotHaveIsAnErrorAtLoadTime() {
+    assertThat(mapError("title", "user.fromGroup({'a': 'b'})").detail())
+        .isEqualTo(
+            "method 'fromGroup' at column 5 is not available on 'user'; did you mean 'fromGroups'?");
+    assertThat(groupsError(new RuleSpec("group.toLowerCase() == 'x'", Map.of(), List.of())).key())
+        .isEqualTo("groups.include");
+  }
+
+  @Test
+  void aFunctionIsAnErrorAtLoadTime() {
+    assertThat(mapError("title", "lower(user.title)").detail())
+        .startsWith("'lower(...)' at column 6 is not a function of mapping expressions");
+  }
+
+  @Test
+  void callsInsideTemplatesAreCheckedToo() {
+    assertThat(mapError("title", "`${user.title.lenght()}`").detail())
+        .contains("method 'lenght'")
+        .contains("did you mean 'length'?");
+  }
+
+  @Test
+  void aRegularExpressionThatDoesNotCompileIsAnErrorAtLoadTime() {
+    assertThat(mapError("title", "user.title =~ '[a-' ? 'x' : null").detail())
+        .isEqualTo("invalid regular expression '[a-' at column 15: Illegal character range");
+  }
+
+  @Test
+  void everyMethodTheDocumentationListsIsAccepted() {
+    MappingRules rules =
+        Rules.users(
+            "userName",
+            "user.mail.toLowerCase().toUpperCase().trim().strip().substring(0).replace('a', 'b')"
+                + ".concat(user.first('dn') ?? '') + user.all('mail').size()",
+            "title",
+            "user.mail.startsWith('a') || user.mail.endsWith('b') || user.mail.contains('c')"
+                + " || user.mail.indexOf('d') > user.mail.lastIndexOf('e')"
+                + " || user.mail.length() > 1 || user.mail.isEmpty() || user.mail.isBlank()"
+                + " ? user.mail.split('@')[0] : null",
+            "nickName",
+            "user.fromGroups({'g': 'x'}) ?? user.fromGroupPrefix('aws-') ??"
+                + " ({'a': 1}.containsKey('a') && {'a': 1}.get('a') == 1"
+                + " && user.all('mail').contains('x') == false && user.all('mail').isEmpty() == false"
+                + " && user.all('mail').get(0) != null && user.all('mail').indexOf('x') < 0"
+                + " && {'a': 1}.size() == 1 && {'a': 1}.isEmpty() == false ? 'ok' : 'no')");
+
+    MappingResult.Mapped result =
+        Rules.mapped(rules.mapUser(TestEntry.entry("k").with("mail", "a@b").groups("g")));
+
+    assertThat(result.warnings()).isEmpty();
+    assertThat(result.resource().path("nickName").asText()).isEqualTo("x");
+  }
+
+  @Test
   void aValidConfigurationCompiles() {
     MappingRules rules = ConfigExample.rules(SanitizerProfile.AWS_IDENTITY_CENTER);
 

@@ -23,14 +23,35 @@ class ValueConversionTest {
 
   @Test
   void aSingleValuedAttributeRefusesAList() {
-    assertThat(rejected(users("displayName", "user.all('mail')").mapUser(USER)).reason())
-        .isEqualTo("users.map.displayName: displayName must be a string, got a list");
+    MappingResult.Mapped result = mapped(users("displayName", "user.all('mail')").mapUser(USER));
+
+    assertThat(result.resource().has("displayName")).isFalse();
+    assertThat(result.warnings())
+        .containsExactly(
+            "users.map.displayName: displayName must be a string, got a list;"
+                + " displayName left out");
+  }
+
+  @Test
+  void aWrongValueOfAnEssentialAttributeRejectsTheUserWithAComparableFailure() {
+    MappingResult.Rejected result = rejected(users("userName", "user.all('mail')").mapUser(USER));
+
+    assertThat(result.reason())
+        .isEqualTo("users.map.userName: userName must be a string, got a list");
+    assertThat(result.failure())
+        .isEqualTo(
+            new MappingResult.Failure(
+                "users.map.userName", "userName must be a string, got a list"));
   }
 
   @Test
   void aMultiValuedAttributeRefusesAString() {
-    assertThat(rejected(users("emails", "user.mail").mapUser(USER)).reason())
-        .isEqualTo("users.map.emails: emails must be a list of objects, got a string");
+    MappingResult.Mapped result = mapped(users("emails", "user.mail").mapUser(USER));
+
+    assertThat(result.resource().has("emails")).isFalse();
+    assertThat(result.warnings())
+        .containsExactly(
+            "users.map.emails: emails must be a list of objects, got a string; emails left out");
   }
 
   @Test
@@ -55,11 +76,14 @@ class ValueConversionTest {
   }
 
   @Test
-  void anUnknownSubAttributeRejectsTheUser() {
-    assertThat(
-            rejected(users("emails", "[{'value': user.mail, 'kind': 'work'}]").mapUser(USER))
-                .reason())
-        .isEqualTo("users.map.emails: emails has an unknown sub-attribute 'kind'");
+  void anUnknownSubAttributeLeavesTheAttributeOut() {
+    MappingResult.Mapped result =
+        mapped(users("emails", "[{'value': user.mail, 'kind': 'work'}]").mapUser(USER));
+
+    assertThat(result.resource().has("emails")).isFalse();
+    assertThat(result.warnings())
+        .containsExactly(
+            "users.map.emails: emails has an unknown sub-attribute 'kind'; emails left out");
   }
 
   @Test
@@ -105,7 +129,7 @@ class ValueConversionTest {
             SanitizerProfile.GENERIC);
 
     assertThat(rejected(rules.mapUser(USER)).reason())
-        .isEqualTo("users.include must give true or false, got a string");
+        .isEqualTo("users.include: must give true or false, got a string");
   }
 
   @Test

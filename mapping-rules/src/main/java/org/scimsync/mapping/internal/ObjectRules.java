@@ -54,47 +54,58 @@ public final class ObjectRules {
     return List.copyOf(targets);
   }
 
-  /** Applies scope, mappings, drops and the sanitizer to one entry. */
+  /**
+   * Applies scope, mappings, drops and the sanitizer to one entry. A failure of the scope or of an
+   * essential mapping rejects the entry; a failure of any other mapping leaves its attribute out,
+   * with a warning.
+   */
   public MappingResult map(SourceEntry entry) {
     EntryContext context = new EntryContext(variable, entry);
     List<String> warnings = new ArrayList<>(2);
     try {
-      if (include != null && !included(include.evaluate(context))) {
+      if (include != null && !included(include, include.evaluate(context))) {
         return new MappingResult.Excluded(include.key() + " is false");
       }
-      ResourceTree resource = new ResourceTree();
-      for (TargetMapping mapping : mappings) {
+    } catch (ExpressionFailure e) {
+      return new MappingResult.Rejected(e.getMessage(), warnings, e.failure());
+    }
+    ResourceTree resource = new ResourceTree();
+    for (TargetMapping mapping : mappings) {
+      MappingResult.Failure failure;
+      try {
         Object raw = mapping.expression().evaluate(context);
-        Object value;
-        try {
-          value = ValueConverter.convert(raw, mapping.target().leaf(), mapping.label(), warnings);
-        } catch (InvalidValueException e) {
-          return new MappingResult.Rejected(
-              mapping.expression().key() + ": " + e.getMessage(), warnings);
-        }
+        Object value =
+            ValueConverter.convert(raw, mapping.target().leaf(), mapping.label(), warnings);
         if (value != null) {
           resource.put(mapping.target(), value);
         }
+        continue;
+      } catch (ExpressionFailure e) {
+        failure = e.failure();
+      } catch (InvalidValueException e) {
+        failure = new MappingResult.Failure(mapping.expression().key(), e.getMessage());
       }
-      for (AttributePath drop : drops) {
-        resource.remove(drop);
+      if (mapping.essential()) {
+        return new MappingResult.Rejected(failure.toString(), warnings, failure);
       }
-      String violation = sanitizer.sanitize(resource, warnings);
-      if (violation != null) {
-        return new MappingResult.Rejected(violation, warnings);
-      }
-      return new MappingResult.Mapped(resource.toObjectNode(), warnings);
-    } catch (ExpressionFailure e) {
-      return new MappingResult.Rejected(e.getMessage(), warnings);
+      warnings.add(failure + "; " + mapping.label() + " left out");
     }
+    for (AttributePath drop : drops) {
+      resource.remove(drop);
+    }
+    String violation = sanitizer.sanitize(resource, warnings);
+    if (violation != null) {
+      return new MappingResult.Rejected(violation, warnings);
+    }
+    return new MappingResult.Mapped(resource.toObjectNode(), warnings);
   }
 
-  private boolean included(@Nullable Object result) {
+  private static boolean included(RuleExpression include, @Nullable Object result) {
     if (result instanceof Boolean bool) {
       return bool;
     }
     throw new ExpressionFailure(
-        section + ".include must give true or false, got " + ValueConverter.describe(result));
+        include.key(), "must give true or false, got " + ValueConverter.describe(result));
   }
 
   @Override

@@ -58,8 +58,17 @@ public final class RuleCompiler {
         spec.include() == null
             ? null
             : expressions.compile(section + ".include", variable, spec.include());
+    List<AttributePath> drops = new ArrayList<>(spec.drop().size());
+    for (String attribute : spec.drop()) {
+      try {
+        drops.add(schema.resolve(attribute));
+      } catch (IllegalArgumentException e) {
+        throw new MappingConfigException(section + ".drop", e.getMessage());
+      }
+    }
     Map<String, String> map = spec.map().isEmpty() ? defaults : spec.map();
     List<TargetMapping> mappings = new ArrayList<>(map.size());
+    List<TargetMapping> compiled = new ArrayList<>(map.size());
     for (Map.Entry<String, String> entry : map.entrySet()) {
       String key = section + ".map." + entry.getKey();
       AttributePath target;
@@ -68,7 +77,7 @@ public final class RuleCompiler {
       } catch (IllegalArgumentException e) {
         throw new MappingConfigException(key, "not a target attribute: " + e.getMessage());
       }
-      for (TargetMapping previous : mappings) {
+      for (TargetMapping previous : compiled) {
         if (previous.target().overlaps(target)) {
           throw new MappingConfigException(
               key, "conflicts with " + previous.expression().key() + " (both set " + target + ")");
@@ -78,14 +87,13 @@ public final class RuleCompiler {
         throw new MappingConfigException(key, "the expression is empty");
       }
       RuleExpression expression = expressions.compile(key, variable, entry.getValue());
-      mappings.add(new TargetMapping(target, target.canonical(), expression));
-    }
-    List<AttributePath> drops = new ArrayList<>(spec.drop().size());
-    for (String attribute : spec.drop()) {
-      try {
-        drops.add(schema.resolve(attribute));
-      } catch (IllegalArgumentException e) {
-        throw new MappingConfigException(section + ".drop", e.getMessage());
+      TargetMapping mapping =
+          new TargetMapping(target, target.canonical(), expression, sanitizer.essential(target));
+      compiled.add(mapping);
+      // a dropped attribute is never sent, so its expression is never evaluated: it can neither
+      // fail nor cost the object anything (its expression must still compile)
+      if (drops.stream().noneMatch(drop -> drop.contains(target))) {
+        mappings.add(mapping);
       }
     }
     return new ObjectRules(section, variable, include, mappings, drops, sanitizer);

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.engine.ErrorKind;
+import org.scimsync.engine.SyncException;
 import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.SourceGroup;
 import org.scimsync.engine.source.SourceUser;
@@ -18,7 +20,9 @@ import org.scimsync.mapping.MappingResult;
 /**
  * Turns a directory snapshot into the desired state: scoping and mapping through the {@link
  * ResourceMapper}, content hashes, and the members of each group restricted to the users in scope.
- * An entry that cannot be mapped is held and reported; the others go on.
+ * An entry that cannot be mapped is held and reported; the others go on, unless every entry in
+ * scope failed the same way (see {@link #build(DirectorySnapshot, ResourceMapper, Set,
+ * MappingMemo)}).
  */
 public final class DesiredStateBuilder {
 
@@ -53,6 +57,9 @@ public final class DesiredStateBuilder {
    *
    * @param memo what users mapped to under the mapper's {@link ResourceMapper#rulesFingerprint()
    *     rules}; null when the mapper has no fingerprint, and nothing is remembered then
+   * @throws SyncException of kind {@link ErrorKind#INVALID_INPUT} when every one of at least two
+   *     users, or of at least two groups, in scope was rejected with the same {@link
+   *     MappingResult.Failure}: a configuration error, reported before anything is planned
    */
   public static Built build(
       DirectorySnapshot snapshot,
@@ -81,6 +88,8 @@ public final class DesiredStateBuilder {
       userOutcomes = workers.map(snapshot.users(), user -> Outcome.ofUser(mapper, user, memo));
       groupOutcomes = workers.map(snapshot.groups(), group -> Outcome.of(mapGroup(mapper, group)));
     }
+    stopOnSharedFailure("users", userOutcomes);
+    stopOnSharedFailure("groups", groupOutcomes);
     MemoUpdates memoUpdates = new MemoUpdates(memo);
     List<String> warnings = new ArrayList<>(snapshot.warnings());
     List<DesiredUser> users = new ArrayList<>();
@@ -164,6 +173,43 @@ public final class DesiredStateBuilder {
         new DesiredState(
             users, groups, heldUsers, heldGroups, snapshot.userCount(), warnings, onlyUserKeys);
     return new Built(desired, memoUpdates.update(), memoUpdates.remembered());
+  }
+
+  /**
+   * Stops the run when every one of at least two entries in scope failed at the same key in the
+   * same way (a method the sandbox refuses, a misspelt attribute): the rules are wrong, not the
+   * data, and skipping every entry one by one would look like a successful run. An entry out of
+   * scope does not count; one taken from the mapping memo mapped under these rules before, so it
+   * counts as a success.
+   *
+   * @throws SyncException of kind {@link ErrorKind#INVALID_INPUT}, naming the key and the error
+   */
+  private static void stopOnSharedFailure(String kind, List<Outcome> outcomes) {
+    MappingResult.Failure shared = null;
+    int inScope = 0;
+    for (Outcome outcome : outcomes) {
+      MappingResult result = outcome.result();
+      if (result instanceof MappingResult.Excluded) {
+        continue;
+      }
+      inScope++;
+      if (!(result instanceof MappingResult.Rejected rejected)
+          || rejected.failure() == null
+          || shared != null && !shared.equals(rejected.failure())) {
+        return;
+      }
+      shared = rejected.failure();
+    }
+    if (shared != null && inScope >= 2) {
+      throw new SyncException(
+          ErrorKind.INVALID_INPUT,
+          shared
+              + " (the same failure for all "
+              + inScope
+              + " "
+              + kind
+              + " in scope: the rules are wrong, nothing was planned)");
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.scimsync.mapping.internal.expression;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.jexl3.JexlArithmetic;
@@ -31,6 +33,10 @@ import org.scimsync.mapping.MappingConfigException;
  *       free string methods. Everything else, on every class, is refused.
  * </ul>
  *
+ * <p>What the sandbox would refuse for every entry is refused at load time already ({@link
+ * CheckingParser}): a method name no class may be called with, a method the entry view does not
+ * have, a function, a regular expression literal that does not compile.
+ *
  * <p>The engine is strict: an unknown variable, method or property, or arithmetic on null, is an
  * error rather than a silent null.
  */
@@ -57,6 +63,18 @@ public final class ExpressionCompiler {
     "split",
     "concat"
   };
+
+  /** The methods of the entry view an expression may call. */
+  private static final List<String> ENTRY_METHODS =
+      List.of("all", "first", "fromGroups", "fromGroupPrefix");
+
+  private static final List<String> LIST_METHODS =
+      List.of("size", "isEmpty", "contains", "get", "indexOf");
+
+  private static final List<String> MAP_METHODS = List.of("size", "isEmpty", "containsKey", "get");
+
+  /** The names of the entry variables of the sections. */
+  private static final Set<String> VARIABLES = Set.of("user", "group");
 
   private static final JexlPermissions PERMISSIONS =
       JexlPermissions.parse(
@@ -112,8 +130,13 @@ public final class ExpressionCompiler {
             .namespacePragma(false)
             .namespaceIdentifier(false)
             .namespaceInstantiation(false);
+    Set<String> methods = new HashSet<>(ENTRY_METHODS);
+    methods.addAll(Arrays.asList(STRING_METHODS));
+    methods.addAll(LIST_METHODS);
+    methods.addAll(MAP_METHODS);
     return new JexlBuilder()
         .features(features)
+        .parserFactory(() -> new CheckingParser(VARIABLES, ENTRY_METHODS, methods))
         .permissions(PERMISSIONS)
         .sandbox(sandbox())
         .arithmetic(new JexlArithmetic(true))
@@ -133,17 +156,17 @@ public final class ExpressionCompiler {
     // every property name reads an attribute; only the documented helpers can be called
     sandbox
         .permissions(EntryView.class.getName(), true, false, true)
-        .execute("all", "first", "fromGroups", "fromGroupPrefix");
+        .execute(ENTRY_METHODS.toArray(String[]::new));
     sandbox
         .permissions(String.class.getName(), true, false, true)
         .read(NOTHING)
         .execute(STRING_METHODS);
     sandbox
         .permissions(List.class.getName(), true, false, true)
-        .execute("size", "isEmpty", "contains", "get", "indexOf");
+        .execute(LIST_METHODS.toArray(String[]::new));
     sandbox
         .permissions(java.util.Map.class.getName(), true, false, true)
-        .execute("size", "isEmpty", "containsKey", "get");
+        .execute(MAP_METHODS.toArray(String[]::new));
     sandbox.permissions(String[].class.getName(), true, false, true).execute(NOTHING);
     sandbox.permissions(Object[].class.getName(), true, false, true).execute(NOTHING);
     return sandbox;
@@ -167,6 +190,8 @@ public final class ExpressionCompiler {
       expression = engine.createExpression(new JexlInfo(key, 1, 1), source);
     } catch (JexlException e) {
       throw new MappingConfigException(key, JexlMessages.describe(e), e);
+    } catch (CheckingParser.Refused e) {
+      throw new MappingConfigException(key, e.getMessage(), e);
     }
     if (expression instanceof JexlScript script) {
       Set<List<String>> variables = script.getVariables();

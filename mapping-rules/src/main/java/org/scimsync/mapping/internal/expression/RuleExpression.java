@@ -35,7 +35,7 @@ public final class RuleExpression {
     try {
       return expression.evaluate(context);
     } catch (JexlException e) {
-      throw new ExpressionFailure(key + ": " + JexlMessages.describe(e));
+      throw new ExpressionFailure(key, JexlMessages.describe(e));
     }
   }
 

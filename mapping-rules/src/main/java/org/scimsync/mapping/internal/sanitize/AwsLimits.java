@@ -2,16 +2,28 @@ package org.scimsync.mapping.internal.sanitize;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.mapping.internal.resource.ResourceTree;
 
-/** The value rules of AWS IAM Identity Center: required attributes, lengths, reserved names. */
+/**
+ * The value rules of AWS IAM Identity Center: required attributes, lengths, and the names reserved
+ * for users and groups.
+ */
 final class AwsLimits {
 
   static final int MAX_USER_NAME = 128;
   static final int MAX_DISPLAY_NAME = 1024;
-  private static final List<String> RESERVED_USER_NAMES =
-      List.of("Administrator", "AWSAdministrators");
+
+  /** Reserved for users and for groups, compared ignoring case (AWS does not say; safer). */
+  private static final List<String> RESERVED_NAMES = List.of("Administrator", "AWSAdministrators");
+
+  /** What a user cannot be created without, as warnings name them. */
+  static final Set<String> REQUIRED_USER_ATTRIBUTES =
+      Set.of("userName", "displayName", "name.givenName", "name.familyName");
+
+  /** What a group cannot be created without. */
+  static final Set<String> REQUIRED_GROUP_ATTRIBUTES = Set.of("displayName");
 
   private AwsLimits() {}
 
@@ -36,21 +48,31 @@ final class AwsLimits {
           + " characters long; the target accepts at most "
           + MAX_USER_NAME;
     }
-    for (String reserved : RESERVED_USER_NAMES) {
-      if (reserved.equalsIgnoreCase(userName)) {
-        return "userName '" + userName + "' is reserved by the target";
-      }
+    if (isReserved(userName)) {
+      return "userName '" + userName + "' is reserved by the target";
     }
     return checkDisplayName((String) core.get("displayName"));
   }
 
   /** Checks a group; null when acceptable, else the reason. */
-  static @Nullable String checkGroup(ResourceTree resource, List<String> warnings) {
+  static @Nullable String checkGroup(ResourceTree resource) {
     Object displayName = resource.core().get("displayName");
     if (isMissing(displayName)) {
       return "required by the target but missing: displayName";
     }
+    if (isReserved((String) displayName)) {
+      return "displayName '" + displayName + "' is reserved by the target";
+    }
     return checkDisplayName((String) displayName);
+  }
+
+  private static boolean isReserved(String name) {
+    for (String reserved : RESERVED_NAMES) {
+      if (reserved.equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static @Nullable String checkDisplayName(String displayName) {

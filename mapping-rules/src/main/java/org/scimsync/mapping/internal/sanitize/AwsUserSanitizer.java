@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.mapping.internal.resource.ResourceTree;
+import org.scimsync.mapping.internal.schema.AttributePath;
 import org.scimsync.mapping.internal.schema.ResourceSchema;
 
 /**
- * AWS IAM Identity Center user rules: removes the attributes it refuses, keeps one value of emails,
- * phoneNumbers, addresses and roles, marks the email primary, then checks {@link AwsLimits}.
+ * AWS IAM Identity Center user rules: removes the attributes it refuses, cleans every string
+ * ({@link AwsTextSanitizer}), keeps one value of emails, phoneNumbers, addresses and roles, marks
+ * the email primary, then checks {@link AwsLimits}.
  */
 final class AwsUserSanitizer implements ResourceSanitizer {
 
@@ -18,6 +20,22 @@ final class AwsUserSanitizer implements ResourceSanitizer {
   private static final List<String> SINGLE_VALUED =
       List.of("emails", "phoneNumbers", "addresses", "roles");
   private static final String NOT_SUPPORTED = " removed: not supported by the target";
+
+  private static final Essentials ESSENTIALS =
+      Essentials.of(
+          ResourceSchema.USER,
+          "userName",
+          "displayName",
+          "name.givenName",
+          "name.familyName",
+          "active");
+  private static final AwsTextSanitizer TEXT =
+      new AwsTextSanitizer(AwsLimits.REQUIRED_USER_ATTRIBUTES);
+
+  @Override
+  public boolean essential(AttributePath target) {
+    return ESSENTIALS.contains(target);
+  }
 
   @Override
   public @Nullable String sanitize(ResourceTree resource, List<String> warnings) {
@@ -30,10 +48,23 @@ final class AwsUserSanitizer implements ResourceSanitizer {
     for (String attribute : SINGLE_VALUED) {
       if (core.get(attribute) instanceof List<?> values) {
         removeDisplay(attribute, values, warnings);
+      }
+    }
+    removeManagerDisplayName(resource, warnings);
+    String violation = TEXT.sanitize(resource, warnings);
+    if (violation != null) {
+      return violation;
+    }
+    for (String attribute : SINGLE_VALUED) {
+      if (core.get(attribute) instanceof List<?> values) {
         reduceToOne(attribute, core, values, warnings);
       }
     }
     markEmailPrimary(core, warnings);
+    return AwsLimits.checkUser(resource);
+  }
+
+  private static void removeManagerDisplayName(ResourceTree resource, List<String> warnings) {
     Map<String, Object> extension = resource.extension();
     if (extension != null
         && extension.get("manager") instanceof Map<?, ?> manager
@@ -42,11 +73,10 @@ final class AwsUserSanitizer implements ResourceSanitizer {
       if (manager.isEmpty()) {
         extension.remove("manager");
         if (extension.isEmpty()) {
-          core.remove(ResourceSchema.ENTERPRISE_URN);
+          resource.core().remove(ResourceSchema.ENTERPRISE_URN);
         }
       }
     }
-    return AwsLimits.checkUser(resource);
   }
 
   private static void removeDisplay(String attribute, List<?> values, List<String> warnings) {

@@ -3,11 +3,11 @@ package org.scimsync.mapping.internal.schema;
 import java.util.Locale;
 
 /** Case-insensitive Levenshtein distance, to suggest the closest known attribute name. */
-final class EditDistance {
+public final class EditDistance {
 
   private EditDistance() {}
 
-  static int between(String left, String right) {
+  public static int between(String left, String right) {
     String a = left.toLowerCase(Locale.ROOT);
     String b = right.toLowerCase(Locale.ROOT);
     int[] previous = new int[b.length() + 1];
