@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
+import org.scimsync.engine.error.ErrorKind;
+import org.scimsync.engine.error.SyncException;
 import org.scimsync.engine.plan.Plan;
 
 /**

@@ -9,6 +9,8 @@ import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.concurrent.Await;
 import org.scimsync.engine.concurrent.RunStoppedException;
+import org.scimsync.engine.error.ErrorKind;
+import org.scimsync.engine.error.SyncException;
 import org.scimsync.engine.observe.TargetListing;
 import org.scimsync.engine.observe.TargetObserver;
 import org.scimsync.engine.plan.DesiredState;

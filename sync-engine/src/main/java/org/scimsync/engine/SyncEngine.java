@@ -11,6 +11,8 @@ import org.scimsync.engine.apply.ExecutionResult;
 import org.scimsync.engine.apply.Executor;
 import org.scimsync.engine.apply.JournalRepair;
 import org.scimsync.engine.concurrent.RunStoppedException;
+import org.scimsync.engine.error.ErrorKind;
+import org.scimsync.engine.error.SyncException;
 import org.scimsync.engine.plan.Plan;
 import org.scimsync.engine.plan.ResourceMapper;
 import org.scimsync.engine.plan.SafetyVerdict;

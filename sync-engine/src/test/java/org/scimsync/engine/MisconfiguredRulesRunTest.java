@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.scimsync.engine.error.ErrorKind;
+import org.scimsync.engine.error.SyncException;
+import org.scimsync.engine.plan.ResourceMapper;
 import org.scimsync.engine.source.SourceGroup;
 import org.scimsync.engine.source.SourceUser;
 import org.scimsync.engine.state.RunStatus;
@@ -42,7 +45,6 @@ class MisconfiguredRulesRunTest {
 
     assertThat(error).isNotNull();
     assertThat(error.kind()).isEqualTo(ErrorKind.INVALID_INPUT);
-    assertThat(error.exitCode()).isEqualTo(2);
     assertThat(error.getMessage())
         .startsWith("users.map.displayName: null operand for '+'")
         .contains("all 3 users in scope");

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.scimsync.engine.error.ErrorKind;
+import org.scimsync.engine.error.SyncException;
 import org.scimsync.engine.plan.SyncPolicy;
 import org.scimsync.engine.state.RunStatus;
 import org.scimsync.engine.state.SteadyState;

@@ -17,6 +17,8 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.scimsync.engine.error.ErrorKind;
+import org.scimsync.engine.error.SyncException;
 import org.scimsync.engine.plan.Plan;
 import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.DirectorySource;

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.scimsync.engine.apply.ChangeResult;
 import org.scimsync.engine.apply.ProgressListener;
+import org.scimsync.engine.error.ErrorKind;
+import org.scimsync.engine.error.SyncException;
 import org.scimsync.engine.plan.Change;
 import org.scimsync.engine.plan.Plan;
 import org.scimsync.engine.plan.SyncPolicy;

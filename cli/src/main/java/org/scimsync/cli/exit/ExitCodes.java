@@ -2,8 +2,8 @@ package org.scimsync.cli.exit;
 
 import org.scimsync.client.ScimException;
 import org.scimsync.emulator.EmulatorException;
-import org.scimsync.engine.ErrorKind;
-import org.scimsync.engine.SyncException;
+import org.scimsync.engine.error.ErrorKind;
+import org.scimsync.engine.error.SyncException;
 import org.scimsync.engine.source.SourceException;
 import org.scimsync.engine.state.RunStatus;
 import org.scimsync.engine.state.StateLockedException;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
-import org.scimsync.engine.ErrorKind;
 import org.scimsync.engine.PlanJson;
-import org.scimsync.engine.SyncException;
+import org.scimsync.engine.error.ErrorKind;
+import org.scimsync.engine.error.SyncException;
 
 /** A saved plan names its format and version; anything else is refused before it is applied. */
 class SavedPlanFormatTest {

@@ -1,4 +1,4 @@
-package org.scimsync.engine;
+package org.scimsync.engine.error;
 
 /** The classes of failure of a run; the command line maps each to its exit code. */
 public enum ErrorKind {

@@ -1,4 +1,4 @@
-package org.scimsync.engine;
+package org.scimsync.engine.error;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
