@@ -120,14 +120,19 @@ final class ListFilters {
     return name;
   }
 
-  /** Parses a filter with SCIMple's grammar; 400 invalidFilter if it does not parse. */
+  /**
+   * Parses a filter with SCIMple's grammar (non-ASCII literals carried by {@link FilterLiterals});
+   * 400 invalidFilter if it does not parse.
+   */
   static FilterExpression parse(String filter) {
+    boolean encoded = FilterLiterals.needsEncoding(filter);
     try {
-      FilterExpression expression = new Filter(filter).getExpression();
+      FilterExpression expression =
+          new Filter(encoded ? FilterLiterals.encode(filter) : filter).getExpression();
       if (expression == null) {
         throw ScimProblem.invalidFilter("Invalid filter: " + filter);
       }
-      return expression;
+      return encoded ? FilterLiterals.decode(expression) : expression;
     } catch (FilterParseException | RuntimeException e) {
       if (e instanceof ScimProblem problem) {
         throw problem;
