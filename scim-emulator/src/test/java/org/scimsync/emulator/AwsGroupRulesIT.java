@@ -281,4 +281,17 @@ class AwsGroupRulesIT extends EmulatorTestBase {
 
     assertAwsError(scim.get("/Groups?" + filter(expression.formatted(id))), 400, "member id");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"description", "meta", "members.display"})
+  void patchMayTargetOnlyDisplayNameMembersAndExternalId(String path) {
+    String id = scim.post("/Groups", group("Narrow")).json().get("id").asText();
+
+    ScimHttp.Answer answer =
+        scim.patch("/Groups/" + id, patchOp("add", path, TextNode.valueOf("x")));
+
+    assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+    assertThat(answer.json().get("status").asText()).isEqualTo("400");
+    assertThat(emulator.snapshot().group(id).orElseThrow().displayName()).isEqualTo("Narrow");
+  }
 }
