@@ -70,6 +70,51 @@ public final class EmulatorMain implements Callable<Integer> {
   @Option(names = "--drop-connection", description = "Share of requests whose connection drops.")
   double dropConnection;
 
+  @Option(
+      names = "--consistency-window-ms",
+      description = "A resource created over SCIM answers 404 to GET/PUT/PATCH for this many ms.")
+  long consistencyWindowMillis;
+
+  @Option(
+      names = "--concurrent-modification",
+      description = "Share of PATCHes answered 409 'concurrently modified', unapplied.")
+  double concurrentModification;
+
+  @Option(
+      names = "--patch-needs-user-agent",
+      description = "Quirk: refuse a PATCH without User-Agent (403).")
+  boolean patchNeedsUserAgent;
+
+  @Option(
+      names = "--refuse-chunked",
+      description = "Quirk: refuse request bodies sent chunked (411 Length Required).")
+  boolean refuseChunked;
+
+  @Option(
+      names = "--refuse-members-on-create",
+      description = "Quirk: refuse a group create that carries members (400).")
+  boolean refuseMembersOnCreate;
+
+  @Option(
+      names = "--member-limit",
+      description = "Quirk: most members per group create or PATCH, 0 = none (400 above).")
+  int memberLimit;
+
+  @Option(
+      names = "--keep-memberships-of-deleted-users",
+      description = "Quirk: a deleted user stays listed as a member of its groups.")
+  boolean keepMembershipsOfDeletedUsers;
+
+  @Option(
+      names = "--ignore-external-id",
+      description = "Quirk: accept externalId but never store or return it.")
+  boolean ignoreExternalId;
+
+  @Option(
+      names = "--members-only-on-request",
+      description = "Quirk: group reads show members only with attributes=members.")
+  boolean membersOnlyOnRequest;
+
   @Option(names = "--seed", description = "Random seed of the faults.")
   long seed = 1;
 
@@ -105,7 +150,21 @@ public final class EmulatorMain implements Callable<Integer> {
         .withError500BeforeRatio(error500Before)
         .withError500AfterRatio(error500After)
         .withDropConnectionRatio(dropConnection)
+        .withConsistencyWindow(Duration.ofMillis(consistencyWindowMillis))
+        .withConcurrentModificationRatio(concurrentModification)
         .withSeed(seed);
+  }
+
+  /** The server quirks the options describe. */
+  ServerQuirks quirks() {
+    return ServerQuirks.none()
+        .withPatchNeedsUserAgent(patchNeedsUserAgent)
+        .withChunkedBodiesRefused(refuseChunked)
+        .withMembersRefusedOnCreate(refuseMembersOnCreate)
+        .withMemberLimitPerRequest(memberLimit)
+        .withMembershipsKeptAfterUserDelete(keepMembershipsOfDeletedUsers)
+        .withExternalIdIgnored(ignoreExternalId)
+        .withMembersOnlyOnRequest(membersOnlyOnRequest);
   }
 
   /** Builds the emulator the options describe (not started). */
@@ -117,6 +176,7 @@ public final class EmulatorMain implements Callable<Integer> {
         .tenant(tenant)
         .token(token)
         .faults(faultSettings())
+        .quirks(quirks())
         .shortPageEvery(shortPageEvery)
         .build();
   }

@@ -10,9 +10,11 @@ import java.util.Objects;
  * <p>Order of effects on one request, decided when it arrives: a dropped connection (the connection
  * is closed without an answer, nothing applied), then the rate limit (429 with the AWS {@code
  * ThrottlingException} body, with {@code Retry-After} when {@link #retryAfterHeader()}), then a 500
- * before anything is applied, then the request itself and, for writes, a 500 AFTER the write was
- * applied. The answer (or the dropped connection) then waits until the latency, plus a uniform
- * random jitter, has passed since the request arrived.
+ * before anything is applied, then, for a GET, PUT or PATCH of one resource, a 404 while the
+ * resource is younger than the consistency window, then, for a PATCH, a 409 concurrent modification
+ * (nothing applied), then the request itself and, for writes, a 500 AFTER the write was applied.
+ * The answer (or the dropped connection) then waits until the latency, plus a uniform random
+ * jitter, has passed since the request arrived.
  *
  * @param latency the response time of every SCIM request: the least time from its arrival to its
  *     answer. Like a remote service's, it includes the emulator's own work instead of adding to it,
@@ -26,6 +28,12 @@ import java.util.Objects;
  * @param error500BeforeRatio share of requests answered 500 without being applied
  * @param error500AfterRatio share of writes that are applied and THEN answered 500
  * @param dropConnectionRatio share of requests whose connection is closed without an answer
+ * @param consistencyWindow how long a resource created over SCIM stays invisible to GET, PUT and
+ *     PATCH of its id (404), like the eventual consistency reported for AWS (ssosync #42); zero for
+ *     none. Lists and filters see it at once; seeded resources are never hidden.
+ * @param concurrentModificationRatio share of PATCH requests answered 409 "concurrently modified"
+ *     without being applied, like the Identity Store's {@code CONCURRENT_MODIFICATION} conflict (a
+ *     409 that is NOT a duplicate)
  * @param seed seed of the random source deciding faults and jitter
  */
 public record FaultSettings(
@@ -37,24 +45,34 @@ public record FaultSettings(
     double error500BeforeRatio,
     double error500AfterRatio,
     double dropConnectionRatio,
+    Duration consistencyWindow,
+    double concurrentModificationRatio,
     long seed) {
+
+  /** The detail of the 409 answered for a concurrent modification. */
+  public static final String CONCURRENT_MODIFICATION =
+      "The requested resource was being concurrently modified by another request.";
 
   /** Validates the settings. */
   public FaultSettings {
     Objects.requireNonNull(latency, "latency");
     Objects.requireNonNull(latencyJitter, "latencyJitter");
+    Objects.requireNonNull(consistencyWindow, "consistencyWindow");
     requireTrue(!latency.isNegative(), "latency must not be negative");
     requireTrue(!latencyJitter.isNegative(), "latencyJitter must not be negative");
+    requireTrue(!consistencyWindow.isNegative(), "consistencyWindow must not be negative");
     requireTrue(readsPerSecond >= 0 && Double.isFinite(readsPerSecond), "readsPerSecond >= 0");
     requireTrue(writesPerSecond >= 0 && Double.isFinite(writesPerSecond), "writesPerSecond >= 0");
     requireRatio(error500BeforeRatio, "error500BeforeRatio");
     requireRatio(error500AfterRatio, "error500AfterRatio");
     requireRatio(dropConnectionRatio, "dropConnectionRatio");
+    requireRatio(concurrentModificationRatio, "concurrentModificationRatio");
   }
 
   /** No faults at all: no latency, unlimited rates, no errors. */
   public static FaultSettings none() {
-    return new FaultSettings(Duration.ZERO, Duration.ZERO, 0, 0, false, 0, 0, 0, 1L);
+    return new FaultSettings(
+        Duration.ZERO, Duration.ZERO, 0, 0, false, 0, 0, 0, Duration.ZERO, 0, 1L);
   }
 
   /**
@@ -76,6 +94,8 @@ public record FaultSettings(
         error500BeforeRatio,
         error500AfterRatio,
         dropConnectionRatio,
+        consistencyWindow,
+        concurrentModificationRatio,
         seed);
   }
 
@@ -90,6 +110,8 @@ public record FaultSettings(
         error500BeforeRatio,
         error500AfterRatio,
         dropConnectionRatio,
+        consistencyWindow,
+        concurrentModificationRatio,
         seed);
   }
 
@@ -104,6 +126,8 @@ public record FaultSettings(
         error500BeforeRatio,
         error500AfterRatio,
         dropConnectionRatio,
+        consistencyWindow,
+        concurrentModificationRatio,
         seed);
   }
 
@@ -118,6 +142,8 @@ public record FaultSettings(
         error500BeforeRatio,
         error500AfterRatio,
         dropConnectionRatio,
+        consistencyWindow,
+        concurrentModificationRatio,
         seed);
   }
 
@@ -132,6 +158,8 @@ public record FaultSettings(
         error500BeforeRatio,
         error500AfterRatio,
         dropConnectionRatio,
+        consistencyWindow,
+        concurrentModificationRatio,
         seed);
   }
 
@@ -146,6 +174,8 @@ public record FaultSettings(
         value,
         error500AfterRatio,
         dropConnectionRatio,
+        consistencyWindow,
+        concurrentModificationRatio,
         seed);
   }
 
@@ -160,6 +190,8 @@ public record FaultSettings(
         error500BeforeRatio,
         value,
         dropConnectionRatio,
+        consistencyWindow,
+        concurrentModificationRatio,
         seed);
   }
 
@@ -173,6 +205,40 @@ public record FaultSettings(
         retryAfterHeader,
         error500BeforeRatio,
         error500AfterRatio,
+        value,
+        consistencyWindow,
+        concurrentModificationRatio,
+        seed);
+  }
+
+  /** A copy with another consistency window (zero = a created resource is visible at once). */
+  public FaultSettings withConsistencyWindow(Duration value) {
+    return new FaultSettings(
+        latency,
+        latencyJitter,
+        readsPerSecond,
+        writesPerSecond,
+        retryAfterHeader,
+        error500BeforeRatio,
+        error500AfterRatio,
+        dropConnectionRatio,
+        value,
+        concurrentModificationRatio,
+        seed);
+  }
+
+  /** A copy with another share of PATCHes refused with a concurrent-modification 409. */
+  public FaultSettings withConcurrentModificationRatio(double value) {
+    return new FaultSettings(
+        latency,
+        latencyJitter,
+        readsPerSecond,
+        writesPerSecond,
+        retryAfterHeader,
+        error500BeforeRatio,
+        error500AfterRatio,
+        dropConnectionRatio,
+        consistencyWindow,
         value,
         seed);
   }
@@ -188,6 +254,8 @@ public record FaultSettings(
         error500BeforeRatio,
         error500AfterRatio,
         dropConnectionRatio,
+        consistencyWindow,
+        concurrentModificationRatio,
         value);
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.emulator.internal.AdminExchangeHandler;
 import org.scimsync.emulator.internal.Directory;
@@ -19,7 +20,8 @@ import org.scimsync.emulator.internal.ScimService;
  * An in-memory SCIM 2.0 service provider on loopback, behaving like AWS IAM Identity Center ({@link
  * EmulatorProfile#AWS_IDENTITY_CENTER}) or a lenient RFC 7644 provider, with fault injection. SCIM
  * is served at {@code http://host:port/<tenant>/scim/v2} with bearer-token auth; the admin endpoint
- * at {@code http://host:port/admin} (loopback clients only, no auth).
+ * at {@code http://host:port/admin} (loopback clients only, no auth). {@link FaultSettings} perturb
+ * requests; {@link ServerQuirks} switch on behaviours of real servers.
  *
  * <pre>{@code
  * try (ScimEmulator emulator = ScimEmulator.builder().faults(FaultSettings.awsQuotas()).build().start()) {
@@ -36,6 +38,7 @@ public final class ScimEmulator implements AutoCloseable {
   private final Directory directory;
   private final ScimService service;
   private final FaultInjector faults;
+  private final AtomicReference<ServerQuirks> quirks;
   private final RequestStatistics statistics = new RequestStatistics();
   private final EmulatorServer server;
   private boolean started;
@@ -47,14 +50,16 @@ public final class ScimEmulator implements AutoCloseable {
     this.tenant = builder.tenant;
     boolean aws = profile == EmulatorProfile.AWS_IDENTITY_CENTER;
     this.directory = new Directory(aws);
-    this.service = new ScimService(directory, aws, aws ? builder.shortPageEvery : 0);
+    this.quirks = new AtomicReference<>(builder.quirks);
+    this.service = new ScimService(directory, aws, aws ? builder.shortPageEvery : 0, quirks::get);
     this.faults = new FaultInjector(builder.faults);
     this.server =
         new EmulatorServer(
             host,
             builder.port,
-            new ScimExchangeHandler(tenant, builder.token, service, faults, statistics, aws),
-            new AdminExchangeHandler(directory, faults, statistics));
+            new ScimExchangeHandler(
+                tenant, builder.token, service, faults, quirks::get, statistics, aws),
+            new AdminExchangeHandler(directory, faults, quirks, statistics));
   }
 
   /** A builder with the defaults: AWS profile, 127.0.0.1, any free port, no faults. */
@@ -111,6 +116,16 @@ public final class ScimEmulator implements AutoCloseable {
   /** The current fault settings. */
   public FaultSettings faults() {
     return faults.settings();
+  }
+
+  /** Replaces the server quirks at run time; the next request follows them. */
+  public void quirks(ServerQuirks settings) {
+    quirks.set(Objects.requireNonNull(settings, "settings"));
+  }
+
+  /** The current server quirks. */
+  public ServerQuirks quirks() {
+    return quirks.get();
   }
 
   /** Request counts since start or the last {@link #resetStats()}. */
@@ -215,6 +230,7 @@ public final class ScimEmulator implements AutoCloseable {
     private String tenant = "t-emulator";
     private String token = "emulator-token";
     private FaultSettings faults = FaultSettings.none();
+    private ServerQuirks quirks = ServerQuirks.none();
     private int shortPageEvery = 3;
 
     private Builder() {}
@@ -261,6 +277,12 @@ public final class ScimEmulator implements AutoCloseable {
     /** The initial faults (default none). */
     public Builder faults(FaultSettings value) {
       this.faults = Objects.requireNonNull(value, "faults");
+      return this;
+    }
+
+    /** The quirks of real servers to imitate (default none). */
+    public Builder quirks(ServerQuirks value) {
+      this.quirks = Objects.requireNonNull(value, "quirks");
       return this;
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.scimsync.emulator.ScimHttp.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +63,17 @@ class AdminEndpointIT extends EmulatorTestBase {
     assertThat(admin.get("/faults").json().get("writesPerSecond").asDouble()).isEqualTo(0.2);
     scim.post("/Users", user("c1"));
     assertThat(scim.post("/Users", user("c2")).status()).isEqualTo(429);
+    assertThat(
+            admin
+                .put(
+                    "/faults",
+                    "{\"consistencyWindowMillis\": 250, \"concurrentModificationRatio\": 0.25}")
+                .status())
+        .isEqualTo(200);
+    assertThat(emulator.faults().consistencyWindow().toMillis()).isEqualTo(250);
+    assertThat(emulator.faults().concurrentModificationRatio()).isEqualTo(0.25);
+    assertThat(emulator.faults().writesPerSecond()).as("kept").isEqualTo(0.2);
+    assertThat(admin.get("/faults").json().get("consistencyWindowMillis").asLong()).isEqualTo(250);
     assertThat(admin.put("/faults", "{\"error500AfterRatio\": 2}").status()).isEqualTo(400);
     assertThat(admin.put("/faults", "{\"bogus\": 1}").status()).isEqualTo(400);
     assertThat(emulator.faults().error500AfterRatio()).isZero();
@@ -93,21 +103,18 @@ class AdminEndpointIT extends EmulatorTestBase {
   }
 
   @Test
-  void scimNeedsTheBearerTokenAndTheTenant() {
+  void scimNeedsTheBearerToken() {
     ScimHttp wrongToken = new ScimHttp(emulator.baseUri(), "wrong");
     ScimHttp noToken = new ScimHttp(emulator.baseUri(), null);
-    ScimHttp wrongTenant =
-        new ScimHttp(
-            URI.create(emulator.baseUri().toString().replace("t-1234", "t-9999")), "s3cret");
 
-    for (ScimHttp client : List.of(wrongToken, noToken, wrongTenant)) {
+    for (ScimHttp client : List.of(wrongToken, noToken)) {
       ScimHttp.Answer answer = client.get("/Users");
       assertThat(answer.status()).isEqualTo(401);
       assertThat(answer.json().get("status").asText()).isEqualTo("401");
       assertThat(answer.text()).doesNotContain("s3cret");
     }
     assertThat(scim.get("/Users").status()).isEqualTo(200);
-    assertThat(emulator.stats().responses(401)).isEqualTo(3);
+    assertThat(emulator.stats().responses(401)).isEqualTo(2);
   }
 
   @Test
@@ -127,5 +134,26 @@ class AdminEndpointIT extends EmulatorTestBase {
     assertThat(emulator.baseUri().toString())
         .isEqualTo("http://127.0.0.1:" + emulator.port() + "/t-1234/scim/v2");
     assertThat(emulator.adminUri().getPath()).isEqualTo("/admin");
+  }
+
+  @Test
+  void quirksCanBeReadAndChangedAtRunTime() {
+    JsonNode initial = admin.get("/quirks").json();
+    ScimHttp.Answer changed =
+        admin.put("/quirks", "{\"membersRefusedOnCreate\": true, \"memberLimitPerRequest\": 7}");
+
+    assertThat(initial.get("membersRefusedOnCreate").asBoolean()).isFalse();
+    assertThat(initial.get("memberLimitPerRequest").asInt()).isZero();
+    assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+    assertThat(emulator.quirks())
+        .isEqualTo(
+            ServerQuirks.none().withMembersRefusedOnCreate(true).withMemberLimitPerRequest(7));
+    assertThat(admin.get("/quirks").json().get("memberLimitPerRequest").asInt()).isEqualTo(7);
+    String userId = emulator.seedUser("qa", null);
+    assertThat(scim.post("/Groups", ScimHttp.group("Q", userId)).status()).isEqualTo(400);
+    assertThat(admin.put("/quirks", "{\"memberLimitPerRequest\": -1}").status()).isEqualTo(400);
+    assertThat(admin.put("/quirks", "{\"bogus\": true}").status()).isEqualTo(400);
+    assertThat(admin.put("/quirks", "[]").status()).isEqualTo(400);
+    assertThat(emulator.quirks().memberLimitPerRequest()).isEqualTo(7);
   }
 }

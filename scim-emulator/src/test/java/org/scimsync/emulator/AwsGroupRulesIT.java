@@ -1,11 +1,10 @@
 package org.scimsync.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.scimsync.emulator.AwsUserRulesIT.DUPLICATE_BODY;
 import static org.scimsync.emulator.AwsUserRulesIT.assertAwsError;
+import static org.scimsync.emulator.AwsUserRulesIT.assertDuplicate;
 import static org.scimsync.emulator.ScimHttp.filter;
 import static org.scimsync.emulator.ScimHttp.group;
-import static org.scimsync.emulator.ScimHttp.parse;
 import static org.scimsync.emulator.ScimHttp.patchOp;
 import static org.scimsync.emulator.ScimHttp.user;
 
@@ -15,6 +14,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each AWS Identity Center rule on groups and memberships. */
 class AwsGroupRulesIT extends EmulatorTestBase {
@@ -84,8 +85,8 @@ class AwsGroupRulesIT extends EmulatorTestBase {
     ObjectNode sameExternalId = group("Other");
     sameExternalId.put("externalId", "g-1");
 
-    assertThat(scim.post("/Groups", sameName).json()).isEqualTo(parse(DUPLICATE_BODY));
-    assertThat(scim.post("/Groups", sameExternalId).json()).isEqualTo(parse(DUPLICATE_BODY));
+    assertDuplicate(scim.post("/Groups", sameName));
+    assertDuplicate(scim.post("/Groups", sameExternalId));
   }
 
   @Test
@@ -167,10 +168,8 @@ class AwsGroupRulesIT extends EmulatorTestBase {
     scim.post("/Groups", group("A"));
     String id = scim.post("/Groups", group("B")).json().get("id").asText();
 
-    assertThat(
-            scim.patch("/Groups/" + id, patchOp("replace", "displayName", TextNode.valueOf("a")))
-                .json())
-        .isEqualTo(parse(DUPLICATE_BODY));
+    assertDuplicate(
+        scim.patch("/Groups/" + id, patchOp("replace", "displayName", TextNode.valueOf("a"))));
   }
 
   @Test
@@ -227,5 +226,72 @@ class AwsGroupRulesIT extends EmulatorTestBase {
         .isEqualTo("AWSControlTowerAdmin");
     assertThat(emulator.snapshot().group(groupId).orElseThrow().memberIds())
         .containsExactly(userId);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Administrator", "AWSAdministrators", "awsadministrators"})
+  void refusesReservedGroupNames(String displayName) {
+    String id = scim.post("/Groups", group("Admins")).json().get("id").asText();
+
+    assertAwsError(scim.post("/Groups", group(displayName)), 400, "reserved");
+    assertAwsError(
+        scim.patch(
+            "/Groups/" + id, patchOp("replace", "displayName", TextNode.valueOf(displayName))),
+        400,
+        "reserved");
+    assertThat(emulator.snapshot().groups())
+        .extracting(EmulatorState.Group::displayName)
+        .containsExactly("Admins");
+  }
+
+  @Test
+  void pathlessPatchMayChangeOneAttributeOnly() {
+    String id = scim.post("/Groups", group("Solo")).json().get("id").asText();
+    ObjectNode two =
+        ScimHttp.JSON.createObjectNode().put("displayName", "Duo").put("externalId", "g-2");
+
+    assertAwsError(
+        scim.patch("/Groups/" + id, patchOp("replace", null, two)),
+        400,
+        "omitting \"path\" attribute only for Add and Replace operations modifying a single");
+    assertThat(emulator.snapshot().group(id).orElseThrow().displayName()).isEqualTo("Solo");
+    two.remove("externalId");
+    assertThat(scim.patch("/Groups/" + id, patchOp("replace", null, two)).status()).isEqualTo(204);
+  }
+
+  @Test
+  void displayNameFilterWithNonAsciiCharactersIsAnInvalidFilter() {
+    emulator.seedGroup("Müller Team", null, List.of());
+    emulator.seedGroup("Muller Team", null, List.of());
+
+    assertAwsError(
+        scim.get("/Groups?" + filter("displayName eq \"Müller Team\"")), 400, "Invalid filter");
+    assertThat(
+            scim.get("/Groups?" + filter("displayName eq \"Muller Team\""))
+                .json()
+                .get("totalResults")
+                .asInt())
+        .isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"members.value eq \"\"", "id eq \"%s\" and members eq \"\""})
+  void emptyMemberIdInAFilterIsABadRequest(String expression) {
+    String id = emulator.seedGroup("Any", null, List.of());
+
+    assertAwsError(scim.get("/Groups?" + filter(expression.formatted(id))), 400, "member id");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"description", "meta", "members.display"})
+  void patchMayTargetOnlyDisplayNameMembersAndExternalId(String path) {
+    String id = scim.post("/Groups", group("Narrow")).json().get("id").asText();
+
+    ScimHttp.Answer answer =
+        scim.patch("/Groups/" + id, patchOp("add", path, TextNode.valueOf("x")));
+
+    assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+    assertThat(answer.json().get("status").asText()).isEqualTo("400");
+    assertThat(emulator.snapshot().group(id).orElseThrow().displayName()).isEqualTo("Narrow");
   }
 }

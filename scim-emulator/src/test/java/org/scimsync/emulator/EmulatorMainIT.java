@@ -32,6 +32,10 @@ class EmulatorMainIT {
                 "0.2",
                 "--drop-connection",
                 "0.05",
+                "--consistency-window-ms",
+                "400",
+                "--concurrent-modification",
+                "0.3",
                 "--seed",
                 "7")
             .faultSettings();
@@ -44,7 +48,30 @@ class EmulatorMainIT {
     assertThat(faults.error500BeforeRatio()).isEqualTo(0.1);
     assertThat(faults.error500AfterRatio()).isEqualTo(0.2);
     assertThat(faults.dropConnectionRatio()).isEqualTo(0.05);
+    assertThat(faults.consistencyWindow().toMillis()).isEqualTo(400);
+    assertThat(faults.concurrentModificationRatio()).isEqualTo(0.3);
     assertThat(faults.seed()).isEqualTo(7);
+  }
+
+  @Test
+  void optionsBecomeQuirks() {
+    ServerQuirks quirks =
+        parse(
+                "--patch-needs-user-agent",
+                "--refuse-chunked",
+                "--refuse-members-on-create",
+                "--member-limit",
+                "20",
+                "--keep-memberships-of-deleted-users",
+                "--ignore-external-id",
+                "--members-only-on-request")
+            .quirks();
+
+    assertThat(quirks).isEqualTo(new ServerQuirks(true, true, true, 20, true, true, true));
+    assertThat(parse().quirks()).isEqualTo(ServerQuirks.none());
+    try (ScimEmulator emulator = parse("--port", "0", "--member-limit", "5").emulator()) {
+      assertThat(emulator.quirks().memberLimitPerRequest()).isEqualTo(5);
+    }
   }
 
   @Test

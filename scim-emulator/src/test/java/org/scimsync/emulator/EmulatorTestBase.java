@@ -7,12 +7,13 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * One emulator per test class (starting one per test costs a second on a busy machine), emptied
- * before each test: no data, no statistics, no faults.
+ * before each test: no data, no statistics, no faults, the quirks the class configured.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EmulatorTestBase {
   ScimEmulator emulator;
   ScimHttp scim;
+  private ServerQuirks configuredQuirks;
 
   /** Adjusts the emulator of this class; the default is the AWS profile. */
   ScimEmulator.Builder configure(ScimEmulator.Builder builder) {
@@ -27,6 +28,7 @@ abstract class EmulatorTestBase {
   @BeforeAll
   void startEmulator() {
     emulator = configure(ScimEmulator.builder()).build().start();
+    configuredQuirks = emulator.quirks();
     scim = ScimHttp.of(emulator);
   }
 
@@ -42,5 +44,6 @@ abstract class EmulatorTestBase {
     }
     emulator.resetStats();
     emulator.faults(FaultSettings.none());
+    emulator.quirks(configuredQuirks);
   }
 }

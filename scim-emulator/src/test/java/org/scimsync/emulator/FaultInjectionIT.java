@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /** Rate limits, 500 before and after a write, dropped connections and latency. */
@@ -180,8 +181,103 @@ class FaultInjectionIT extends EmulatorTestBase {
         .hasMessageContaining("error500AfterRatio");
     assertThatThrownBy(() -> FaultSettings.none().withLatency(Duration.ofMillis(-1)))
         .isInstanceOf(EmulatorException.class);
+    assertThatThrownBy(() -> FaultSettings.none().withConcurrentModificationRatio(-0.1))
+        .isInstanceOf(EmulatorException.class)
+        .hasMessageContaining("concurrentModificationRatio");
+    assertThatThrownBy(() -> FaultSettings.none().withConsistencyWindow(Duration.ofMillis(-1)))
+        .isInstanceOf(EmulatorException.class)
+        .hasMessageContaining("consistencyWindow");
     assertThat(FaultSettings.awsQuotas().readsPerSecond()).isEqualTo(40);
     assertThat(FaultSettings.awsQuotas().writesPerSecond()).isEqualTo(25);
     assertThat(FaultSettings.awsQuotas().retryAfterHeader()).isFalse();
+  }
+
+  @Test
+  void consistencyWindowHidesANewResourceFromGetPutAndPatch() {
+    emulator.faults(FaultSettings.none().withConsistencyWindow(Duration.ofMinutes(5)));
+    String seeded = emulator.seedUser("old", null);
+    String userId = scim.post("/Users", user("fresh")).json().get("id").asText();
+    String groupId = scim.post("/Groups", ScimHttp.group("Fresh")).json().get("id").asText();
+    var members = ScimHttp.JSON.createArrayNode();
+    members.addObject().put("value", seeded);
+
+    ScimHttp.Answer get = scim.get("/Users/" + userId);
+    ScimHttp.Answer put = scim.put("/Users/" + userId, user("fresh"));
+    ScimHttp.Answer patchGroup =
+        scim.patch("/Groups/" + groupId, ScimHttp.patchOp("add", "members", members));
+
+    assertThat(get.status()).isEqualTo(404);
+    assertThat(get.json().get("detail").asText()).contains(userId);
+    assertThat(put.status()).isEqualTo(404);
+    assertThat(patchGroup.status()).isEqualTo(404);
+    assertThat(scim.get("/Groups/" + groupId).status()).isEqualTo(404);
+    assertThat(emulator.snapshot().group(groupId).orElseThrow().memberIds()).isEmpty();
+    assertThat(scim.get("/Users/" + seeded).status()).as("seeded: not new").isEqualTo(200);
+    assertThat(
+            scim.get("/Users?" + ScimHttp.filter("userName eq \"fresh\""))
+                .json()
+                .get("totalResults")
+                .asInt())
+        .as("lists see it at once")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void consistencyWindowEnds() {
+    emulator.faults(FaultSettings.none().withConsistencyWindow(Duration.ofMillis(300)));
+    String id = scim.post("/Users", user("later")).json().get("id").asText();
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+
+    int status = scim.get("/Users/" + id).status();
+    while (status == 404 && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(Duration.ofMillis(25).toNanos());
+      status = scim.get("/Users/" + id).status();
+    }
+
+    assertThat(status).isEqualTo(200);
+    assertThat(emulator.stats().responses("GetUser", 404)).isPositive();
+  }
+
+  @Test
+  void concurrentModificationRefusesAPatchWithoutApplyingIt() {
+    String id = emulator.seedUser("busy", null);
+    emulator.faults(FaultSettings.none().withConcurrentModificationRatio(1.0));
+
+    ScimHttp.Answer answer =
+        scim.patch(
+            "/Users/" + id,
+            ScimHttp.patchOp(
+                "replace", "title", ScimHttp.JSON.getNodeFactory().textNode("Racing")));
+
+    assertThat(answer.status()).isEqualTo(409);
+    assertThat(answer.json().get("detail").asText())
+        .isEqualTo(FaultSettings.CONCURRENT_MODIFICATION)
+        .doesNotContain("duplicate");
+    assertThat(answer.header("x-amzn-ErrorType")).hasValue("ConflictException");
+    assertThat(emulator.snapshot().user(id).orElseThrow().json().has("title")).isFalse();
+    assertThat(scim.get("/Users/" + id).status()).as("only PATCH").isEqualTo(200);
+    assertThat(scim.post("/Users", user("calm")).status()).as("only PATCH").isEqualTo(201);
+  }
+
+  @Test
+  void concurrentModificationRatioIsSeeded() {
+    String id = emulator.seedUser("flaky", null);
+    List<List<Integer>> runs = new ArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      emulator.faults(FaultSettings.none().withConcurrentModificationRatio(0.5).withSeed(7));
+      List<Integer> statuses = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        statuses.add(
+            scim.patch(
+                    "/Users/" + id,
+                    ScimHttp.patchOp(
+                        "replace", "title", ScimHttp.JSON.getNodeFactory().textNode("t" + i)))
+                .status());
+      }
+      runs.add(statuses);
+    }
+
+    assertThat(runs.get(0)).containsOnly(204, 409).contains(204, 409);
+    assertThat(runs.get(1)).isEqualTo(runs.get(0));
   }
 }

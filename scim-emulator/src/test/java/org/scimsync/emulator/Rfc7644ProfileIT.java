@@ -98,4 +98,39 @@ class Rfc7644ProfileIT extends EmulatorTestBase {
     assertThat(scim.get("/Users?" + filter("userName eq")).json().get("scimType").asText())
         .isEqualTo("invalidFilter");
   }
+
+  @Test
+  void unknownTenantIsUnauthorized() {
+    ScimHttp otherTenant =
+        new ScimHttp(
+            java.net.URI.create(emulator.baseUri().toString().replace("t-emulator", "t-other")),
+            "emulator-token");
+
+    assertThat(otherTenant.get("/Users").status()).isEqualTo(401);
+  }
+
+  @Test
+  void acceptsStringsTheIdentityStoreRefusesAndPathlessMultiAttributePatches() {
+    ObjectNode body = user("nbsp");
+    body.put("displayName", "No\u00a0Break\u200b").put("title", "");
+    String id = scim.post("/Users", body).json().get("id").asText();
+    ObjectNode two = ScimHttp.JSON.createObjectNode().put("nickName", "N").put("title", "T");
+
+    assertThat(scim.patch("/Users/" + id, patchOp("replace", null, two)).status()).isEqualTo(200);
+    assertThat(emulator.snapshot().user(id).orElseThrow().json().get("displayName").asText())
+        .isEqualTo("No\u00a0Break\u200b");
+    assertThat(scim.get("/Users/" + id).header("x-amzn-RequestId")).isEmpty();
+  }
+
+  @Test
+  void nonAsciiFiltersWorkOnGroupsAndUsers() {
+    emulator.seedGroup("Müller Team", null, java.util.List.of());
+    emulator.seedUser("jürgen", null);
+
+    JsonNode group = scim.get("/Groups?" + filter("displayName eq \"müller team\"")).json();
+    JsonNode user = scim.get("/Users?" + filter("userName sw \"jü\"")).json();
+
+    assertThat(group.get("totalResults").asInt()).isEqualTo(1);
+    assertThat(user.get("Resources").get(0).get("userName").asText()).isEqualTo("jürgen");
+  }
 }

@@ -8,28 +8,36 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.emulator.EmulatorException;
 import org.scimsync.emulator.EmulatorState;
 import org.scimsync.emulator.EmulatorStats;
 import org.scimsync.emulator.FaultSettings;
+import org.scimsync.emulator.ServerQuirks;
 
 /**
  * Serves {@code /admin/...} to loopback clients only, without SCIM authentication: {@code GET
  * /admin/state} (everything, with the real group members), {@code POST /admin/reset} (drop all
- * data), {@code GET|PUT /admin/faults} (see {@link FaultSettingsJson}), {@code GET /admin/stats}
- * and {@code DELETE /admin/stats}.
+ * data), {@code GET|PUT /admin/faults} (see {@link FaultSettingsJson}), {@code GET|PUT
+ * /admin/quirks} (see {@link ServerQuirksJson}), {@code GET /admin/stats} and {@code DELETE
+ * /admin/stats}.
  */
 public final class AdminExchangeHandler implements HttpHandler {
   private final Directory directory;
   private final FaultInjector faults;
+  private final AtomicReference<ServerQuirks> quirks;
   private final RequestStatistics statistics;
 
   /** Creates the handler over the emulator's parts. */
   public AdminExchangeHandler(
-      Directory directory, FaultInjector faults, RequestStatistics statistics) {
+      Directory directory,
+      FaultInjector faults,
+      AtomicReference<ServerQuirks> quirks,
+      RequestStatistics statistics) {
     this.directory = Objects.requireNonNull(directory, "directory");
     this.faults = Objects.requireNonNull(faults, "faults");
+    this.quirks = Objects.requireNonNull(quirks, "quirks");
     this.statistics = Objects.requireNonNull(statistics, "statistics");
   }
 
@@ -57,6 +65,17 @@ public final class AdminExchangeHandler implements HttpHandler {
             FaultSettings updated = FaultSettingsJson.merge(faults.settings(), json);
             faults.update(updated);
             send(exchange, 200, FaultSettingsJson.toJson(updated));
+          } catch (IOException | EmulatorException e) {
+            send(exchange, 400, error(e.getMessage()));
+          }
+        }
+        case "GET /admin/quirks" -> send(exchange, 200, ServerQuirksJson.toJson(quirks.get()));
+        case "PUT /admin/quirks" -> {
+          try {
+            JsonNode json = ResourceDocuments.MAPPER.readTree(body);
+            ServerQuirks updated = ServerQuirksJson.merge(quirks.get(), json);
+            quirks.set(updated);
+            send(exchange, 200, ServerQuirksJson.toJson(updated));
           } catch (IOException | EmulatorException e) {
             send(exchange, 400, error(e.getMessage()));
           }

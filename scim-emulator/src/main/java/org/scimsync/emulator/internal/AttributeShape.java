@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The shape of one supported top-level attribute: a string, a boolean, a complex attribute or a
  * multi-valued complex attribute with a fixed set of sub-attributes. Normalising checks the JSON
- * types strictly and gives attribute names their canonical spelling (SCIM names are
- * case-insensitive).
+ * types and the {@link IdentityStoreText} rule of every string strictly and gives attribute names
+ * their canonical spelling (SCIM names are case-insensitive).
  */
 record AttributeShape(String name, Kind kind, List<String> subAttributes) {
 
@@ -61,6 +61,7 @@ record AttributeShape(String name, Kind kind, List<String> subAttributes) {
         if (!value.isTextual()) {
           throw ScimProblem.invalidValue("Attribute '" + name + "' must be a string.");
         }
+        IdentityStoreText.require(name, value.asText());
         return value;
       case BOOL:
         if (!value.isBoolean()) {
@@ -106,6 +107,7 @@ record AttributeShape(String name, Kind kind, List<String> subAttributes) {
         }
         out.set(sub, subValue);
       } else if (subValue.isTextual()) {
+        IdentityStoreText.require(name + "." + sub, subValue.asText());
         out.set(sub, subValue);
       } else {
         throw ScimProblem.invalidValue("Attribute '" + name + "." + sub + "' must be a string.");
@@ -126,6 +128,7 @@ record AttributeShape(String name, Kind kind, List<String> subAttributes) {
 
   private static ObjectNode managerValue(JsonNode value) {
     if (value.isTextual()) {
+      IdentityStoreText.require("manager.value", value.asText());
       return ResourceDocuments.MAPPER.createObjectNode().set("value", value);
     }
     if (!value.isObject()) {
@@ -135,8 +138,12 @@ record AttributeShape(String name, Kind kind, List<String> subAttributes) {
     for (Map.Entry<String, JsonNode> field : value.properties()) {
       String key = field.getKey();
       if (key.equalsIgnoreCase("value") && field.getValue().isTextual()) {
+        IdentityStoreText.require("manager.value", field.getValue().asText());
         out.set("value", field.getValue());
       } else if (key.equalsIgnoreCase("$ref")) {
+        if (field.getValue().isTextual()) {
+          IdentityStoreText.require("manager.$ref", field.getValue().asText());
+        }
         out.set("$ref", field.getValue());
       } else if (key.equalsIgnoreCase("displayName")) {
         throw ScimProblem.invalidValue("Attribute 'manager.displayName' is not supported.");

@@ -72,13 +72,18 @@ public final class Directory {
         });
   }
 
-  /** Deletes a user and its memberships; 404 if absent. */
-  public void deleteUser(String id) {
+  /**
+   * Deletes a user and, unless {@code keepMemberships}, its memberships; 404 if absent. Kept
+   * memberships name a user that no longer exists until a group edit removes them.
+   */
+  public void deleteUser(String id, boolean keepMemberships) {
     write(
         () -> {
           requireUser(id);
           users.remove(id);
-          groups.removeUserEverywhere(id);
+          if (!keepMemberships) {
+            groups.removeUserEverywhere(id);
+          }
           return id;
         });
   }
@@ -142,7 +147,10 @@ public final class Directory {
         });
   }
 
-  /** Edits a group through a draft; 404 if absent or for unknown members, 409 on a duplicate. */
+  /**
+   * Edits a group through a draft; 404 if absent or for unknown added members (a member it already
+   * has is kept even if its user is gone), 409 on a duplicate.
+   */
   public GroupView updateGroup(String id, Consumer<GroupDraft> edit) {
     return write(
         () -> {
@@ -159,8 +167,9 @@ public final class Directory {
   }
 
   private GroupView commitGroup(StoredGroup group, GroupDraft draft, boolean created) {
+    Set<String> current = groups.members(group.id());
     for (String member : draft.members()) {
-      if (users.byId(member) == null) {
+      if (!current.contains(member) && users.byId(member) == null) {
         throw ScimProblem.notFound("Member user " + member + " not found.");
       }
     }

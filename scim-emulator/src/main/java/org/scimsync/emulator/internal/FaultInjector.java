@@ -9,13 +9,15 @@ import org.scimsync.emulator.FaultSettings;
 
 /**
  * Decides the faults of each request from the current {@link FaultSettings}: latency, dropped
- * connections, per-API token-bucket rate limits and random 500s. Thread-safe; the settings can be
- * replaced at any time (the buckets then start full again).
+ * connections, per-API token-bucket rate limits, random 500s, the consistency window and
+ * concurrent-modification 409s. Thread-safe; the settings can be replaced at any time (the buckets
+ * then start full again and the remembered creations are forgotten).
  */
 public final class FaultInjector {
   private volatile FaultSettings settings;
   private volatile Random random;
   private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+  private final ConsistencyWindow window = new ConsistencyWindow();
 
   /** Starts with the given settings. */
   public FaultInjector(FaultSettings settings) {
@@ -33,6 +35,7 @@ public final class FaultInjector {
     this.settings = Objects.requireNonNull(newSettings, "settings");
     this.random = new Random(newSettings.seed());
     buckets.clear();
+    window.clear();
   }
 
   /** The delay to add to this request, in milliseconds (0 when none). */
@@ -71,6 +74,25 @@ public final class FaultInjector {
   /** Whether to answer 500 after applying this write. */
   public boolean error500After() {
     return chance(settings.error500AfterRatio());
+  }
+
+  /** Whether to answer a PATCH 409 "concurrently modified" without applying it. */
+  public boolean concurrentModification() {
+    return chance(settings.concurrentModificationRatio());
+  }
+
+  /** Remembers a resource created over SCIM, while a consistency window is set. */
+  public void created(String id) {
+    long windowNanos = settings.consistencyWindow().toNanos();
+    if (windowNanos > 0) {
+      window.created(id, windowNanos);
+    }
+  }
+
+  /** Whether a resource is still inside the consistency window (answer 404). */
+  public boolean invisible(String id) {
+    long windowNanos = settings.consistencyWindow().toNanos();
+    return windowNanos > 0 && window.hides(id, windowNanos);
   }
 
   private boolean chance(double ratio) {

@@ -9,7 +9,8 @@ import org.scimsync.emulator.FaultSettings;
  * The JSON form of {@link FaultSettings} served and accepted by {@code /admin/faults}: {@code
  * latencyMillis}, {@code latencyJitterMillis}, {@code readsPerSecond}, {@code writesPerSecond},
  * {@code retryAfterHeader}, {@code error500BeforeRatio}, {@code error500AfterRatio}, {@code
- * dropConnectionRatio}, {@code seed}. An update may name only the fields it changes.
+ * dropConnectionRatio}, {@code consistencyWindowMillis}, {@code concurrentModificationRatio},
+ * {@code seed}. An update may name only the fields it changes.
  */
 final class FaultSettingsJson {
   private FaultSettingsJson() {}
@@ -25,6 +26,8 @@ final class FaultSettingsJson {
         .put("error500BeforeRatio", s.error500BeforeRatio())
         .put("error500AfterRatio", s.error500AfterRatio())
         .put("dropConnectionRatio", s.dropConnectionRatio())
+        .put("consistencyWindowMillis", s.consistencyWindow().toMillis())
+        .put("concurrentModificationRatio", s.concurrentModificationRatio())
         .put("seed", s.seed());
   }
 
@@ -50,6 +53,9 @@ final class FaultSettingsJson {
         json.path("error500BeforeRatio").asDouble(current.error500BeforeRatio()),
         json.path("error500AfterRatio").asDouble(current.error500AfterRatio()),
         json.path("dropConnectionRatio").asDouble(current.dropConnectionRatio()),
+        Duration.ofMillis(
+            json.path("consistencyWindowMillis").asLong(current.consistencyWindow().toMillis())),
+        json.path("concurrentModificationRatio").asDouble(current.concurrentModificationRatio()),
         json.path("seed").asLong(current.seed()));
   }
 }

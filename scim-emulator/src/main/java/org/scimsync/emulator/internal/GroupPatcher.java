@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.directory.scim.spec.filter.AttributeComparisonExpression;
 import org.apache.directory.scim.spec.filter.CompareOperator;
 import org.apache.directory.scim.spec.filter.FilterExpression;
@@ -13,8 +14,9 @@ import org.apache.directory.scim.spec.filter.FilterExpression;
  * Turns a group PATCH request into edits of a {@link GroupDraft}. Targets: {@code displayName},
  * {@code externalId}, {@code members} and {@code members[value eq "id"]} (remove). AWS profile: at
  * most 100 membership changes per request ("Request is unparsable" above), and {@code replace} on
- * members or removing all members answers "Replacing group memberships is not supported.". The RFC
- * 7644 profile allows both.
+ * members or removing all members answers "Replacing group memberships is not supported.", and an
+ * operation without {@code path} may change one attribute only. The RFC 7644 profile allows all
+ * three.
  */
 final class GroupPatcher {
   private final boolean aws;
@@ -30,11 +32,23 @@ final class GroupPatcher {
     void applyTo(GroupDraft draft);
   }
 
+  /**
+   * A checked group PATCH.
+   *
+   * @param edit edits a draft under the directory's lock
+   * @param memberChanges the membership changes it makes
+   */
+  record Parsed(Consumer<GroupDraft> edit, int memberChanges) {}
+
   /** Parses and checks the request as a whole; the result edits a draft under the lock. */
-  java.util.function.Consumer<GroupDraft> parse(JsonNode body) {
+  Parsed parse(JsonNode body) {
     List<Edit> edits = new ArrayList<>();
     int memberChanges = 0;
-    for (PatchOperation operation : PatchOperation.parse(body)) {
+    List<PatchOperation> operations = PatchOperation.parse(body);
+    if (aws) {
+      PatchOperation.requireOneAttributeWithoutPath(operations);
+    }
+    for (PatchOperation operation : operations) {
       if (operation.path() == null) {
         if (!operation.value().isObject()) {
           throw ScimProblem.invalidValue("A PATCH operation without a path needs an object.");
@@ -53,10 +67,12 @@ final class GroupPatcher {
     if (aws && memberChanges > GroupRules.MAX_MEMBER_CHANGES) {
       throw ScimProblem.tooMany(ScimProblem.UNPARSABLE);
     }
-    return draft -> {
-      edits.forEach(edit -> edit.applyTo(draft));
-      rules.check(draft.attributes());
-    };
+    Consumer<GroupDraft> edit =
+        draft -> {
+          edits.forEach(one -> one.applyTo(draft));
+          rules.check(draft.attributes());
+        };
+    return new Parsed(edit, memberChanges);
   }
 
   /** Records the edit of one target; returns the number of membership changes it makes. */
@@ -72,7 +88,7 @@ final class GroupPatcher {
         if (op.isRemove()) {
           edits.add(draft -> draft.attributes().remove(name));
         } else {
-          JsonNode text = GroupRules.text(name, value);
+          JsonNode text = rules.text(name, value);
           edits.add(draft -> draft.attributes().set(name, text));
         }
         return 0;

@@ -7,16 +7,20 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Validates a group body. AWS profile: only {@code displayName} (required, 1 to 1024 characters),
- * {@code externalId} and {@code members} (at most 100, each with a {@code value}; no {@code
- * display}); anything else refused. RFC 7644 profile: {@code displayName} required, other
- * attributes kept.
+ * Validates a group body. AWS profile: only {@code displayName} (required, 1 to 1024 characters,
+ * not {@code Administrator} or {@code AWSAdministrators} in any case), {@code externalId} and
+ * {@code members} (at most 100, each with a {@code value}; no {@code display}); anything else
+ * refused; every string follows the {@link IdentityStoreText} rule. RFC 7644 profile: {@code
+ * displayName} required, other attributes kept.
  */
 final class GroupRules {
   /** Most members AWS accepts inline on create, and most membership changes per PATCH. */
   static final int MAX_MEMBER_CHANGES = 100;
+
+  private static final Set<String> RESERVED_NAMES = Set.of("administrator", "awsadministrators");
 
   private final boolean aws;
 
@@ -76,11 +80,18 @@ final class GroupRules {
     if (aws && displayName.asText().length() > 1024) {
       throw ScimProblem.invalidValue("displayName must be 1 to 1024 characters.");
     }
+    if (aws && RESERVED_NAMES.contains(displayName.asText().toLowerCase(Locale.ROOT))) {
+      throw ScimProblem.invalidValue("displayName '" + displayName.asText() + "' is reserved.");
+    }
   }
 
-  static JsonNode text(String name, JsonNode value) {
+  /** A string attribute's value; the AWS profile also applies the Identity Store rule. */
+  JsonNode text(String name, JsonNode value) {
     if (!value.isTextual()) {
       throw ScimProblem.invalidValue("Attribute '" + name + "' must be a string.");
+    }
+    if (aws) {
+      IdentityStoreText.require(name, value.asText());
     }
     return value;
   }
@@ -103,7 +114,11 @@ final class GroupRules {
           throw ScimProblem.invalidValue("Sub-attribute 'display' of 'members' is not supported.");
         }
       }
-      ids.add(member.path("value").asText());
+      String id = member.path("value").asText();
+      if (aws) {
+        IdentityStoreText.require("members.value", id);
+      }
+      ids.add(id);
     }
     return ids;
   }

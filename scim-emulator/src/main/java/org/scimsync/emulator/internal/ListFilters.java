@@ -21,8 +21,10 @@ import org.jspecify.annotations.Nullable;
  * <p>AWS profile: only {@code eq} joined by {@code and}; users on {@code userName}, {@code
  * externalId}, {@code id}, {@code groups.value} and {@code manager} (the last only with another
  * term), groups on {@code displayName}, {@code externalId}, {@code id} and {@code members.value}
- * (or {@code members}); anything else 400. RFC 7644 profile: any filter; conjunctions of {@code eq}
- * on those attributes use the indexes, the rest is evaluated on each resource.
+ * (or {@code members}); anything else 400, and so are a {@code displayName} value with non-ASCII
+ * characters ("Invalid filter", as reported for AWS) and an empty member id. RFC 7644 profile: any
+ * filter; conjunctions of {@code eq} on those attributes use the indexes, the rest is evaluated on
+ * each resource.
  */
 final class ListFilters {
   private static final Map<String, Selection.Field> USER_FIELDS =
@@ -53,7 +55,28 @@ final class ListFilters {
   }
 
   Selection groups(@Nullable String filter) {
-    return select(filter, GROUP_FIELDS);
+    Selection selection = select(filter, GROUP_FIELDS);
+    if (aws && selection instanceof Selection.Terms terms) {
+      for (Selection.Term term : terms.terms()) {
+        if (term.field() == Selection.Field.DISPLAY_NAME && !ascii(term.value())) {
+          throw ScimProblem.invalidFilter(
+              "Invalid filter: displayName eq with non-ASCII characters is not supported.");
+        }
+        if (term.field() == Selection.Field.MEMBER && term.value().isEmpty()) {
+          throw ScimProblem.invalidFilter("Invalid filter: the member id is empty.");
+        }
+      }
+    }
+    return selection;
+  }
+
+  private static boolean ascii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) > 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Selection select(@Nullable String filter, Map<String, Selection.Field> fields) {
@@ -120,14 +143,19 @@ final class ListFilters {
     return name;
   }
 
-  /** Parses a filter with SCIMple's grammar; 400 invalidFilter if it does not parse. */
+  /**
+   * Parses a filter with SCIMple's grammar (non-ASCII literals carried by {@link FilterLiterals});
+   * 400 invalidFilter if it does not parse.
+   */
   static FilterExpression parse(String filter) {
+    boolean encoded = FilterLiterals.needsEncoding(filter);
     try {
-      FilterExpression expression = new Filter(filter).getExpression();
+      FilterExpression expression =
+          new Filter(encoded ? FilterLiterals.encode(filter) : filter).getExpression();
       if (expression == null) {
         throw ScimProblem.invalidFilter("Invalid filter: " + filter);
       }
-      return expression;
+      return encoded ? FilterLiterals.decode(expression) : expression;
     } catch (FilterParseException | RuntimeException e) {
       if (e instanceof ScimProblem problem) {
         throw problem;

@@ -15,6 +15,11 @@ import org.jspecify.annotations.Nullable;
  */
 record PatchOperation(String op, @Nullable String path, @Nullable JsonNode value) {
 
+  /** The detail AWS gives for a path-less operation changing more than one attribute. */
+  static final String ONE_ATTRIBUTE_WITHOUT_PATH =
+      "Current PATCH support allows omitting \"path\" attribute only for Add and Replace"
+          + " operations modifying a single attribute";
+
   boolean isRemove() {
     return op.equals("remove");
   }
@@ -54,5 +59,18 @@ record PatchOperation(String op, @Nullable String path, @Nullable JsonNode value
       result.add(new PatchOperation(name, pathText, value));
     }
     return result;
+  }
+
+  /**
+   * AWS: an {@code add} or {@code replace} without {@code path} may change one attribute only (its
+   * value object has one member; a complex attribute such as {@code name} counts as one).
+   */
+  static void requireOneAttributeWithoutPath(List<PatchOperation> operations) {
+    for (PatchOperation operation : operations) {
+      JsonNode value = operation.value();
+      if (operation.path() == null && value != null && value.isObject() && value.size() > 1) {
+        throw ScimProblem.invalidValue(ONE_ATTRIBUTE_WITHOUT_PATH);
+      }
+    }
   }
 }

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.emulator.ServerQuirks;
 
 /**
  * The SCIM operations of one profile over a {@link Directory}: validation, PATCH, filters, paging
@@ -26,6 +28,7 @@ public final class ScimService {
   private final GroupPatcher groupPatcher;
   private final ListFilters filters;
   private final ErrorBodies errors;
+  private final QuirkRules quirks;
   private final ResourceDocuments documents = new ResourceDocuments();
 
   /**
@@ -34,9 +37,12 @@ public final class ScimService {
    * @param directory the data
    * @param aws whether to follow the AWS Identity Center profile (else RFC 7644)
    * @param shortPageEvery cursor pages whose number modulo this is 1 are half full (0 = never)
+   * @param quirks the current server quirks
    */
-  public ScimService(Directory directory, boolean aws, int shortPageEvery) {
+  public ScimService(
+      Directory directory, boolean aws, int shortPageEvery, Supplier<ServerQuirks> quirks) {
     this.directory = Objects.requireNonNull(directory, "directory");
+    this.quirks = new QuirkRules(quirks);
     this.aws = aws;
     this.shortPageEvery = shortPageEvery;
     this.userRules = new UserRules(aws);
@@ -64,45 +70,44 @@ public final class ScimService {
   private Reply dispatch(ScimRoute route, Map<String, String> query, byte[] body) {
     String id = route.id();
     return switch (route.api()) {
-      case "CreateUser" -> created(directory.createUser(userRules.normalize(parse(body))).json());
+      case "CreateUser" -> created(createUser(parse(body)).json());
       case "GetUser" -> Reply.json(200, requireUser(Objects.requireNonNull(id)).json());
       case "PutUser" -> {
-        ObjectNode attributes = userRules.normalize(parse(body));
+        ObjectNode attributes = quirks.user(userRules.normalize(parse(body)));
         yield Reply.json(200, directory.updateUser(id, current -> attributes).json());
       }
       case "PatchUser" -> {
         var operations = userPatcher.parse(parse(body));
         StoredUser user =
-            directory.updateUser(id, current -> userPatcher.apply(current, operations));
+            directory.updateUser(
+                id, current -> quirks.user(userPatcher.apply(current, operations)));
         yield aws ? Reply.empty(204) : Reply.json(200, user.json());
       }
       case "DeleteUser" -> {
-        directory.deleteUser(Objects.requireNonNull(id));
+        directory.deleteUser(Objects.requireNonNull(id), quirks.keepsMembershipsOfDeletedUsers());
         yield Reply.empty(204);
       }
       case "ListUsers" -> listUsers(query);
       case "CreateGroup" -> {
         GroupRules.GroupBody group = groupRules.normalize(parse(body));
-        GroupView view =
-            directory.createGroup(
-                draft -> {
-                  draft.attributes().setAll(group.attributes());
-                  draft.members().addAll(group.members());
-                });
-        yield created(groupBytes(view));
+        quirks.groupBody(group, true);
+        yield created(groupBytes(createGroup(group), query));
       }
       case "GetGroup" -> {
-        GroupView view = directory.group(Objects.requireNonNull(id), !aws);
+        GroupView view =
+            directory.group(Objects.requireNonNull(id), quirks.showsMembers(aws, query));
         if (view == null) {
           throw ScimProblem.notFound("Group " + id + " not found.");
         }
-        yield Reply.json(200, groupBytes(view));
+        yield Reply.json(200, groupBytes(view, query));
       }
-      case "PutGroup" -> putGroup(Objects.requireNonNull(id), body);
+      case "PutGroup" -> putGroup(Objects.requireNonNull(id), body, query);
       case "PatchGroup" -> {
-        var edit = groupPatcher.parse(parse(body));
-        GroupView view = directory.updateGroup(Objects.requireNonNull(id), edit);
-        yield aws ? Reply.empty(204) : Reply.json(200, groupBytes(view));
+        GroupPatcher.Parsed patch = groupPatcher.parse(parse(body));
+        quirks.memberChanges(patch.memberChanges());
+        GroupView view =
+            directory.updateGroup(Objects.requireNonNull(id), quirks.group(patch.edit()));
+        yield aws ? Reply.empty(204) : Reply.json(200, groupBytes(view, query));
       }
       case "DeleteGroup" -> {
         directory.deleteGroup(Objects.requireNonNull(id));
@@ -117,21 +122,36 @@ public final class ScimService {
     };
   }
 
-  private Reply putGroup(String id, byte[] body) {
+  private Reply putGroup(String id, byte[] body, Map<String, String> query) {
     if (aws) {
       throw ScimProblem.invalidValue("PUT is not supported for groups; use PATCH.");
     }
     GroupRules.GroupBody group = groupRules.normalize(parse(body));
+    quirks.groupBody(group, false);
     GroupView view =
         directory.updateGroup(
             id,
+            quirks.group(
+                draft -> {
+                  draft.attributes().removeAll();
+                  draft.attributes().setAll(group.attributes());
+                  draft.members().clear();
+                  draft.members().addAll(group.members());
+                }));
+    return Reply.json(200, groupBytes(view, query));
+  }
+
+  private StoredUser createUser(JsonNode body) {
+    return directory.createUser(quirks.user(userRules.normalize(body)));
+  }
+
+  private GroupView createGroup(GroupRules.GroupBody group) {
+    return directory.createGroup(
+        quirks.group(
             draft -> {
-              draft.attributes().removeAll();
               draft.attributes().setAll(group.attributes());
-              draft.members().clear();
               draft.members().addAll(group.members());
-            });
-    return Reply.json(200, groupBytes(view));
+            }));
   }
 
   private StoredUser requireUser(String id) {
@@ -160,9 +180,10 @@ public final class ScimService {
       }
     }
     PageRequest page = PageRequest.of(query, aws, shortPageEvery);
+    boolean withMembers = quirks.showsMembers(aws, query);
     Slice<GroupView> slice =
-        directory.groups(selection, page.afterSeq(), page.skip(), page.limit(), !aws);
-    return list(page, slice, this::groupBytes, view -> view.group().seq());
+        directory.groups(selection, page.afterSeq(), page.skip(), page.limit(), withMembers);
+    return list(page, slice, view -> groupBytes(view, query), view -> view.group().seq());
   }
 
   private <T> Reply list(
@@ -195,9 +216,14 @@ public final class ScimService {
     return Reply.json(200, out.toByteArray());
   }
 
-  private byte[] groupBytes(GroupView view) {
-    GroupView shown = aws ? new GroupView(view.group(), List.of()) : view;
-    return ResourceDocuments.bytes(documents.groupJson(shown));
+  /** AWS: always {@code "members": []}; members not asked for (a quirk): no members attribute. */
+  private byte[] groupBytes(GroupView view, Map<String, String> query) {
+    boolean shown = quirks.showsMembers(aws, query);
+    ObjectNode doc = documents.groupJson(shown ? view : new GroupView(view.group(), List.of()));
+    if (!shown && !aws) {
+      doc.remove("members");
+    }
+    return ResourceDocuments.bytes(doc);
   }
 
   private static Reply created(byte[] json) {
@@ -231,17 +257,15 @@ public final class ScimService {
 
   /** Creates a user directly (seeding), with the profile's validation. */
   public StoredUser seedUser(JsonNode body) {
-    return directory.createUser(userRules.normalize(body));
+    return createUser(body);
   }
 
-  /** Creates a group directly (seeding), with the profile's validation. */
+  /**
+   * Creates a group directly (seeding), with the profile's validation; the quirks on members in a
+   * request do not apply (a seeded group is one that already exists).
+   */
   public GroupView seedGroup(JsonNode body) {
-    GroupRules.GroupBody group = groupRules.normalize(body);
-    return directory.createGroup(
-        draft -> {
-          draft.attributes().setAll(group.attributes());
-          draft.members().addAll(group.members());
-        });
+    return createGroup(groupRules.normalize(body));
   }
 
   private static final java.nio.charset.Charset UTF8 = StandardCharsets.UTF_8;

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Applies PATCH operations to a user's attributes, then validates the result with the profile's
  * {@link UserRules}. AWS profile: only the patchable attributes of AWS-IDENTITY-CENTER.md may be
- * targeted; {@code userName} and {@code active} cannot be removed nor appear twice in one request.
+ * targeted; {@code userName} and {@code active} cannot be removed nor appear twice in one request;
+ * an operation without {@code path} may change one attribute only.
  */
 final class UserPatcher {
   private static final Set<String> MULTI_VALUED =
@@ -31,6 +32,7 @@ final class UserPatcher {
   List<PatchOperation> parse(JsonNode body) {
     List<PatchOperation> operations = PatchOperation.parse(body);
     if (aws) {
+      PatchOperation.requireOneAttributeWithoutPath(operations);
       Set<String> seen = new HashSet<>();
       for (PatchOperation operation : operations) {
         for (String top : targets(operation)) {

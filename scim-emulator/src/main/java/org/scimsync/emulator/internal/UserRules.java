@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Validates and normalises a user's attributes (a create or PUT body, or the result of a PATCH).
@@ -17,9 +16,11 @@ import java.util.regex.Pattern;
  * refused; at most one email, phone number, address and role; the email must carry {@code
  * "primary": true} (decided: an email without it is refused, as AWS documents the requirement);
  * {@code userName} at most 128 characters and not {@code Administrator} or {@code
- * AWSAdministrators}; {@code displayName} 1 to 1024 characters; phone numbers of digits, spaces and
- * {@code +-().} only. The RFC 7644 profile only requires {@code userName} and keeps everything else
- * (except {@code password}, which is write-only and never stored).
+ * AWSAdministrators} (any case); {@code displayName} 1 to 1024 characters; every string, at any
+ * depth, follows the {@link IdentityStoreText} rule. Phone numbers are free-form, as in the
+ * Identity Store model (never refused on format). The RFC 7644 profile only requires {@code
+ * userName} and keeps everything else (except {@code password}, which is write-only and never
+ * stored).
  */
 final class UserRules {
   private static final Set<String> REFUSED =
@@ -86,7 +87,6 @@ final class UserRules {
           ResourceDocuments.ENTERPRISE_USER.toLowerCase(Locale.ROOT));
   private static final Set<String> RESERVED_USER_NAMES =
       Set.of("administrator", "awsadministrators");
-  private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().\\-]{3,40}");
 
   private final boolean aws;
 
@@ -166,11 +166,6 @@ final class UserRules {
       }
       if (!email.path("primary").asBoolean(false)) {
         throw ScimProblem.invalidValue("The email address must be primary.");
-      }
-    }
-    for (JsonNode phone : user.path("phoneNumbers")) {
-      if (!PHONE.matcher(phone.path("value").asText("")).matches()) {
-        throw ScimProblem.invalidValue("Invalid phone number format.");
       }
     }
     JsonNode manager = user.path(ResourceDocuments.ENTERPRISE_USER).path("manager");
