@@ -214,9 +214,15 @@ class CommandsIT {
 
   @Test
   void oneRefusedUserIsAPartialFailureWithOne() throws IOException {
-    setup.writeConfig(
-        emulator.baseUri().toString(),
-        "phoneNumbers: \"user.uid == 'bob' ? [{'value': 'call me', 'type': 'work'}] : null\"");
+    // a blank displayName passes the sanitizer (AWS's character rule allows spaces) but the
+    // target refuses it: the run applies the 24 others and exits 1
+    setup.writeConfig(emulator.baseUri().toString(), "");
+    Files.writeString(
+        setup.config,
+        Files.readString(setup.config)
+            .replace(
+                "displayName: user.displayName",
+                "displayName: \"user.uid == 'bob' ? '   ' : user.displayName\""));
     CliRun run = run("sync");
     assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
     assertThat(run.out()).contains("FAILED").contains("bob@example.org");
