@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A SCIM call failed. Subclasses name the class of failure; an HTTP status without a subclass (for
  * example 405 or 422) is reported as a plain {@code ScimException}. The message holds the
- * operation, the status and the server's detail, never the bearer token.
+ * operation, the status, the server's detail and the target's request id (which the target's
+ * support asks for), never the bearer token.
  */
 public sealed class ScimException extends RuntimeException
     permits ScimBadRequestException,
@@ -38,6 +39,7 @@ public sealed class ScimException extends RuntimeException
   private final int status;
   private final @Nullable String detail;
   private final @Nullable String scimType;
+  private final @Nullable String requestId;
 
   /**
    * Creates the exception.
@@ -54,7 +56,27 @@ public sealed class ScimException extends RuntimeException
       @Nullable String detail,
       @Nullable String scimType,
       @Nullable Throwable cause) {
-    this(Kind.CHANGE_REJECTED, false, new Failure(api, status, detail, scimType, cause));
+    this(api, status, detail, scimType, null, cause);
+  }
+
+  /**
+   * Creates the exception for an answer that carried a request id.
+   *
+   * @param api the SCIM operation, such as {@code CreateUser}
+   * @param status the HTTP status, {@code -1} when no answer was received
+   * @param detail the server's detail message, if any
+   * @param scimType the server's {@code scimType}, if any
+   * @param requestId the target's id of the request, if it sent one
+   * @param cause the underlying failure, if any
+   */
+  public ScimException(
+      String api,
+      int status,
+      @Nullable String detail,
+      @Nullable String scimType,
+      @Nullable String requestId,
+      @Nullable Throwable cause) {
+    this(Kind.CHANGE_REJECTED, false, new Failure(api, status, detail, scimType, requestId, cause));
   }
 
   /**
@@ -65,28 +87,29 @@ public sealed class ScimException extends RuntimeException
    * @param failure what failed
    */
   ScimException(Kind kind, boolean retryable, Failure failure) {
-    super(
-        message(failure.api(), failure.status(), failure.detail(), failure.scimType()),
-        failure.cause());
+    super(message(failure), failure.cause());
     this.kind = kind;
     this.retryable = retryable;
     this.api = failure.api();
     this.status = failure.status();
     this.detail = failure.detail();
     this.scimType = failure.scimType();
+    this.requestId = failure.requestId();
   }
 
-  private static String message(
-      String api, int status, @Nullable String detail, @Nullable String scimType) {
-    StringBuilder text = new StringBuilder(api).append(" failed");
-    if (status >= 0) {
-      text.append(": HTTP ").append(status);
+  private static String message(Failure failure) {
+    StringBuilder text = new StringBuilder(failure.api()).append(" failed");
+    if (failure.status() >= 0) {
+      text.append(": HTTP ").append(failure.status());
     }
-    if (scimType != null) {
-      text.append(" scimType=").append(scimType);
+    if (failure.scimType() != null) {
+      text.append(" scimType=").append(failure.scimType());
     }
-    if (detail != null) {
-      text.append(": ").append(detail);
+    if (failure.detail() != null) {
+      text.append(": ").append(failure.detail());
+    }
+    if (failure.requestId() != null) {
+      text.append(" (request id ").append(failure.requestId()).append(')');
     }
     return text.toString();
   }
@@ -128,6 +151,16 @@ public sealed class ScimException extends RuntimeException
   }
 
   /**
+   * The target's id of the failed request: {@code exceptionRequestId} of an AWS error body, else
+   * the {@code x-amzn-RequestId} or {@code X-Request-Id} response header. Support desks ask for it.
+   *
+   * @return the request id, if the target sent one
+   */
+  public @Nullable String requestId() {
+    return requestId;
+  }
+
+  /**
    * Whether the same call might succeed later (throttling, server errors, I/O).
    *
    * @return true for transient failures, after the client's own retries were used up
@@ -151,5 +184,16 @@ public sealed class ScimException extends RuntimeException
       int status,
       @Nullable String detail,
       @Nullable String scimType,
-      @Nullable Throwable cause) {}
+      @Nullable String requestId,
+      @Nullable Throwable cause) {
+
+    Failure(
+        String api,
+        int status,
+        @Nullable String detail,
+        @Nullable String scimType,
+        @Nullable Throwable cause) {
+      this(api, status, detail, scimType, null, cause);
+    }
+  }
 }

@@ -12,8 +12,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param detail the server's explanation, if any
  * @param scimType the RFC 7644 error type, if any
+ * @param requestId AWS's {@code exceptionRequestId}, if any
  */
-record ErrorBody(@Nullable String detail, @Nullable String scimType) {
+record ErrorBody(@Nullable String detail, @Nullable String scimType, @Nullable String requestId) {
+
+  static final ErrorBody EMPTY = new ErrorBody(null, null, null);
 
   static final int MAX_DETAIL = 300;
 
@@ -26,7 +29,7 @@ record ErrorBody(@Nullable String detail, @Nullable String scimType) {
    */
   public static ErrorBody parse(@Nullable String body, ObjectMapper json) {
     if (body == null || body.isBlank()) {
-      return new ErrorBody(null, null);
+      return EMPTY;
     }
     try {
       JsonNode tree = json.readTree(body);
@@ -35,12 +38,13 @@ record ErrorBody(@Nullable String detail, @Nullable String scimType) {
         if (detail == null) {
           detail = text(tree, "message");
         }
-        return new ErrorBody(clip(detail), clip(text(tree, "scimType")));
+        return new ErrorBody(
+            clip(detail), clip(text(tree, "scimType")), clip(text(tree, "exceptionRequestId")));
       }
     } catch (JsonProcessingException | RuntimeException e) {
       // Not JSON: fall through and keep the start of the text.
     }
-    return new ErrorBody(clip(body.strip()), null);
+    return new ErrorBody(clip(body.strip()), null, null);
   }
 
   private static @Nullable String text(JsonNode tree, String field) {

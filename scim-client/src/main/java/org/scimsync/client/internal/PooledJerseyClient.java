@@ -22,6 +22,7 @@ import org.glassfish.jersey.apache5.connector.Apache5ClientProperties;
 import org.glassfish.jersey.apache5.connector.Apache5ConnectorProvider;
 import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.client.ClientProperties;
+import org.glassfish.jersey.client.RequestEntityProcessing;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.client.ScimClientConfig;
 import org.scimsync.common.Secret;
@@ -66,6 +67,9 @@ final class PooledJerseyClient {
         ClientProperties.READ_TIMEOUT,
         (int) Math.min(config.readTimeout().toMillis(), Integer.MAX_VALUE));
     jersey.property(ClientProperties.FOLLOW_REDIRECTS, false);
+    // SCIM bodies are small: send them with Content-Length. Gateways, proxies and some SCIM
+    // endpoints refuse or mangle chunked request bodies.
+    jersey.property(ClientProperties.REQUEST_ENTITY_PROCESSING, RequestEntityProcessing.BUFFERED);
     return ClientBuilder.newClient(jersey);
   }
 

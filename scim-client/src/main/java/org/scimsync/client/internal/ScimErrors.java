@@ -15,20 +15,31 @@ final class ScimErrors {
 
   private ScimErrors() {}
 
-  static ScimException forStatus(String api, int status, ErrorBody body) {
+  /**
+   * The exception for a final answer.
+   *
+   * @param api the operation name
+   * @param status the HTTP status
+   * @param body the parsed error body
+   * @param requestIdHeader the request id the answer's headers carried, if any; the body's {@code
+   *     exceptionRequestId} wins
+   */
+  static ScimException forStatus(
+      String api, int status, ErrorBody body, @Nullable String requestIdHeader) {
     @Nullable String detail = body.detail();
-    @Nullable String scimType = body.scimType();
+    @Nullable String type = body.scimType();
+    @Nullable String id = body.requestId() != null ? body.requestId() : requestIdHeader;
     return switch (status) {
-      case 400 -> new ScimBadRequestException(api, status, detail, scimType, null);
-      case 401, 403 -> new ScimUnauthorizedException(api, status, detail, scimType, null);
-      case 404 -> new ScimNotFoundException(api, status, detail, scimType, null);
-      case 409 -> new ScimConflictException(api, status, detail, scimType, null);
-      case 412 -> new ScimPreconditionFailedException(api, status, detail, scimType, null);
-      case 429 -> new ScimThrottledException(api, status, detail, scimType, null);
+      case 400 -> new ScimBadRequestException(api, status, detail, type, id, null);
+      case 401, 403 -> new ScimUnauthorizedException(api, status, detail, type, id, null);
+      case 404 -> new ScimNotFoundException(api, status, detail, type, id, null);
+      case 409 -> new ScimConflictException(api, status, detail, type, id, null);
+      case 412 -> new ScimPreconditionFailedException(api, status, detail, type, id, null);
+      case 429 -> new ScimThrottledException(api, status, detail, type, id, null);
       default ->
           status >= 500
-              ? new ScimServerException(api, status, detail, scimType, null)
-              : new ScimException(api, status, detail, scimType, null);
+              ? new ScimServerException(api, status, detail, type, id, null)
+              : new ScimException(api, status, detail, type, id, null);
     };
   }
 

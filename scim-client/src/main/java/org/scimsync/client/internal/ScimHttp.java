@@ -48,6 +48,7 @@ public final class ScimHttp implements AutoCloseable {
   private static final String ACCEPT = "application/scim+json, application/json";
   private static final double JITTER = 0.25;
   private static final byte[] NO_BODY = new byte[0];
+  private static final String[] REQUEST_ID_HEADERS = {"x-amzn-RequestId", "X-Request-Id"};
   private static final String[] RAW_HTTP_LOGGERS = {
     "org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire"
   };
@@ -181,8 +182,9 @@ public final class ScimHttp implements AutoCloseable {
     if (reply.status() >= 200 && reply.status() < 300) {
       return reply;
     }
+    String requestId = reply.requestId() == null ? null : redact(reply.requestId());
     throw ScimErrors.forStatus(
-        api.apiName(), reply.status(), ErrorBody.parse(redact(reply.text()), json));
+        api.apiName(), reply.status(), ErrorBody.parse(redact(reply.text()), json), requestId);
   }
 
   private HttpReply attempt(ScimApi api, String method, URI uri, @Nullable String body) {
@@ -193,7 +195,8 @@ public final class ScimHttp implements AutoCloseable {
               .target(uri)
               .request()
               .header(HttpHeaders.AUTHORIZATION, authorization)
-              .header(HttpHeaders.ACCEPT, ACCEPT);
+              .header(HttpHeaders.ACCEPT, ACCEPT)
+              .header(HttpHeaders.USER_AGENT, UserAgent.VALUE);
       try (Response response =
           body == null
               ? request.method(method)
@@ -202,7 +205,11 @@ public final class ScimHttp implements AutoCloseable {
         // only error bodies are ever decoded.
         byte[] bytes = response.hasEntity() ? response.readEntity(byte[].class) : NO_BODY;
         HttpReply reply =
-            new HttpReply(response.getStatus(), bytes, response.getHeaderString("Retry-After"));
+            new HttpReply(
+                response.getStatus(),
+                bytes,
+                response.getHeaderString("Retry-After"),
+                requestId(response));
         finished(api, method, uri, reply.status(), start);
         return reply;
       }
@@ -210,6 +217,16 @@ public final class ScimHttp implements AutoCloseable {
       finished(api, method, uri, -1, start);
       throw new TransportFailure(e.getCause() == null ? e : e.getCause());
     }
+  }
+
+  private static @Nullable String requestId(Response response) {
+    for (String header : REQUEST_ID_HEADERS) {
+      String value = response.getHeaderString(header);
+      if (value != null && !value.isBlank()) {
+        return value.strip();
+      }
+    }
+    return null;
   }
 
   private void finished(ScimApi api, String method, URI uri, int status, long startNanos) {

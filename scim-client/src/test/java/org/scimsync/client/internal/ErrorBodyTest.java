@@ -20,7 +20,7 @@ class ErrorBodyTest {
             json);
 
     assertThat(body)
-        .isEqualTo(new ErrorBody("Replacing group memberships is not supported.", null));
+        .isEqualTo(new ErrorBody("Replacing group memberships is not supported.", null, null));
   }
 
   @Test
@@ -31,7 +31,19 @@ class ErrorBodyTest {
                 + "\"scimType\":\"uniqueness\",\"detail\":\"userName taken\",\"status\":409}",
             json);
 
-    assertThat(body).isEqualTo(new ErrorBody("userName taken", "uniqueness"));
+    assertThat(body).isEqualTo(new ErrorBody("userName taken", "uniqueness", null));
+  }
+
+  @Test
+  void readsTheAwsExceptionRequestId() {
+    ErrorBody body =
+        ErrorBody.parse(
+            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],"
+                + "\"detail\":\"Refused to create a new, duplicate resource.\",\"status\":\"409\","
+                + "\"exceptionRequestId\":\"7a1c-42\",\"timeStamp\":\"2024-05-01 10:00:00.0\"}",
+            json);
+
+    assertThat(body.requestId()).isEqualTo("7a1c-42");
   }
 
   @ParameterizedTest
