@@ -23,7 +23,10 @@ import org.scimsync.client.internal.ScimJson;
  * A SCIM 2.0 client for one service provider, shaped by its {@link TargetProfile}. Safe to call
  * from many threads at once: requests share a pool of connections, each SCIM operation has its own
  * rate limiter, and transient failures (429, 5xx, I/O) are retried as set in {@link RetrySettings}.
- * Every failure is a {@link ScimException} subclass. Close it to release the connections.
+ * Every failure is a {@link ScimException} subclass. A 404 on a collection (listing, searching or
+ * creating in {@code /Users} or {@code /Groups}, {@code /ServiceProviderConfig}) is a {@link
+ * ScimTargetNotFoundException}: a wrong tenant id, which stops the run; only a 404 on one resource
+ * is a {@link ScimNotFoundException}. Close it to release the connections.
  */
 public final class ScimClient implements AutoCloseable {
 
@@ -370,7 +373,8 @@ public final class ScimClient implements AutoCloseable {
    * token are accepted.
    *
    * @return what the provider announces
-   * @throws ScimUnauthorizedException if the token or tenant is refused
+   * @throws ScimUnauthorizedException if the token or tenant is refused; a {@link
+   *     ScimTargetNotFoundException} if the base URL or its tenant id is unknown (404)
    */
   public ServiceProviderInfo serviceProviderConfig() {
     String api = ScimApi.SERVICE_PROVIDER_CONFIG.apiName();

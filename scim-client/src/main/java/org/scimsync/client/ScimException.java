@@ -25,7 +25,11 @@ public sealed class ScimException extends RuntimeException
     CHANGE_REJECTED,
     /** The profile forbids the operation; nothing was sent. */
     UNSUPPORTED,
-    /** The token or tenant was refused (401, 403): nothing more can succeed. */
+    /**
+     * The token, the tenant or the proxy credentials were refused (401, 403, 407), or the target
+     * has no such collection (404 on {@code /Users}, {@code /Groups}: a wrong tenant id): nothing
+     * more can succeed.
+     */
     AUTH_REFUSED,
     /** The target stayed throttled, failing or unreachable after the retries. */
     TARGET_UNAVAILABLE
@@ -87,7 +91,19 @@ public sealed class ScimException extends RuntimeException
    * @param failure what failed
    */
   ScimException(Kind kind, boolean retryable, Failure failure) {
-    super(message(failure), failure.cause());
+    this(kind, retryable, failure, message(failure));
+  }
+
+  /**
+   * Creates the exception of a subclass, with its kind and its own message.
+   *
+   * @param kind the class of failure
+   * @param retryable whether a later attempt might succeed
+   * @param failure what failed
+   * @param message the message; never holding a secret
+   */
+  ScimException(Kind kind, boolean retryable, Failure failure, String message) {
+    super(message, failure.cause());
     this.kind = kind;
     this.retryable = retryable;
     this.api = failure.api();

@@ -21,14 +21,11 @@ final class ScimErrors {
    * @param api the operation name
    * @param status the HTTP status
    * @param body the parsed error body
-   * @param requestIdHeader the request id the answer's headers carried, if any; the body's {@code
-   *     exceptionRequestId} wins
+   * @param id the target's request id, if any
    */
-  static ScimException forStatus(
-      String api, int status, ErrorBody body, @Nullable String requestIdHeader) {
+  static ScimException forStatus(String api, int status, ErrorBody body, @Nullable String id) {
     @Nullable String detail = body.detail();
     @Nullable String type = body.scimType();
-    @Nullable String id = body.requestId() != null ? body.requestId() : requestIdHeader;
     return switch (status) {
       case 400 -> new ScimBadRequestException(api, status, detail, type, id, null);
       case 401, 403 -> new ScimUnauthorizedException(api, status, detail, type, id, null);
@@ -41,6 +38,20 @@ final class ScimErrors {
               ? new ScimServerException(api, status, detail, type, id, null)
               : new ScimException(api, status, detail, type, id, null);
     };
+  }
+
+  /**
+   * The collection a request path names, if it names no single resource: {@code Users} for {@code
+   * Users?filter=...}, {@code ServiceProviderConfig}; null for {@code Users/abc} (ids are
+   * percent-encoded, so a {@code /} always separates the id).
+   *
+   * @param pathAndQuery the request path relative to the base URL
+   * @return the collection, or null for a single resource
+   */
+  static @Nullable String collection(String pathAndQuery) {
+    int query = pathAndQuery.indexOf('?');
+    String path = query < 0 ? pathAndQuery : pathAndQuery.substring(0, query);
+    return path.isEmpty() || path.contains("/") ? null : path;
   }
 
   /** Whether an answer with this status is worth another attempt. */

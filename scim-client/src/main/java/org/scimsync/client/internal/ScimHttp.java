@@ -27,6 +27,7 @@ import org.scimsync.client.RateLimits;
 import org.scimsync.client.RequestListener;
 import org.scimsync.client.RetrySettings;
 import org.scimsync.client.ScimClientConfig;
+import org.scimsync.client.ScimTargetNotFoundException;
 import org.scimsync.client.ScimThrottledException;
 import org.scimsync.client.ScimTransportException;
 import org.slf4j.Logger;
@@ -150,7 +151,8 @@ public final class ScimHttp implements AutoCloseable {
    * @param pathAndQuery relative to the base URL, already encoded, such as {@code Users?filter=...}
    * @param body the JSON body, if any
    * @return the 2xx answer
-   * @throws org.scimsync.client.ScimException typed by the final status
+   * @throws org.scimsync.client.ScimException typed by the final status; a 404 on a collection (a
+   *     path without a resource id) is a {@link ScimTargetNotFoundException}
    */
   public HttpReply send(ScimApi api, String method, String pathAndQuery, @Nullable String body) {
     URI uri = baseUrl.resolve(pathAndQuery);
@@ -182,9 +184,18 @@ public final class ScimHttp implements AutoCloseable {
     if (reply.status() >= 200 && reply.status() < 300) {
       return reply;
     }
-    String requestId = reply.requestId() == null ? null : redact(reply.requestId());
-    throw ScimErrors.forStatus(
-        api.apiName(), reply.status(), ErrorBody.parse(redact(reply.text()), json), requestId);
+    ErrorBody error = ErrorBody.parse(redact(reply.text()), json);
+    String requestId = error.requestId();
+    if (requestId == null && reply.requestId() != null) {
+      requestId = redact(reply.requestId());
+    }
+    String collection = ScimErrors.collection(pathAndQuery);
+    if (reply.status() == 404 && collection != null) {
+      // A collection is never "gone": the tenant id or the base URL is wrong.
+      throw new ScimTargetNotFoundException(
+          api.apiName(), baseUrl, collection, error.detail(), error.scimType(), requestId);
+    }
+    throw ScimErrors.forStatus(api.apiName(), reply.status(), error, requestId);
   }
 
   private HttpReply attempt(ScimApi api, String method, URI uri, @Nullable String body) {
