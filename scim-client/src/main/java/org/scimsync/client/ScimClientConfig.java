@@ -29,6 +29,7 @@ import org.scimsync.common.Secret;
  * @param trustStorePassword the trust store password, if it has one
  * @param allowPlainHttp allow {@code http} to non-loopback hosts (never needed in production)
  * @param retry retry settings for transient failures
+ * @param consistency retries of a 404 on a just-created resource and of a 409 on PATCH/DELETE
  * @param listener observer of every HTTP attempt, if any
  */
 public record ScimClientConfig(
@@ -42,6 +43,7 @@ public record ScimClientConfig(
     @Nullable Secret trustStorePassword,
     boolean allowPlainHttp,
     RetrySettings retry,
+    ConsistencySettings consistency,
     @Nullable RequestListener listener) {
 
   private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
@@ -55,6 +57,7 @@ public record ScimClientConfig(
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(readTimeout, "readTimeout");
     Objects.requireNonNull(retry, "retry");
+    Objects.requireNonNull(consistency, "consistency");
     baseUrl = checkBaseUrl(baseUrl, allowPlainHttp);
     if (connectTimeout.isNegative() || connectTimeout.isZero()) {
       throw new IllegalArgumentException("target.connectTimeout must be positive");
@@ -118,7 +121,7 @@ public record ScimClientConfig(
   /**
    * Starts a configuration with defaults: the profile's rate limits, connect timeout 10 s, read
    * timeout 30 s, the JVM trust store, https only (loopback http allowed), {@link
-   * RetrySettings#DEFAULT}, no listener.
+   * RetrySettings#DEFAULT}, {@link ConsistencySettings#DEFAULT}, no listener.
    *
    * @param baseUrl the SCIM base URL
    * @param token the bearer token
@@ -141,6 +144,7 @@ public record ScimClientConfig(
     private @Nullable Secret trustStorePassword;
     private boolean allowPlainHttp;
     private RetrySettings retry = RetrySettings.DEFAULT;
+    private ConsistencySettings consistency = ConsistencySettings.DEFAULT;
     private @Nullable RequestListener listener;
 
     private Builder(URI baseUrl, Secret token, TargetProfile profile) {
@@ -219,6 +223,17 @@ public record ScimClientConfig(
     }
 
     /**
+     * Sets the retries of a 404 on a just-created resource and of a 409 on PATCH or DELETE.
+     *
+     * @param value the settings; {@link ConsistencySettings#NONE} for none
+     * @return this builder
+     */
+    public Builder consistency(ConsistencySettings value) {
+      this.consistency = Objects.requireNonNull(value, "consistency");
+      return this;
+    }
+
+    /**
      * Sets the observer of every HTTP attempt.
      *
      * @param value the listener, or null for none
@@ -247,6 +262,7 @@ public record ScimClientConfig(
           trustStorePassword,
           allowPlainHttp,
           retry,
+          consistency,
           listener);
     }
   }

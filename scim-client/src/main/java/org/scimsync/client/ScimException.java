@@ -13,6 +13,7 @@ public sealed class ScimException extends RuntimeException
         ScimUnauthorizedException,
         ScimNotFoundException,
         ScimConflictException,
+        ScimConcurrentModificationException,
         ScimPreconditionFailedException,
         ScimThrottledException,
         ScimServerException,

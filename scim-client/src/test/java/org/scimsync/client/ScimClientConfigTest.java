@@ -72,6 +72,7 @@ class ScimClientConfigTest {
                     Secret.of("pw"),
                     false,
                     RetrySettings.DEFAULT,
+                    ConsistencySettings.DEFAULT,
                     null))
         .hasMessageContaining("trustStorePassword");
     assertThatThrownBy(
@@ -79,6 +80,12 @@ class ScimClientConfigTest {
                 new RetrySettings(
                     0, Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofSeconds(1)))
         .hasMessageContaining("maxAttempts");
+    assertThatThrownBy(() -> new ConsistencySettings(Duration.ofMillis(-1), Duration.ZERO))
+        .hasMessageContaining("consistency.maxWait");
+    assertThatThrownBy(() -> new ConsistencySettings(Duration.ofMillis(5), Duration.ZERO))
+        .hasMessageContaining("consistency.maxWait");
+    assertThatThrownBy(() -> new ConsistencySettings(Duration.ZERO, Duration.ofSeconds(-1)))
+        .hasMessageContaining("consistency.recentWindow");
   }
 
   @Test

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.Policy;
 import dev.failsafe.RateLimitExceededException;
 import dev.failsafe.RateLimiter;
 import dev.failsafe.RetryPolicy;
-import dev.failsafe.RetryPolicyBuilder;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.Entity;
@@ -18,15 +18,18 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.client.ClientStats;
+import org.scimsync.client.ConsistencySettings;
 import org.scimsync.client.RateLimits;
 import org.scimsync.client.RequestListener;
-import org.scimsync.client.RetrySettings;
 import org.scimsync.client.ScimClientConfig;
+import org.scimsync.client.ScimConcurrentModificationException;
 import org.scimsync.client.ScimTargetNotFoundException;
 import org.scimsync.client.ScimThrottledException;
 import org.scimsync.client.ScimTransportException;
@@ -47,7 +50,6 @@ public final class ScimHttp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ScimHttp.class);
   private static final MediaType SCIM_JSON = MediaType.valueOf("application/scim+json");
   private static final String ACCEPT = "application/scim+json, application/json";
-  private static final double JITTER = 0.25;
   private static final byte[] NO_BODY = new byte[0];
   private static final String[] REQUEST_ID_HEADERS = {"x-amzn-RequestId", "X-Request-Id"};
   private static final String[] RAW_HTTP_LOGGERS = {
@@ -62,6 +64,8 @@ public final class ScimHttp implements AutoCloseable {
   private final ObjectMapper json;
   private final Clock clock;
   private final RetryPolicy<HttpReply> retryPolicy;
+  private final ConsistencySettings consistency;
+  private final RecentlyCreated recentlyCreated;
   private final Map<ScimApi, RateLimiter<HttpReply>> limiters = new EnumMap<>(ScimApi.class);
   private final AttemptCounters counters = new AttemptCounters();
 
@@ -80,7 +84,11 @@ public final class ScimHttp implements AutoCloseable {
     this.listener = config.listener();
     this.json = Objects.requireNonNull(json, "json");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.retryPolicy = retryPolicy(config.retry());
+    this.retryPolicy = RetryPolicies.transientFailures(config.retry(), clock);
+    this.consistency = config.consistency();
+    this.recentlyCreated =
+        new RecentlyCreated(
+            consistency.recentWindow(), ConsistencySettings.MAX_REMEMBERED, System::nanoTime);
     warnIfRawHttpIsLogged();
     RateLimits rates = config.rateLimits();
     for (ScimApi api : ScimApi.values()) {
@@ -111,38 +119,6 @@ public final class ScimHttp implements AutoCloseable {
     }
   }
 
-  private RetryPolicy<HttpReply> retryPolicy(RetrySettings settings) {
-    RetryPolicyBuilder<HttpReply> builder =
-        RetryPolicy.<HttpReply>builder()
-            .handle(TransportFailure.class)
-            .handleResultIf(reply -> ScimErrors.retryable(reply.status()))
-            .withMaxAttempts(settings.maxAttempts())
-            .withMaxDuration(settings.maxTotal())
-            .withJitter(JITTER)
-            .withDelayFn(
-                context -> {
-                  HttpReply last = context.getLastResult();
-                  return last == null
-                      ? Duration.ofNanos(-1)
-                      : RetryAfter.parse(last.retryAfter(), clock)
-                          // jitter may shorten a delay by JITTER: ask for enough to never wait less
-                          .map(wait -> Duration.ofNanos((long) (wait.toNanos() / (1 - JITTER))))
-                          .orElse(Duration.ofNanos(-1));
-                })
-            .onRetry(
-                event ->
-                    LOG.debug(
-                        "scim retry attempt={} status={}",
-                        event.getAttemptCount(),
-                        event.getLastResult() == null ? -1 : event.getLastResult().status()));
-    if (settings.maxBackoff().compareTo(settings.initialBackoff()) > 0) {
-      builder.withBackoff(settings.initialBackoff(), settings.maxBackoff());
-    } else {
-      builder.withDelay(settings.initialBackoff());
-    }
-    return builder.build();
-  }
-
   /**
    * Sends a request, retrying transient failures, and returns a 2xx answer.
    *
@@ -156,12 +132,9 @@ public final class ScimHttp implements AutoCloseable {
    */
   public HttpReply send(ScimApi api, String method, String pathAndQuery, @Nullable String body) {
     URI uri = baseUrl.resolve(pathAndQuery);
-    RateLimiter<HttpReply> limiter = limiters.get(api);
-    FailsafeExecutor<HttpReply> executor =
-        limiter == null ? Failsafe.with(retryPolicy) : Failsafe.with(retryPolicy).compose(limiter);
     HttpReply reply;
     try {
-      reply = executor.get(() -> attempt(api, method, uri, body));
+      reply = executor(api, method, pathAndQuery).get(() -> attempt(api, method, uri, body));
     } catch (TransportFailure e) {
       Throwable cause = e.getCause();
       String what = cause == null ? "I/O failure" : describe(cause);
@@ -195,7 +168,51 @@ public final class ScimHttp implements AutoCloseable {
       throw new ScimTargetNotFoundException(
           api.apiName(), baseUrl, collection, error.detail(), error.scimType(), requestId);
     }
+    if (reply.status() == 409 && concurrentModification(method)) {
+      throw new ScimConcurrentModificationException(
+          api.apiName(), 409, error.detail(), error.scimType(), requestId, null);
+    }
     throw ScimErrors.forStatus(api.apiName(), reply.status(), error, requestId);
+  }
+
+  /**
+   * Remembers a resource this client has just created, so that a 404 on it within the consistency
+   * window is retried (see {@link ConsistencySettings}).
+   *
+   * @param resourcePath its path relative to the base URL, as later requests use it ({@code
+   *     Groups/<encoded id>})
+   */
+  public void created(String resourcePath) {
+    recentlyCreated.add(resourcePath);
+  }
+
+  /**
+   * Outermost the consistency retries (when they apply), then the retries of transient failures,
+   * innermost the rate limiter: every attempt waits for a permit.
+   */
+  private FailsafeExecutor<HttpReply> executor(ScimApi api, String method, String pathAndQuery) {
+    List<Policy<HttpReply>> policies = new ArrayList<>(3);
+    boolean resource = ScimErrors.collection(pathAndQuery) == null;
+    boolean concurrent = concurrentModification(method);
+    boolean fresh = resource && !method.equals("POST") && recentlyCreated.contains(pathAndQuery);
+    if (consistency.enabled() && (concurrent || fresh)) {
+      policies.add(
+          RetryPolicies.consistency(
+              consistency,
+              reply -> (reply.status() == 409 && concurrent) || (reply.status() == 404 && fresh),
+              api.apiName()));
+    }
+    policies.add(retryPolicy);
+    RateLimiter<HttpReply> limiter = limiters.get(api);
+    if (limiter != null) {
+      policies.add(limiter);
+    }
+    return Failsafe.with(policies);
+  }
+
+  /** A 409 on these is the resource changing under us, not a duplicate to adopt. */
+  private static boolean concurrentModification(String method) {
+    return method.equals("PATCH") || method.equals("DELETE");
   }
 
   private HttpReply attempt(ScimApi api, String method, URI uri, @Nullable String body) {
