@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,7 @@ import org.scimsync.common.Secret;
  * @param trustStore a trust store (PKCS12 or JKS) replacing the JVM default, if any
  * @param trustStorePassword the trust store password, if it has one
  * @param allowPlainHttp allow {@code http} to non-loopback hosts (never needed in production)
+ * @param proxy the outbound HTTP proxy, if any (see {@link Builder#proxyFromEnvironment})
  * @param retry retry settings for transient failures
  * @param consistency retries of a 404 on a just-created resource and of a 409 on PATCH/DELETE
  * @param listener observer of every HTTP attempt, if any
@@ -42,6 +44,7 @@ public record ScimClientConfig(
     @Nullable Path trustStore,
     @Nullable Secret trustStorePassword,
     boolean allowPlainHttp,
+    @Nullable ProxySettings proxy,
     RetrySettings retry,
     ConsistencySettings consistency,
     @Nullable RequestListener listener) {
@@ -120,7 +123,7 @@ public record ScimClientConfig(
 
   /**
    * Starts a configuration with defaults: the profile's rate limits, connect timeout 10 s, read
-   * timeout 30 s, the JVM trust store, https only (loopback http allowed), {@link
+   * timeout 30 s, the JVM trust store, https only (loopback http allowed), no proxy, {@link
    * RetrySettings#DEFAULT}, {@link ConsistencySettings#DEFAULT}, no listener.
    *
    * @param baseUrl the SCIM base URL
@@ -143,6 +146,7 @@ public record ScimClientConfig(
     private @Nullable Path trustStore;
     private @Nullable Secret trustStorePassword;
     private boolean allowPlainHttp;
+    private @Nullable ProxySettings proxy;
     private RetrySettings retry = RetrySettings.DEFAULT;
     private ConsistencySettings consistency = ConsistencySettings.DEFAULT;
     private @Nullable RequestListener listener;
@@ -212,6 +216,35 @@ public record ScimClientConfig(
     }
 
     /**
+     * Sends every request through an HTTP proxy (except to the hosts its {@code noProxy} names).
+     *
+     * @param value the proxy, or null for direct connections
+     * @return this builder
+     */
+    public Builder proxy(@Nullable ProxySettings value) {
+      this.proxy = value;
+      return this;
+    }
+
+    /**
+     * Uses the proxy of the standard environment variables ({@code HTTPS_PROXY}, {@code
+     * HTTP_PROXY}, {@code NO_PROXY}, see {@link ProxySettings#fromEnvironment}) for the base URL's
+     * scheme, unless a proxy is set already. Call it after {@link #proxy} when a configured proxy
+     * should win.
+     *
+     * @param env the environment, such as {@code System.getenv()}
+     * @return this builder
+     * @throws IllegalArgumentException naming the variable when its value is not a proxy URL
+     */
+    public Builder proxyFromEnvironment(Map<String, String> env) {
+      String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme();
+      if (proxy == null && (scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))) {
+        this.proxy = ProxySettings.fromEnvironment(env, scheme).orElse(null);
+      }
+      return this;
+    }
+
+    /**
      * Sets the retry settings.
      *
      * @param value the settings
@@ -261,6 +294,7 @@ public record ScimClientConfig(
           trustStore,
           trustStorePassword,
           allowPlainHttp,
+          proxy,
           retry,
           consistency,
           listener);

@@ -71,6 +71,7 @@ class ScimClientConfigTest {
                     null,
                     Secret.of("pw"),
                     false,
+                    null,
                     RetrySettings.DEFAULT,
                     ConsistencySettings.DEFAULT,
                     null))

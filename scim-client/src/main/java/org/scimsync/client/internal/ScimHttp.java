@@ -29,8 +29,6 @@ import org.scimsync.client.ConsistencySettings;
 import org.scimsync.client.RateLimits;
 import org.scimsync.client.RequestListener;
 import org.scimsync.client.ScimClientConfig;
-import org.scimsync.client.ScimConcurrentModificationException;
-import org.scimsync.client.ScimTargetNotFoundException;
 import org.scimsync.client.ScimThrottledException;
 import org.scimsync.client.ScimTransportException;
 import org.slf4j.Logger;
@@ -65,6 +63,7 @@ public final class ScimHttp implements AutoCloseable {
   private final Clock clock;
   private final RetryPolicy<HttpReply> retryPolicy;
   private final ConsistencySettings consistency;
+  private final ScimErrors errors;
   private final RecentlyCreated recentlyCreated;
   private final Map<ScimApi, RateLimiter<HttpReply>> limiters = new EnumMap<>(ScimApi.class);
   private final AttemptCounters counters = new AttemptCounters();
@@ -86,6 +85,7 @@ public final class ScimHttp implements AutoCloseable {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.retryPolicy = RetryPolicies.transientFailures(config.retry(), clock);
     this.consistency = config.consistency();
+    this.errors = new ScimErrors(baseUrl, config.proxy());
     this.recentlyCreated =
         new RecentlyCreated(
             consistency.recentWindow(), ConsistencySettings.MAX_REMEMBERED, System::nanoTime);
@@ -162,17 +162,7 @@ public final class ScimHttp implements AutoCloseable {
     if (requestId == null && reply.requestId() != null) {
       requestId = redact(reply.requestId());
     }
-    String collection = ScimErrors.collection(pathAndQuery);
-    if (reply.status() == 404 && collection != null) {
-      // A collection is never "gone": the tenant id or the base URL is wrong.
-      throw new ScimTargetNotFoundException(
-          api.apiName(), baseUrl, collection, error.detail(), error.scimType(), requestId);
-    }
-    if (reply.status() == 409 && concurrentModification(method)) {
-      throw new ScimConcurrentModificationException(
-          api.apiName(), 409, error.detail(), error.scimType(), requestId, null);
-    }
-    throw ScimErrors.forStatus(api.apiName(), reply.status(), error, requestId);
+    throw errors.forAnswer(api.apiName(), method, pathAndQuery, reply.status(), error, requestId);
   }
 
   /**
@@ -193,7 +183,7 @@ public final class ScimHttp implements AutoCloseable {
   private FailsafeExecutor<HttpReply> executor(ScimApi api, String method, String pathAndQuery) {
     List<Policy<HttpReply>> policies = new ArrayList<>(3);
     boolean resource = ScimErrors.collection(pathAndQuery) == null;
-    boolean concurrent = concurrentModification(method);
+    boolean concurrent = ScimErrors.concurrentModification(method);
     boolean fresh = resource && !method.equals("POST") && recentlyCreated.contains(pathAndQuery);
     if (consistency.enabled() && (concurrent || fresh)) {
       policies.add(
@@ -208,11 +198,6 @@ public final class ScimHttp implements AutoCloseable {
       policies.add(limiter);
     }
     return Failsafe.with(policies);
-  }
-
-  /** A 409 on these is the resource changing under us, not a duplicate to adopt. */
-  private static boolean concurrentModification(String method) {
-    return method.equals("PATCH") || method.equals("DELETE");
   }
 
   private HttpReply attempt(ScimApi api, String method, URI uri, @Nullable String body) {
