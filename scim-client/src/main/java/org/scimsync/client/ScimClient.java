@@ -37,10 +37,10 @@ public final class ScimClient implements AutoCloseable {
   private final ResourceEndpoint<ScimGroup> groups;
   private final GroupOperations groupOperations;
 
-  private ScimClient(ScimClientConfig config) {
+  private ScimClient(ScimClientConfig config, Clock clock) {
     this.config = config;
     this.json = new ScimJson();
-    this.http = new ScimHttp(config, json.mapper(), Clock.systemUTC());
+    this.http = new ScimHttp(config, json.mapper(), clock);
     TargetProfile profile = config.profile();
     this.users =
         new ResourceEndpoint<>(
@@ -60,7 +60,19 @@ public final class ScimClient implements AutoCloseable {
    * @throws IllegalArgumentException if the trust store cannot be read
    */
   public static ScimClient create(ScimClientConfig config) {
-    return new ScimClient(Objects.requireNonNull(config, "config"));
+    return create(config, Clock.systemUTC());
+  }
+
+  /**
+   * Creates a client with its own clock (tests: token lifetimes, {@code Retry-After} dates).
+   *
+   * @param config the validated configuration
+   * @param clock the wall clock
+   * @return the client
+   */
+  static ScimClient create(ScimClientConfig config, Clock clock) {
+    return new ScimClient(
+        Objects.requireNonNull(config, "config"), Objects.requireNonNull(clock, "clock"));
   }
 
   /**

@@ -14,14 +14,15 @@ import org.scimsync.common.Secret;
 
 /**
  * Everything the client needs, validated once. Build it with {@link #builder(URI, Secret,
- * TargetProfile)}. Plain {@code http} is accepted only for loopback hosts ({@code localhost},
- * {@code 127.0.0.0/8}, {@code ::1}) unless {@code allowPlainHttp} is set; TLS certificate and host
- * name verification are always on, against {@code trustStore} when given, else the JVM default
- * trust store. {@link #toString()} shows secrets as {@code ****}.
+ * TargetProfile)} (a bearer token) or {@link #builder(URI, TargetAuth, TargetProfile)}. Plain
+ * {@code http} is accepted only for loopback hosts ({@code localhost}, {@code 127.0.0.0/8}, {@code
+ * ::1}) unless {@code allowPlainHttp} is set, for the base URL and an OAuth 2.0 token URL alike;
+ * TLS certificate and host name verification are always on, against {@code trustStore} when given,
+ * else the JVM default trust store. {@link #toString()} shows secrets as {@code ****}.
  *
  * @param baseUrl the SCIM base URL, such as {@code
  *     https://scim.eu-west-1.amazonaws.com/<tenant>/scim/v2/}
- * @param token the bearer token
+ * @param auth how the client authenticates to the target
  * @param profile the target profile
  * @param rateLimits client-side rates per API operation
  * @param connectTimeout TCP/TLS connect timeout per attempt
@@ -36,7 +37,7 @@ import org.scimsync.common.Secret;
  */
 public record ScimClientConfig(
     URI baseUrl,
-    Secret token,
+    TargetAuth auth,
     TargetProfile profile,
     RateLimits rateLimits,
     Duration connectTimeout,
@@ -54,14 +55,17 @@ public record ScimClientConfig(
   /** Validates the configuration and normalises the base URL to end with {@code /}. */
   public ScimClientConfig {
     Objects.requireNonNull(baseUrl, "baseUrl");
-    Objects.requireNonNull(token, "token");
+    Objects.requireNonNull(auth, "auth");
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(rateLimits, "rateLimits");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(readTimeout, "readTimeout");
     Objects.requireNonNull(retry, "retry");
     Objects.requireNonNull(consistency, "consistency");
-    baseUrl = checkBaseUrl(baseUrl, allowPlainHttp);
+    baseUrl = checkUrl(baseUrl, allowPlainHttp, "target.baseUrl");
+    if (auth instanceof TargetAuth.OAuth2ClientCredentials oauth) {
+      checkUrl(oauth.tokenUrl(), allowPlainHttp, "target.auth.tokenUrl");
+    }
     if (connectTimeout.isNegative() || connectTimeout.isZero()) {
       throw new IllegalArgumentException("target.connectTimeout must be positive");
     }
@@ -73,25 +77,25 @@ public record ScimClientConfig(
     }
   }
 
-  private static URI checkBaseUrl(URI url, boolean allowPlainHttp) {
+  private static URI checkUrl(URI url, boolean allowPlainHttp, String key) {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     String host = url.getHost();
     if (host == null || host.isEmpty()) {
-      throw new IllegalArgumentException("target.baseUrl must be an absolute URL with a host");
+      throw new IllegalArgumentException(key + " must be an absolute URL with a host");
     }
     if (url.getRawQuery() != null || url.getRawFragment() != null || url.getUserInfo() != null) {
-      throw new IllegalArgumentException(
-          "target.baseUrl must not carry a query, fragment or user info");
+      throw new IllegalArgumentException(key + " must not carry a query, fragment or user info");
     }
     if (scheme.equals("http")) {
       if (!allowPlainHttp && !isLoopback(host)) {
         throw new IllegalArgumentException(
-            "target.baseUrl uses plain http to the non-loopback host "
+            key
+                + " uses plain http to the non-loopback host "
                 + host
                 + "; use https (plain http is only allowed to loopback addresses)");
       }
     } else if (!scheme.equals("https")) {
-      throw new IllegalArgumentException("target.baseUrl must use https (got '" + scheme + "')");
+      throw new IllegalArgumentException(key + " must use https (got '" + scheme + "')");
     }
     String text = url.toString();
     return text.endsWith("/") ? url : URI.create(text + "/");
@@ -132,13 +136,26 @@ public record ScimClientConfig(
    * @return a builder
    */
   public static Builder builder(URI baseUrl, Secret token, TargetProfile profile) {
-    return new Builder(baseUrl, token, profile);
+    return new Builder(baseUrl, new TargetAuth.Bearer(token), profile);
+  }
+
+  /**
+   * Starts a configuration with any authentication, and the defaults of {@link #builder(URI,
+   * Secret, TargetProfile)}.
+   *
+   * @param baseUrl the SCIM base URL
+   * @param auth bearer token, basic credentials or OAuth 2.0 client credentials
+   * @param profile the target profile
+   * @return a builder
+   */
+  public static Builder builder(URI baseUrl, TargetAuth auth, TargetProfile profile) {
+    return new Builder(baseUrl, auth, profile);
   }
 
   /** Builds a {@link ScimClientConfig}; every setter is optional. */
   public static final class Builder {
     private final URI baseUrl;
-    private final Secret token;
+    private final TargetAuth auth;
     private final TargetProfile profile;
     private RateLimits rateLimits;
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -151,9 +168,9 @@ public record ScimClientConfig(
     private ConsistencySettings consistency = ConsistencySettings.DEFAULT;
     private @Nullable RequestListener listener;
 
-    private Builder(URI baseUrl, Secret token, TargetProfile profile) {
+    private Builder(URI baseUrl, TargetAuth auth, TargetProfile profile) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-      this.token = Objects.requireNonNull(token, "token");
+      this.auth = Objects.requireNonNull(auth, "auth");
       this.profile = Objects.requireNonNull(profile, "profile");
       this.rateLimits = profile.defaultRateLimits();
     }
@@ -286,7 +303,7 @@ public record ScimClientConfig(
     public ScimClientConfig build() {
       return new ScimClientConfig(
           baseUrl,
-          token,
+          auth,
           profile,
           rateLimits,
           connectTimeout,

@@ -23,6 +23,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.client.ClientStats;
 import org.scimsync.client.ConsistencySettings;
@@ -56,8 +57,7 @@ public final class ScimHttp implements AutoCloseable {
 
   private final Client client;
   private final URI baseUrl;
-  private final String authorization;
-  private final String tokenValue;
+  private final Authorization auth;
   private final @Nullable RequestListener listener;
   private final ObjectMapper json;
   private final Clock clock;
@@ -73,16 +73,15 @@ public final class ScimHttp implements AutoCloseable {
    *
    * @param config the client configuration
    * @param json a JSON reader for error bodies
-   * @param clock the clock for HTTP-date {@code Retry-After} values
+   * @param clock the clock for HTTP-date {@code Retry-After} values and OAuth 2.0 token lifetimes
    */
   public ScimHttp(ScimClientConfig config, ObjectMapper json, Clock clock) {
     this.client = PooledJerseyClient.create(config);
     this.baseUrl = config.baseUrl();
-    this.tokenValue = config.token().reveal();
-    this.authorization = "Bearer " + tokenValue;
     this.listener = config.listener();
     this.json = Objects.requireNonNull(json, "json");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.auth = Authorization.of(config.auth(), client, json, clock, config.retry());
     this.retryPolicy = RetryPolicies.transientFailures(config.retry(), clock);
     this.consistency = config.consistency();
     this.errors = new ScimErrors(baseUrl, config.proxy());
@@ -132,9 +131,34 @@ public final class ScimHttp implements AutoCloseable {
    */
   public HttpReply send(ScimApi api, String method, String pathAndQuery, @Nullable String body) {
     URI uri = baseUrl.resolve(pathAndQuery);
-    HttpReply reply;
+    AtomicReference<String> sentWith = new AtomicReference<>("");
+    HttpReply reply = execute(api, method, pathAndQuery, uri, body, sentWith);
+    if (reply.status() == 401 && auth.refused(sentWith.get())) {
+      // An OAuth 2.0 token may have been revoked or expired early: one new token, one new try.
+      LOG.debug("scim 401 api={}: asking for a new token and trying once more", api.apiName());
+      reply = execute(api, method, pathAndQuery, uri, body, sentWith);
+    }
+    if (reply.status() >= 200 && reply.status() < 300) {
+      return reply;
+    }
+    ErrorBody error = ErrorBody.parse(redact(reply.text()), json);
+    String requestId = error.requestId();
+    if (requestId == null && reply.requestId() != null) {
+      requestId = redact(reply.requestId());
+    }
+    throw errors.forAnswer(api.apiName(), method, pathAndQuery, reply.status(), error, requestId);
+  }
+
+  private HttpReply execute(
+      ScimApi api,
+      String method,
+      String pathAndQuery,
+      URI uri,
+      @Nullable String body,
+      AtomicReference<String> sentWith) {
     try {
-      reply = executor(api, method, pathAndQuery).get(() -> attempt(api, method, uri, body));
+      return executor(api, method, pathAndQuery)
+          .get(() -> attempt(api, method, uri, body, sentWith));
     } catch (TransportFailure e) {
       Throwable cause = e.getCause();
       String what = cause == null ? "I/O failure" : describe(cause);
@@ -154,15 +178,6 @@ public final class ScimHttp implements AutoCloseable {
       throw new ScimTransportException(
           api.apiName(), -1, "interrupted while waiting to send", null, e.getCause());
     }
-    if (reply.status() >= 200 && reply.status() < 300) {
-      return reply;
-    }
-    ErrorBody error = ErrorBody.parse(redact(reply.text()), json);
-    String requestId = error.requestId();
-    if (requestId == null && reply.requestId() != null) {
-      requestId = redact(reply.requestId());
-    }
-    throw errors.forAnswer(api.apiName(), method, pathAndQuery, reply.status(), error, requestId);
   }
 
   /**
@@ -200,7 +215,14 @@ public final class ScimHttp implements AutoCloseable {
     return Failsafe.with(policies);
   }
 
-  private HttpReply attempt(ScimApi api, String method, URI uri, @Nullable String body) {
+  private HttpReply attempt(
+      ScimApi api,
+      String method,
+      URI uri,
+      @Nullable String body,
+      AtomicReference<String> sentWith) {
+    String authorization = auth.header(api.apiName());
+    sentWith.set(authorization);
     long start = System.nanoTime();
     try {
       Invocation.Builder request =
@@ -268,7 +290,7 @@ public final class ScimHttp implements AutoCloseable {
 
   /** Removes the token from text that came from the server, in case it was echoed back. */
   private String redact(String text) {
-    return text.replace(tokenValue, "****");
+    return auth.redact(text);
   }
 
   /**
