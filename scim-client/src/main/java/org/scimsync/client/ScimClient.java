@@ -23,7 +23,10 @@ import org.scimsync.client.internal.ScimJson;
  * A SCIM 2.0 client for one service provider, shaped by its {@link TargetProfile}. Safe to call
  * from many threads at once: requests share a pool of connections, each SCIM operation has its own
  * rate limiter, and transient failures (429, 5xx, I/O) are retried as set in {@link RetrySettings}.
- * Every failure is a {@link ScimException} subclass. Close it to release the connections.
+ * Every failure is a {@link ScimException} subclass. A 404 on a collection (listing, searching or
+ * creating in {@code /Users} or {@code /Groups}, {@code /ServiceProviderConfig}) is a {@link
+ * ScimTargetNotFoundException}: a wrong tenant id, which stops the run; only a 404 on one resource
+ * is a {@link ScimNotFoundException}. Close it to release the connections.
  */
 public final class ScimClient implements AutoCloseable {
 
@@ -34,10 +37,10 @@ public final class ScimClient implements AutoCloseable {
   private final ResourceEndpoint<ScimGroup> groups;
   private final GroupOperations groupOperations;
 
-  private ScimClient(ScimClientConfig config) {
+  private ScimClient(ScimClientConfig config, Clock clock) {
     this.config = config;
     this.json = new ScimJson();
-    this.http = new ScimHttp(config, json.mapper(), Clock.systemUTC());
+    this.http = new ScimHttp(config, json.mapper(), clock);
     TargetProfile profile = config.profile();
     this.users =
         new ResourceEndpoint<>(
@@ -57,7 +60,19 @@ public final class ScimClient implements AutoCloseable {
    * @throws IllegalArgumentException if the trust store cannot be read
    */
   public static ScimClient create(ScimClientConfig config) {
-    return new ScimClient(Objects.requireNonNull(config, "config"));
+    return create(config, Clock.systemUTC());
+  }
+
+  /**
+   * Creates a client with its own clock (tests: token lifetimes, {@code Retry-After} dates).
+   *
+   * @param config the validated configuration
+   * @param clock the wall clock
+   * @return the client
+   */
+  static ScimClient create(ScimClientConfig config, Clock clock) {
+    return new ScimClient(
+        Objects.requireNonNull(config, "config"), Objects.requireNonNull(clock, "clock"));
   }
 
   /**
@@ -370,7 +385,8 @@ public final class ScimClient implements AutoCloseable {
    * token are accepted.
    *
    * @return what the provider announces
-   * @throws ScimUnauthorizedException if the token or tenant is refused
+   * @throws ScimUnauthorizedException if the token or tenant is refused; a {@link
+   *     ScimTargetNotFoundException} if the base URL or its tenant id is unknown (404)
    */
   public ServiceProviderInfo serviceProviderConfig() {
     String api = ScimApi.SERVICE_PROVIDER_CONFIG.apiName();

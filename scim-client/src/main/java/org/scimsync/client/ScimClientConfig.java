@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -13,14 +14,15 @@ import org.scimsync.common.Secret;
 
 /**
  * Everything the client needs, validated once. Build it with {@link #builder(URI, Secret,
- * TargetProfile)}. Plain {@code http} is accepted only for loopback hosts ({@code localhost},
- * {@code 127.0.0.0/8}, {@code ::1}) unless {@code allowPlainHttp} is set; TLS certificate and host
- * name verification are always on, against {@code trustStore} when given, else the JVM default
- * trust store. {@link #toString()} shows secrets as {@code ****}.
+ * TargetProfile)} (a bearer token) or {@link #builder(URI, TargetAuth, TargetProfile)}. Plain
+ * {@code http} is accepted only for loopback hosts ({@code localhost}, {@code 127.0.0.0/8}, {@code
+ * ::1}) unless {@code allowPlainHttp} is set, for the base URL and an OAuth 2.0 token URL alike;
+ * TLS certificate and host name verification are always on, against {@code trustStore} when given,
+ * else the JVM default trust store. {@link #toString()} shows secrets as {@code ****}.
  *
  * @param baseUrl the SCIM base URL, such as {@code
  *     https://scim.eu-west-1.amazonaws.com/<tenant>/scim/v2/}
- * @param token the bearer token
+ * @param auth how the client authenticates to the target
  * @param profile the target profile
  * @param rateLimits client-side rates per API operation
  * @param connectTimeout TCP/TLS connect timeout per attempt
@@ -28,12 +30,14 @@ import org.scimsync.common.Secret;
  * @param trustStore a trust store (PKCS12 or JKS) replacing the JVM default, if any
  * @param trustStorePassword the trust store password, if it has one
  * @param allowPlainHttp allow {@code http} to non-loopback hosts (never needed in production)
+ * @param proxy the outbound HTTP proxy, if any (see {@link Builder#proxyFromEnvironment})
  * @param retry retry settings for transient failures
+ * @param consistency retries of a 404 on a just-created resource and of a 409 on PATCH/DELETE
  * @param listener observer of every HTTP attempt, if any
  */
 public record ScimClientConfig(
     URI baseUrl,
-    Secret token,
+    TargetAuth auth,
     TargetProfile profile,
     RateLimits rateLimits,
     Duration connectTimeout,
@@ -41,7 +45,9 @@ public record ScimClientConfig(
     @Nullable Path trustStore,
     @Nullable Secret trustStorePassword,
     boolean allowPlainHttp,
+    @Nullable ProxySettings proxy,
     RetrySettings retry,
+    ConsistencySettings consistency,
     @Nullable RequestListener listener) {
 
   private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
@@ -49,13 +55,17 @@ public record ScimClientConfig(
   /** Validates the configuration and normalises the base URL to end with {@code /}. */
   public ScimClientConfig {
     Objects.requireNonNull(baseUrl, "baseUrl");
-    Objects.requireNonNull(token, "token");
+    Objects.requireNonNull(auth, "auth");
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(rateLimits, "rateLimits");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(readTimeout, "readTimeout");
     Objects.requireNonNull(retry, "retry");
-    baseUrl = checkBaseUrl(baseUrl, allowPlainHttp);
+    Objects.requireNonNull(consistency, "consistency");
+    baseUrl = checkUrl(baseUrl, allowPlainHttp, "target.baseUrl");
+    if (auth instanceof TargetAuth.OAuth2ClientCredentials oauth) {
+      checkUrl(oauth.tokenUrl(), allowPlainHttp, "target.auth.tokenUrl");
+    }
     if (connectTimeout.isNegative() || connectTimeout.isZero()) {
       throw new IllegalArgumentException("target.connectTimeout must be positive");
     }
@@ -67,25 +77,25 @@ public record ScimClientConfig(
     }
   }
 
-  private static URI checkBaseUrl(URI url, boolean allowPlainHttp) {
+  private static URI checkUrl(URI url, boolean allowPlainHttp, String key) {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     String host = url.getHost();
     if (host == null || host.isEmpty()) {
-      throw new IllegalArgumentException("target.baseUrl must be an absolute URL with a host");
+      throw new IllegalArgumentException(key + " must be an absolute URL with a host");
     }
     if (url.getRawQuery() != null || url.getRawFragment() != null || url.getUserInfo() != null) {
-      throw new IllegalArgumentException(
-          "target.baseUrl must not carry a query, fragment or user info");
+      throw new IllegalArgumentException(key + " must not carry a query, fragment or user info");
     }
     if (scheme.equals("http")) {
       if (!allowPlainHttp && !isLoopback(host)) {
         throw new IllegalArgumentException(
-            "target.baseUrl uses plain http to the non-loopback host "
+            key
+                + " uses plain http to the non-loopback host "
                 + host
                 + "; use https (plain http is only allowed to loopback addresses)");
       }
     } else if (!scheme.equals("https")) {
-      throw new IllegalArgumentException("target.baseUrl must use https (got '" + scheme + "')");
+      throw new IllegalArgumentException(key + " must use https (got '" + scheme + "')");
     }
     String text = url.toString();
     return text.endsWith("/") ? url : URI.create(text + "/");
@@ -117,8 +127,8 @@ public record ScimClientConfig(
 
   /**
    * Starts a configuration with defaults: the profile's rate limits, connect timeout 10 s, read
-   * timeout 30 s, the JVM trust store, https only (loopback http allowed), {@link
-   * RetrySettings#DEFAULT}, no listener.
+   * timeout 30 s, the JVM trust store, https only (loopback http allowed), no proxy, {@link
+   * RetrySettings#DEFAULT}, {@link ConsistencySettings#DEFAULT}, no listener.
    *
    * @param baseUrl the SCIM base URL
    * @param token the bearer token
@@ -126,13 +136,26 @@ public record ScimClientConfig(
    * @return a builder
    */
   public static Builder builder(URI baseUrl, Secret token, TargetProfile profile) {
-    return new Builder(baseUrl, token, profile);
+    return new Builder(baseUrl, new TargetAuth.Bearer(token), profile);
+  }
+
+  /**
+   * Starts a configuration with any authentication, and the defaults of {@link #builder(URI,
+   * Secret, TargetProfile)}.
+   *
+   * @param baseUrl the SCIM base URL
+   * @param auth bearer token, basic credentials or OAuth 2.0 client credentials
+   * @param profile the target profile
+   * @return a builder
+   */
+  public static Builder builder(URI baseUrl, TargetAuth auth, TargetProfile profile) {
+    return new Builder(baseUrl, auth, profile);
   }
 
   /** Builds a {@link ScimClientConfig}; every setter is optional. */
   public static final class Builder {
     private final URI baseUrl;
-    private final Secret token;
+    private final TargetAuth auth;
     private final TargetProfile profile;
     private RateLimits rateLimits;
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -140,12 +163,14 @@ public record ScimClientConfig(
     private @Nullable Path trustStore;
     private @Nullable Secret trustStorePassword;
     private boolean allowPlainHttp;
+    private @Nullable ProxySettings proxy;
     private RetrySettings retry = RetrySettings.DEFAULT;
+    private ConsistencySettings consistency = ConsistencySettings.DEFAULT;
     private @Nullable RequestListener listener;
 
-    private Builder(URI baseUrl, Secret token, TargetProfile profile) {
+    private Builder(URI baseUrl, TargetAuth auth, TargetProfile profile) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-      this.token = Objects.requireNonNull(token, "token");
+      this.auth = Objects.requireNonNull(auth, "auth");
       this.profile = Objects.requireNonNull(profile, "profile");
       this.rateLimits = profile.defaultRateLimits();
     }
@@ -208,6 +233,35 @@ public record ScimClientConfig(
     }
 
     /**
+     * Sends every request through an HTTP proxy (except to the hosts its {@code noProxy} names).
+     *
+     * @param value the proxy, or null for direct connections
+     * @return this builder
+     */
+    public Builder proxy(@Nullable ProxySettings value) {
+      this.proxy = value;
+      return this;
+    }
+
+    /**
+     * Uses the proxy of the standard environment variables ({@code HTTPS_PROXY}, {@code
+     * HTTP_PROXY}, {@code NO_PROXY}, see {@link ProxySettings#fromEnvironment}) for the base URL's
+     * scheme, unless a proxy is set already. Call it after {@link #proxy} when a configured proxy
+     * should win.
+     *
+     * @param env the environment, such as {@code System.getenv()}
+     * @return this builder
+     * @throws IllegalArgumentException naming the variable when its value is not a proxy URL
+     */
+    public Builder proxyFromEnvironment(Map<String, String> env) {
+      String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme();
+      if (proxy == null && (scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))) {
+        this.proxy = ProxySettings.fromEnvironment(env, scheme).orElse(null);
+      }
+      return this;
+    }
+
+    /**
      * Sets the retry settings.
      *
      * @param value the settings
@@ -215,6 +269,17 @@ public record ScimClientConfig(
      */
     public Builder retry(RetrySettings value) {
       this.retry = Objects.requireNonNull(value, "retry");
+      return this;
+    }
+
+    /**
+     * Sets the retries of a 404 on a just-created resource and of a 409 on PATCH or DELETE.
+     *
+     * @param value the settings; {@link ConsistencySettings#NONE} for none
+     * @return this builder
+     */
+    public Builder consistency(ConsistencySettings value) {
+      this.consistency = Objects.requireNonNull(value, "consistency");
       return this;
     }
 
@@ -238,7 +303,7 @@ public record ScimClientConfig(
     public ScimClientConfig build() {
       return new ScimClientConfig(
           baseUrl,
-          token,
+          auth,
           profile,
           rateLimits,
           connectTimeout,
@@ -246,7 +311,9 @@ public record ScimClientConfig(
           trustStore,
           trustStorePassword,
           allowPlainHttp,
+          proxy,
           retry,
+          consistency,
           listener);
     }
   }

@@ -5,13 +5,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * A SCIM call failed. Subclasses name the class of failure; an HTTP status without a subclass (for
  * example 405 or 422) is reported as a plain {@code ScimException}. The message holds the
- * operation, the status and the server's detail, never the bearer token.
+ * operation, the status, the server's detail and the target's request id (which the target's
+ * support asks for), never the bearer token.
  */
 public sealed class ScimException extends RuntimeException
     permits ScimBadRequestException,
         ScimUnauthorizedException,
         ScimNotFoundException,
         ScimConflictException,
+        ScimConcurrentModificationException,
         ScimPreconditionFailedException,
         ScimThrottledException,
         ScimServerException,
@@ -24,7 +26,11 @@ public sealed class ScimException extends RuntimeException
     CHANGE_REJECTED,
     /** The profile forbids the operation; nothing was sent. */
     UNSUPPORTED,
-    /** The token or tenant was refused (401, 403): nothing more can succeed. */
+    /**
+     * The token, the tenant or the proxy credentials were refused (401, 403, 407), or the target
+     * has no such collection (404 on {@code /Users}, {@code /Groups}: a wrong tenant id): nothing
+     * more can succeed.
+     */
     AUTH_REFUSED,
     /** The target stayed throttled, failing or unreachable after the retries. */
     TARGET_UNAVAILABLE
@@ -38,6 +44,7 @@ public sealed class ScimException extends RuntimeException
   private final int status;
   private final @Nullable String detail;
   private final @Nullable String scimType;
+  private final @Nullable String requestId;
 
   /**
    * Creates the exception.
@@ -54,7 +61,27 @@ public sealed class ScimException extends RuntimeException
       @Nullable String detail,
       @Nullable String scimType,
       @Nullable Throwable cause) {
-    this(Kind.CHANGE_REJECTED, false, new Failure(api, status, detail, scimType, cause));
+    this(api, status, detail, scimType, null, cause);
+  }
+
+  /**
+   * Creates the exception for an answer that carried a request id.
+   *
+   * @param api the SCIM operation, such as {@code CreateUser}
+   * @param status the HTTP status, {@code -1} when no answer was received
+   * @param detail the server's detail message, if any
+   * @param scimType the server's {@code scimType}, if any
+   * @param requestId the target's id of the request, if it sent one
+   * @param cause the underlying failure, if any
+   */
+  public ScimException(
+      String api,
+      int status,
+      @Nullable String detail,
+      @Nullable String scimType,
+      @Nullable String requestId,
+      @Nullable Throwable cause) {
+    this(Kind.CHANGE_REJECTED, false, new Failure(api, status, detail, scimType, requestId, cause));
   }
 
   /**
@@ -65,28 +92,41 @@ public sealed class ScimException extends RuntimeException
    * @param failure what failed
    */
   ScimException(Kind kind, boolean retryable, Failure failure) {
-    super(
-        message(failure.api(), failure.status(), failure.detail(), failure.scimType()),
-        failure.cause());
+    this(kind, retryable, failure, message(failure));
+  }
+
+  /**
+   * Creates the exception of a subclass, with its kind and its own message.
+   *
+   * @param kind the class of failure
+   * @param retryable whether a later attempt might succeed
+   * @param failure what failed
+   * @param message the message; never holding a secret
+   */
+  ScimException(Kind kind, boolean retryable, Failure failure, String message) {
+    super(message, failure.cause());
     this.kind = kind;
     this.retryable = retryable;
     this.api = failure.api();
     this.status = failure.status();
     this.detail = failure.detail();
     this.scimType = failure.scimType();
+    this.requestId = failure.requestId();
   }
 
-  private static String message(
-      String api, int status, @Nullable String detail, @Nullable String scimType) {
-    StringBuilder text = new StringBuilder(api).append(" failed");
-    if (status >= 0) {
-      text.append(": HTTP ").append(status);
+  private static String message(Failure failure) {
+    StringBuilder text = new StringBuilder(failure.api()).append(" failed");
+    if (failure.status() >= 0) {
+      text.append(": HTTP ").append(failure.status());
     }
-    if (scimType != null) {
-      text.append(" scimType=").append(scimType);
+    if (failure.scimType() != null) {
+      text.append(" scimType=").append(failure.scimType());
     }
-    if (detail != null) {
-      text.append(": ").append(detail);
+    if (failure.detail() != null) {
+      text.append(": ").append(failure.detail());
+    }
+    if (failure.requestId() != null) {
+      text.append(" (request id ").append(failure.requestId()).append(')');
     }
     return text.toString();
   }
@@ -128,6 +168,16 @@ public sealed class ScimException extends RuntimeException
   }
 
   /**
+   * The target's id of the failed request: {@code exceptionRequestId} of an AWS error body, else
+   * the {@code x-amzn-RequestId} or {@code X-Request-Id} response header. Support desks ask for it.
+   *
+   * @return the request id, if the target sent one
+   */
+  public @Nullable String requestId() {
+    return requestId;
+  }
+
+  /**
    * Whether the same call might succeed later (throttling, server errors, I/O).
    *
    * @return true for transient failures, after the client's own retries were used up
@@ -151,5 +201,16 @@ public sealed class ScimException extends RuntimeException
       int status,
       @Nullable String detail,
       @Nullable String scimType,
-      @Nullable Throwable cause) {}
+      @Nullable String requestId,
+      @Nullable Throwable cause) {
+
+    Failure(
+        String api,
+        int status,
+        @Nullable String detail,
+        @Nullable String scimType,
+        @Nullable Throwable cause) {
+      this(api, status, detail, scimType, null, cause);
+    }
+  }
 }

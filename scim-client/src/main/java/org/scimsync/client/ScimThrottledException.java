@@ -25,6 +25,29 @@ public final class ScimThrottledException extends ScimException {
       @Nullable String detail,
       @Nullable String scimType,
       @Nullable Throwable cause) {
-    super(Kind.TARGET_UNAVAILABLE, true, new Failure(api, status, detail, scimType, cause));
+    this(api, status, detail, scimType, null, cause);
+  }
+
+  /**
+   * Creates the exception for an answer that carried a request id.
+   *
+   * @param api the SCIM operation
+   * @param status the HTTP status, {@code -1} without an answer
+   * @param detail the server's detail, if any
+   * @param scimType the server's {@code scimType}, if any
+   * @param requestId the target's id of the request, if it sent one
+   * @param cause the underlying failure, if any
+   */
+  public ScimThrottledException(
+      String api,
+      int status,
+      @Nullable String detail,
+      @Nullable String scimType,
+      @Nullable String requestId,
+      @Nullable Throwable cause) {
+    super(
+        Kind.TARGET_UNAVAILABLE,
+        true,
+        new Failure(api, status, detail, scimType, requestId, cause));
   }
 }

@@ -63,7 +63,7 @@ class ScimClientConfigTest {
             () ->
                 new ScimClientConfig(
                     URI.create("https://h/x"),
-                    TOKEN,
+                    new TargetAuth.Bearer(TOKEN),
                     TargetProfile.GENERIC,
                     RateLimits.UNLIMITED,
                     Duration.ofSeconds(1),
@@ -71,7 +71,9 @@ class ScimClientConfigTest {
                     null,
                     Secret.of("pw"),
                     false,
+                    null,
                     RetrySettings.DEFAULT,
+                    ConsistencySettings.DEFAULT,
                     null))
         .hasMessageContaining("trustStorePassword");
     assertThatThrownBy(
@@ -79,6 +81,49 @@ class ScimClientConfigTest {
                 new RetrySettings(
                     0, Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofSeconds(1)))
         .hasMessageContaining("maxAttempts");
+    assertThatThrownBy(() -> new ConsistencySettings(Duration.ofMillis(-1), Duration.ZERO))
+        .hasMessageContaining("consistency.maxWait");
+    assertThatThrownBy(() -> new ConsistencySettings(Duration.ofMillis(5), Duration.ZERO))
+        .hasMessageContaining("consistency.maxWait");
+    assertThatThrownBy(() -> new ConsistencySettings(Duration.ZERO, Duration.ofSeconds(-1)))
+        .hasMessageContaining("consistency.recentWindow");
+  }
+
+  @Test
+  void checksTheOauth2TokenUrlLikeTheBaseUrlAndHidesTheClientSecret() {
+    TargetAuth plainHttp =
+        new TargetAuth.OAuth2ClientCredentials(
+            URI.create("http://idp.example.com/token"), "scim", Secret.of("cl-s3cret"), null, null);
+    assertThatThrownBy(
+            () ->
+                ScimClientConfig.builder(
+                        URI.create("https://h/x"), plainHttp, TargetProfile.GENERIC)
+                    .build())
+        .hasMessageContaining("target.auth.tokenUrl")
+        .hasMessageContaining("plain http");
+
+    TargetAuth https =
+        new TargetAuth.OAuth2ClientCredentials(
+            URI.create("https://idp.example.com/token"),
+            "scim",
+            Secret.of("cl-s3cret"),
+            " ",
+            "api://scim");
+    ScimClientConfig config =
+        ScimClientConfig.builder(URI.create("https://h/x"), https, TargetProfile.GENERIC).build();
+    assertThat(config.auth()).isEqualTo(https);
+    assertThat(((TargetAuth.OAuth2ClientCredentials) config.auth()).scope()).isNull();
+    assertThat(config.toString()).contains("clientSecret=****").doesNotContain("cl-s3cret");
+  }
+
+  @Test
+  void refusesBasicUserNamesThatCannotBeSent() {
+    assertThatThrownBy(() -> new TargetAuth.Basic("a:b", Secret.of("pw")))
+        .hasMessageContaining("target.auth.user");
+    assertThatThrownBy(() -> new TargetAuth.Basic(" ", Secret.of("pw")))
+        .hasMessageContaining("target.auth.user");
+    assertThat(new TargetAuth.Basic("svc", Secret.of("b4sic-pw")).toString())
+        .doesNotContain("b4sic-pw");
   }
 
   @Test

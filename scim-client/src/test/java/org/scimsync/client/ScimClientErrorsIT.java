@@ -73,6 +73,25 @@ class ScimClientErrorsIT {
   }
 
   @Test
+  void readsA2022AwsBodyWithASingleSchemaString() {
+    stubCreate(
+        409,
+        "{\"schema\":\"urn:ietf:params:scim:api:messages:2.0:Error\","
+            + "\"detail\":\"Refused to create a new, duplicate resource.\",\"status\":\"409\","
+            + "\"exceptionRequestId\":\"r-2022\",\"timeStamp\":\"2022-03-01 12:00:00.0\"}");
+
+    try (ScimClient client = client()) {
+      assertThatThrownBy(() -> client.createUser(user()))
+          .isInstanceOfSatisfying(
+              ScimConflictException.class,
+              e -> {
+                assertThat(e.detail()).isEqualTo("Refused to create a new, duplicate resource.");
+                assertThat(e.requestId()).isEqualTo("r-2022");
+              });
+    }
+  }
+
+  @Test
   void mapsAnRfcBadRequestBodyWithANumericStatusAndScimType() {
     stubCreate(
         400,

@@ -3,12 +3,14 @@ package org.scimsync.client.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.apache.directory.scim.spec.patch.PatchOperation;
 import org.apache.directory.scim.spec.resources.GroupMembership;
 import org.apache.directory.scim.spec.resources.ScimGroup;
 import org.scimsync.client.ScimFilter;
 import org.scimsync.client.ScimNotFoundException;
+import org.scimsync.client.ScimTargetNotFoundException;
 import org.scimsync.client.ScimUnsupportedException;
 import org.scimsync.client.TargetProfile;
 
@@ -43,8 +45,22 @@ public final class GroupOperations {
    */
   public ScimGroup create(ScimGroup group) {
     List<GroupMembership> members = group.getMembers();
+    if (members == null || members.isEmpty()) {
+      return groups.create(group);
+    }
+    try {
+      return createWithMembers(group, members);
+    } catch (ScimTargetNotFoundException e) {
+      // A create with members may answer 404 for an unknown member: a rejected change.
+      rethrowIfTenantMissing(e);
+      throw new ScimNotFoundException(
+          e.api(), e.status(), e.detail(), e.scimType(), e.requestId(), e);
+    }
+  }
+
+  private ScimGroup createWithMembers(ScimGroup group, List<GroupMembership> members) {
     int inline = profile.maxInlineMembersOnCreate();
-    if (members == null || members.size() <= inline) {
+    if (members.size() <= inline) {
       return groups.create(group);
     }
     ScimGroup first =
@@ -110,13 +126,26 @@ public final class GroupOperations {
    * The groups a user is a direct member of.
    *
    * @param userId the user id
-   * @return the groups, empty on 404
+   * @return the groups, empty on 404 (unknown member) unless the answer names the tenant
    */
   public List<ScimGroup> ofUser(String userId) {
     try {
       return groups.list(ScimFilter.eq("members.value", userId)).toList();
-    } catch (ScimNotFoundException e) {
+    } catch (ScimTargetNotFoundException e) {
+      rethrowIfTenantMissing(e);
       return List.of();
+    }
+  }
+
+  /**
+   * A 404 on a request that names members (a member filter, a create with members) may mean that a
+   * member does not exist, which is no configuration error: only one whose detail names the tenant
+   * ({@code "TENANT does not exist."}) stays one.
+   */
+  private static void rethrowIfTenantMissing(ScimTargetNotFoundException e) {
+    String detail = e.detail();
+    if (detail != null && detail.toLowerCase(Locale.ROOT).contains("tenant")) {
+      throw e;
     }
   }
 
@@ -139,6 +168,9 @@ public final class GroupOperations {
       String filter =
           ScimFilter.and(ScimFilter.eq("id", groupId), ScimFilter.eq("members", userId));
       return groups.list(filter).findAny().isPresent();
+    } catch (ScimTargetNotFoundException e) {
+      rethrowIfTenantMissing(e);
+      return false;
     } catch (ScimNotFoundException e) {
       return false;
     }

@@ -12,6 +12,18 @@ public final class HttpReply {
   private final int status;
   private final byte[] body;
   private final @Nullable String retryAfter;
+  private final @Nullable String requestId;
+
+  /**
+   * Creates an answer without a request id.
+   *
+   * @param status the status code
+   * @param body the body, empty when there was none; kept, not copied
+   * @param retryAfter the {@code Retry-After} header, if any
+   */
+  public HttpReply(int status, byte[] body, @Nullable String retryAfter) {
+    this(status, body, retryAfter, null);
+  }
 
   /**
    * Creates the answer.
@@ -19,11 +31,15 @@ public final class HttpReply {
    * @param status the status code
    * @param body the body, empty when there was none; kept, not copied
    * @param retryAfter the {@code Retry-After} header, if any
+   * @param requestId the target's request id header ({@code x-amzn-RequestId} or {@code
+   *     X-Request-Id}), if any
    */
-  public HttpReply(int status, byte[] body, @Nullable String retryAfter) {
+  public HttpReply(
+      int status, byte[] body, @Nullable String retryAfter, @Nullable String requestId) {
     this.status = status;
     this.body = Objects.requireNonNull(body, "body");
     this.retryAfter = retryAfter;
+    this.requestId = requestId;
   }
 
   /**
@@ -74,6 +90,16 @@ public final class HttpReply {
    */
   public @Nullable String retryAfter() {
     return retryAfter;
+  }
+
+  /**
+   * The target's id of this request, from the {@code x-amzn-RequestId} or {@code X-Request-Id}
+   * header.
+   *
+   * @return the request id, if any
+   */
+  public @Nullable String requestId() {
+    return requestId;
   }
 
   @Override

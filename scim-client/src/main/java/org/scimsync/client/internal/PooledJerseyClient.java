@@ -22,15 +22,17 @@ import org.glassfish.jersey.apache5.connector.Apache5ClientProperties;
 import org.glassfish.jersey.apache5.connector.Apache5ConnectorProvider;
 import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.client.ClientProperties;
+import org.glassfish.jersey.client.RequestEntityProcessing;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.client.ProxySettings;
 import org.scimsync.client.ScimClientConfig;
 import org.scimsync.common.Secret;
 
 /**
  * Builds the Jersey client: Apache HttpClient 5 connector with a pooled connection manager sized
  * for parallel callers, connect and read timeouts, TLS verification always on (custom trust store
- * optional), and HttpClient's own retries switched off so every attempt goes through the client's
- * retry policy and listener.
+ * optional), the proxy if one is configured, and HttpClient's own retries switched off so every
+ * attempt goes through the client's retry policy and listener.
  */
 final class PooledJerseyClient {
 
@@ -66,6 +68,13 @@ final class PooledJerseyClient {
         ClientProperties.READ_TIMEOUT,
         (int) Math.min(config.readTimeout().toMillis(), Integer.MAX_VALUE));
     jersey.property(ClientProperties.FOLLOW_REDIRECTS, false);
+    ProxySettings proxy = config.proxy();
+    if (proxy != null) {
+      jersey.register(new ProxyRouting(proxy));
+    }
+    // SCIM bodies are small: send them with Content-Length. Gateways, proxies and some SCIM
+    // endpoints refuse or mangle chunked request bodies.
+    jersey.property(ClientProperties.REQUEST_ENTITY_PROCESSING, RequestEntityProcessing.BUFFERED);
     return ClientBuilder.newClient(jersey);
   }
 

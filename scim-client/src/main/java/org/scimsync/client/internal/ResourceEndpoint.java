@@ -134,14 +134,19 @@ public final class ResourceEndpoint<T extends ScimResource> {
   }
 
   /**
-   * Creates a resource.
+   * Creates a resource, and remembers it as just created (a 404 on it soon after is retried).
    *
    * @param resource the resource
    * @return the created resource, as the server answered it (with its id)
    */
   public T create(T resource) {
     HttpReply reply = http.send(apis.create(), "POST", path, json.write(resource));
-    return read(apis.create(), reply);
+    T created = read(apis.create(), reply);
+    String id = created.getId();
+    if (id != null && !id.isBlank()) {
+      http.created(resourcePath(id));
+    }
+    return created;
   }
 
   /**

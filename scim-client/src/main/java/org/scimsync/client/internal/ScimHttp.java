@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.Policy;
 import dev.failsafe.RateLimitExceededException;
 import dev.failsafe.RateLimiter;
 import dev.failsafe.RetryPolicy;
-import dev.failsafe.RetryPolicyBuilder;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.Entity;
@@ -18,14 +18,17 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.client.ClientStats;
+import org.scimsync.client.ConsistencySettings;
 import org.scimsync.client.RateLimits;
 import org.scimsync.client.RequestListener;
-import org.scimsync.client.RetrySettings;
 import org.scimsync.client.ScimClientConfig;
 import org.scimsync.client.ScimThrottledException;
 import org.scimsync.client.ScimTransportException;
@@ -46,20 +49,22 @@ public final class ScimHttp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ScimHttp.class);
   private static final MediaType SCIM_JSON = MediaType.valueOf("application/scim+json");
   private static final String ACCEPT = "application/scim+json, application/json";
-  private static final double JITTER = 0.25;
   private static final byte[] NO_BODY = new byte[0];
+  private static final String[] REQUEST_ID_HEADERS = {"x-amzn-RequestId", "X-Request-Id"};
   private static final String[] RAW_HTTP_LOGGERS = {
     "org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire"
   };
 
   private final Client client;
   private final URI baseUrl;
-  private final String authorization;
-  private final String tokenValue;
+  private final Authorization auth;
   private final @Nullable RequestListener listener;
   private final ObjectMapper json;
   private final Clock clock;
   private final RetryPolicy<HttpReply> retryPolicy;
+  private final ConsistencySettings consistency;
+  private final ScimErrors errors;
+  private final RecentlyCreated recentlyCreated;
   private final Map<ScimApi, RateLimiter<HttpReply>> limiters = new EnumMap<>(ScimApi.class);
   private final AttemptCounters counters = new AttemptCounters();
 
@@ -68,17 +73,21 @@ public final class ScimHttp implements AutoCloseable {
    *
    * @param config the client configuration
    * @param json a JSON reader for error bodies
-   * @param clock the clock for HTTP-date {@code Retry-After} values
+   * @param clock the clock for HTTP-date {@code Retry-After} values and OAuth 2.0 token lifetimes
    */
   public ScimHttp(ScimClientConfig config, ObjectMapper json, Clock clock) {
     this.client = PooledJerseyClient.create(config);
     this.baseUrl = config.baseUrl();
-    this.tokenValue = config.token().reveal();
-    this.authorization = "Bearer " + tokenValue;
     this.listener = config.listener();
     this.json = Objects.requireNonNull(json, "json");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.retryPolicy = retryPolicy(config.retry());
+    this.auth = Authorization.of(config.auth(), client, json, clock, config.retry());
+    this.retryPolicy = RetryPolicies.transientFailures(config.retry(), clock);
+    this.consistency = config.consistency();
+    this.errors = new ScimErrors(baseUrl, config.proxy());
+    this.recentlyCreated =
+        new RecentlyCreated(
+            consistency.recentWindow(), ConsistencySettings.MAX_REMEMBERED, System::nanoTime);
     warnIfRawHttpIsLogged();
     RateLimits rates = config.rateLimits();
     for (ScimApi api : ScimApi.values()) {
@@ -109,38 +118,6 @@ public final class ScimHttp implements AutoCloseable {
     }
   }
 
-  private RetryPolicy<HttpReply> retryPolicy(RetrySettings settings) {
-    RetryPolicyBuilder<HttpReply> builder =
-        RetryPolicy.<HttpReply>builder()
-            .handle(TransportFailure.class)
-            .handleResultIf(reply -> ScimErrors.retryable(reply.status()))
-            .withMaxAttempts(settings.maxAttempts())
-            .withMaxDuration(settings.maxTotal())
-            .withJitter(JITTER)
-            .withDelayFn(
-                context -> {
-                  HttpReply last = context.getLastResult();
-                  return last == null
-                      ? Duration.ofNanos(-1)
-                      : RetryAfter.parse(last.retryAfter(), clock)
-                          // jitter may shorten a delay by JITTER: ask for enough to never wait less
-                          .map(wait -> Duration.ofNanos((long) (wait.toNanos() / (1 - JITTER))))
-                          .orElse(Duration.ofNanos(-1));
-                })
-            .onRetry(
-                event ->
-                    LOG.debug(
-                        "scim retry attempt={} status={}",
-                        event.getAttemptCount(),
-                        event.getLastResult() == null ? -1 : event.getLastResult().status()));
-    if (settings.maxBackoff().compareTo(settings.initialBackoff()) > 0) {
-      builder.withBackoff(settings.initialBackoff(), settings.maxBackoff());
-    } else {
-      builder.withDelay(settings.initialBackoff());
-    }
-    return builder.build();
-  }
-
   /**
    * Sends a request, retrying transient failures, and returns a 2xx answer.
    *
@@ -149,16 +126,39 @@ public final class ScimHttp implements AutoCloseable {
    * @param pathAndQuery relative to the base URL, already encoded, such as {@code Users?filter=...}
    * @param body the JSON body, if any
    * @return the 2xx answer
-   * @throws org.scimsync.client.ScimException typed by the final status
+   * @throws org.scimsync.client.ScimException typed by the final status; a 404 on a collection (a
+   *     path without a resource id) is a {@link ScimTargetNotFoundException}
    */
   public HttpReply send(ScimApi api, String method, String pathAndQuery, @Nullable String body) {
     URI uri = baseUrl.resolve(pathAndQuery);
-    RateLimiter<HttpReply> limiter = limiters.get(api);
-    FailsafeExecutor<HttpReply> executor =
-        limiter == null ? Failsafe.with(retryPolicy) : Failsafe.with(retryPolicy).compose(limiter);
-    HttpReply reply;
+    AtomicReference<String> sentWith = new AtomicReference<>("");
+    HttpReply reply = execute(api, method, pathAndQuery, uri, body, sentWith);
+    if (reply.status() == 401 && auth.refused(sentWith.get())) {
+      // An OAuth 2.0 token may have been revoked or expired early: one new token, one new try.
+      LOG.debug("scim 401 api={}: asking for a new token and trying once more", api.apiName());
+      reply = execute(api, method, pathAndQuery, uri, body, sentWith);
+    }
+    if (reply.status() >= 200 && reply.status() < 300) {
+      return reply;
+    }
+    ErrorBody error = ErrorBody.parse(redact(reply.text()), json);
+    String requestId = error.requestId();
+    if (requestId == null && reply.requestId() != null) {
+      requestId = redact(reply.requestId());
+    }
+    throw errors.forAnswer(api.apiName(), method, pathAndQuery, reply.status(), error, requestId);
+  }
+
+  private HttpReply execute(
+      ScimApi api,
+      String method,
+      String pathAndQuery,
+      URI uri,
+      @Nullable String body,
+      AtomicReference<String> sentWith) {
     try {
-      reply = executor.get(() -> attempt(api, method, uri, body));
+      return executor(api, method, pathAndQuery)
+          .get(() -> attempt(api, method, uri, body, sentWith));
     } catch (TransportFailure e) {
       Throwable cause = e.getCause();
       String what = cause == null ? "I/O failure" : describe(cause);
@@ -178,14 +178,51 @@ public final class ScimHttp implements AutoCloseable {
       throw new ScimTransportException(
           api.apiName(), -1, "interrupted while waiting to send", null, e.getCause());
     }
-    if (reply.status() >= 200 && reply.status() < 300) {
-      return reply;
-    }
-    throw ScimErrors.forStatus(
-        api.apiName(), reply.status(), ErrorBody.parse(redact(reply.text()), json));
   }
 
-  private HttpReply attempt(ScimApi api, String method, URI uri, @Nullable String body) {
+  /**
+   * Remembers a resource this client has just created, so that a 404 on it within the consistency
+   * window is retried (see {@link ConsistencySettings}).
+   *
+   * @param resourcePath its path relative to the base URL, as later requests use it ({@code
+   *     Groups/<encoded id>})
+   */
+  public void created(String resourcePath) {
+    recentlyCreated.add(resourcePath);
+  }
+
+  /**
+   * Outermost the consistency retries (when they apply), then the retries of transient failures,
+   * innermost the rate limiter: every attempt waits for a permit.
+   */
+  private FailsafeExecutor<HttpReply> executor(ScimApi api, String method, String pathAndQuery) {
+    List<Policy<HttpReply>> policies = new ArrayList<>(3);
+    boolean resource = ScimErrors.collection(pathAndQuery) == null;
+    boolean concurrent = ScimErrors.concurrentModification(method);
+    boolean fresh = resource && !method.equals("POST") && recentlyCreated.contains(pathAndQuery);
+    if (consistency.enabled() && (concurrent || fresh)) {
+      policies.add(
+          RetryPolicies.consistency(
+              consistency,
+              reply -> (reply.status() == 409 && concurrent) || (reply.status() == 404 && fresh),
+              api.apiName()));
+    }
+    policies.add(retryPolicy);
+    RateLimiter<HttpReply> limiter = limiters.get(api);
+    if (limiter != null) {
+      policies.add(limiter);
+    }
+    return Failsafe.with(policies);
+  }
+
+  private HttpReply attempt(
+      ScimApi api,
+      String method,
+      URI uri,
+      @Nullable String body,
+      AtomicReference<String> sentWith) {
+    String authorization = auth.header(api.apiName());
+    sentWith.set(authorization);
     long start = System.nanoTime();
     try {
       Invocation.Builder request =
@@ -193,7 +230,8 @@ public final class ScimHttp implements AutoCloseable {
               .target(uri)
               .request()
               .header(HttpHeaders.AUTHORIZATION, authorization)
-              .header(HttpHeaders.ACCEPT, ACCEPT);
+              .header(HttpHeaders.ACCEPT, ACCEPT)
+              .header(HttpHeaders.USER_AGENT, UserAgent.VALUE);
       try (Response response =
           body == null
               ? request.method(method)
@@ -202,7 +240,11 @@ public final class ScimHttp implements AutoCloseable {
         // only error bodies are ever decoded.
         byte[] bytes = response.hasEntity() ? response.readEntity(byte[].class) : NO_BODY;
         HttpReply reply =
-            new HttpReply(response.getStatus(), bytes, response.getHeaderString("Retry-After"));
+            new HttpReply(
+                response.getStatus(),
+                bytes,
+                response.getHeaderString("Retry-After"),
+                requestId(response));
         finished(api, method, uri, reply.status(), start);
         return reply;
       }
@@ -210,6 +252,16 @@ public final class ScimHttp implements AutoCloseable {
       finished(api, method, uri, -1, start);
       throw new TransportFailure(e.getCause() == null ? e : e.getCause());
     }
+  }
+
+  private static @Nullable String requestId(Response response) {
+    for (String header : REQUEST_ID_HEADERS) {
+      String value = response.getHeaderString(header);
+      if (value != null && !value.isBlank()) {
+        return value.strip();
+      }
+    }
+    return null;
   }
 
   private void finished(ScimApi api, String method, URI uri, int status, long startNanos) {
@@ -238,7 +290,7 @@ public final class ScimHttp implements AutoCloseable {
 
   /** Removes the token from text that came from the server, in case it was echoed back. */
   private String redact(String text) {
-    return text.replace(tokenValue, "****");
+    return auth.redact(text);
   }
 
   /**
