@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scimsync.common.Secret;
+import org.scimsync.testing.servers.RealServer;
 
 /**
  * The client through a real forward proxy (Squid) to an https target with a self-signed

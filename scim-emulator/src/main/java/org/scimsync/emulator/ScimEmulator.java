@@ -50,7 +50,11 @@ public final class ScimEmulator implements AutoCloseable {
     this.tenant = builder.tenant;
     boolean aws = profile == EmulatorProfile.AWS_IDENTITY_CENTER;
     this.directory = new Directory(aws);
-    this.quirks = new AtomicReference<>(builder.quirks);
+    this.quirks =
+        new AtomicReference<>(
+            builder.quirks != null
+                ? builder.quirks
+                : ServerQuirks.none().withPatchNeedsUserAgent(aws));
     this.service = new ScimService(directory, aws, aws ? builder.shortPageEvery : 0, quirks::get);
     this.faults = new FaultInjector(builder.faults);
     this.server =
@@ -230,7 +234,7 @@ public final class ScimEmulator implements AutoCloseable {
     private String tenant = "t-emulator";
     private String token = "emulator-token";
     private FaultSettings faults = FaultSettings.none();
-    private ServerQuirks quirks = ServerQuirks.none();
+    private @Nullable ServerQuirks quirks;
     private int shortPageEvery = 3;
 
     private Builder() {}
@@ -280,7 +284,10 @@ public final class ScimEmulator implements AutoCloseable {
       return this;
     }
 
-    /** The quirks of real servers to imitate (default none). */
+    /**
+     * The quirks of real servers to imitate. Default: none for rfc7644; for aws-identity-center, a
+     * PATCH without a {@code User-Agent} is refused, as AWS has been reported to do.
+     */
     public Builder quirks(ServerQuirks value) {
       this.quirks = Objects.requireNonNull(value, "quirks");
       return this;

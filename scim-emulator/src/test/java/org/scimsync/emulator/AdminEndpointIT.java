@@ -147,7 +147,10 @@ class AdminEndpointIT extends EmulatorTestBase {
     assertThat(changed.status()).as(changed.text()).isEqualTo(200);
     assertThat(emulator.quirks())
         .isEqualTo(
-            ServerQuirks.none().withMembersRefusedOnCreate(true).withMemberLimitPerRequest(7));
+            ServerQuirks.none()
+                .withPatchNeedsUserAgent(true)
+                .withMembersRefusedOnCreate(true)
+                .withMemberLimitPerRequest(7));
     assertThat(admin.get("/quirks").json().get("memberLimitPerRequest").asInt()).isEqualTo(7);
     String userId = emulator.seedUser("qa", null);
     assertThat(scim.post("/Groups", ScimHttp.group("Q", userId)).status()).isEqualTo(400);

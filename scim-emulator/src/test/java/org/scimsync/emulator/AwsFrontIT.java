@@ -121,9 +121,10 @@ class AwsFrontIT extends EmulatorTestBase {
   }
 
   @Test
-  void patchWithoutUserAgentIsBlockedOnlyWhenSwitchedOn() {
+  void patchWithoutUserAgentIsBlockedByDefaultAndCanBeSwitchedOff() {
     String id = emulator.seedUser("cai", null);
-    assertThat(rawPatch(id, Map.of()).status()).as("off by default").isEqualTo(204);
+    emulator.quirks(ServerQuirks.none());
+    assertThat(rawPatch(id, Map.of()).status()).as("switched off").isEqualTo(204);
     emulator.quirks(ServerQuirks.none().withPatchNeedsUserAgent(true));
     String before = emulator.snapshot().user(id).orElseThrow().json().get("title").asText();
 

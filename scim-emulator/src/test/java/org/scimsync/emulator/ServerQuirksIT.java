@@ -42,8 +42,11 @@ class ServerQuirksIT extends EmulatorTestBase {
   }
 
   @Test
-  void allQuirksAreOffByDefault() {
-    assertThat(ScimEmulator.builder().build().quirks()).isEqualTo(ServerQuirks.none());
+  void allQuirksAreOffByDefaultButAwsBlocksAPatchWithoutUserAgent() {
+    assertThat(ScimEmulator.builder().profile(EmulatorProfile.RFC7644).build().quirks())
+        .isEqualTo(ServerQuirks.none());
+    assertThat(ScimEmulator.builder().build().quirks())
+        .isEqualTo(ServerQuirks.none().withPatchNeedsUserAgent(true));
     assertThat(ServerQuirks.none())
         .isEqualTo(new ServerQuirks(false, false, false, 0, false, false, false));
   }

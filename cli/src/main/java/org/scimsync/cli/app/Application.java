@@ -86,7 +86,7 @@ public final class Application implements AutoCloseable {
   /** The SCIM client of the target, created on first use. */
   public ScimClient client() {
     if (client == null) {
-      client = ScimClient.create(Ports.client(config.target(), requestListener));
+      client = ScimClient.create(Ports.client(config.target(), requestListener, System.getenv()));
     }
     return client;
   }

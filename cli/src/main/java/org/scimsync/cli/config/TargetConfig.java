@@ -15,23 +15,32 @@ import org.scimsync.common.Secret;
  *
  * @param profile aws-identity-center (default) or generic
  * @param url the SCIM base URL; https, or http only to a loopback address (the emulator)
- * @param token the bearer token (a secret)
+ * @param token the bearer token (a secret); required unless {@code auth} names another scheme
  * @param rateLimit reads and writes per second; null fields take the profile's defaults
  * @param timeoutSeconds connect and response timeout (default 30)
  * @param trustStore a PKCS#12 trust store for the target's certificate; null for the JVM default
  * @param trustStorePassword the trust store's password (a secret), if it has one
  * @param maxAttempts attempts per request when the target throttles, fails or cannot be reached
  *     (default 6, with exponential backoff)
+ * @param proxy the outbound HTTP proxy ({@code http://host:port}); null: {@code HTTPS_PROXY} /
+ *     {@code HTTP_PROXY} / {@code NO_PROXY} from the environment, if set
+ * @param proxyUser the proxy user, if the proxy asks for credentials
+ * @param proxyPassword the proxy password (a secret), with {@code proxyUser}
+ * @param auth the authentication scheme, when not the bearer {@code token}
  */
 public record TargetConfig(
     TargetProfileName profile,
     URI url,
-    Secret token,
+    @Nullable Secret token,
     RateLimit rateLimit,
     Integer timeoutSeconds,
     @Nullable Path trustStore,
     @Nullable Secret trustStorePassword,
-    Integer maxAttempts) {
+    Integer maxAttempts,
+    @Nullable URI proxy,
+    @Nullable String proxyUser,
+    @Nullable Secret proxyPassword,
+    @Nullable TargetAuthConfig auth) {
 
   /** Default timeout for connecting and for each response. */
   public static final int DEFAULT_TIMEOUT_SECONDS = 30;
@@ -45,9 +54,35 @@ public record TargetConfig(
       throw new ConfigValueException("url", "is required: the SCIM base URL");
     }
     checkUrl(url);
-    if (token == null || token.reveal().isBlank()) {
+    boolean bearer = auth == null || auth.type() == TargetAuthConfig.Type.BEARER;
+    if (bearer && (token == null || token.reveal().isBlank())) {
       throw new ConfigValueException(
           "token", "is required: the bearer token, e.g. ${SCIM_TOKEN} or ${file:/path}");
+    }
+    if (!bearer && token != null) {
+      throw new ConfigValueException(
+          "token", "is not used with auth type " + auth.type().configName() + " (remove it)");
+    }
+    if (proxy != null) {
+      String proxyScheme = proxy.getScheme() == null ? "" : proxy.getScheme();
+      if (!proxyScheme.equalsIgnoreCase("http") || proxy.getHost() == null) {
+        throw new ConfigValueException(
+            "proxy",
+            "must be http://host:port (the proxy itself is reached over http), got '"
+                + proxy
+                + "'");
+      }
+      if (proxy.getUserInfo() != null) {
+        throw new ConfigValueException(
+            "proxy", "must not hold credentials: set proxyUser and proxyPassword");
+      }
+    }
+    ConfigChecks.requireNonBlankIfSet("proxyUser", proxyUser);
+    if (proxyUser != null && proxy == null) {
+      throw new ConfigValueException("proxyUser", "is set but proxy is not");
+    }
+    if (proxyPassword != null && proxyUser == null) {
+      throw new ConfigValueException("proxyPassword", "is set but proxyUser is not");
     }
     ConfigChecks.requireTrustStoreWithPassword(trustStore, trustStorePassword);
     rateLimit = rateLimit == null ? new RateLimit(null, null) : rateLimit;

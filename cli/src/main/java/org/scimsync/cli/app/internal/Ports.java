@@ -1,15 +1,23 @@
 package org.scimsync.cli.app.internal;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.cli.config.DeprovisionConfig;
 import org.scimsync.cli.config.RuleConfig;
 import org.scimsync.cli.config.ScimSyncConfig;
+import org.scimsync.cli.config.TargetAuthConfig;
 import org.scimsync.cli.config.TargetConfig;
+import org.scimsync.cli.exit.CliException;
+import org.scimsync.cli.exit.ExitCode;
+import org.scimsync.client.ProxySettings;
 import org.scimsync.client.RateLimits;
 import org.scimsync.client.RequestListener;
 import org.scimsync.client.RetrySettings;
 import org.scimsync.client.ScimClientConfig;
+import org.scimsync.client.TargetAuth;
 import org.scimsync.client.TargetProfile;
 import org.scimsync.engine.plan.SyncPolicy;
 import org.scimsync.mapping.MappingConfigException;
@@ -47,22 +55,26 @@ public final class Ports {
     return new RuleSpec(rules.include(), rules.map(), rules.drop());
   }
 
-  /** The SCIM client settings. */
+  /** The SCIM client settings, with the proxy of this process's environment if none is set. */
   public static ScimClientConfig client(TargetConfig target) {
-    return client(target, null);
+    return client(target, null, System.getenv());
   }
 
   /**
    * The SCIM client settings, with {@code listener} told about every HTTP attempt (for metrics).
+   *
+   * @param env the environment whose {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY}
+   *     apply when {@code target.proxy} is not set
    */
-  public static ScimClientConfig client(TargetConfig target, @Nullable RequestListener listener) {
+  public static ScimClientConfig client(
+      TargetConfig target, @Nullable RequestListener listener, Map<String, String> env) {
     TargetProfile profile =
         switch (target.profile()) {
           case AWS_IDENTITY_CENTER -> TargetProfile.AWS_IDENTITY_CENTER;
           case GENERIC -> TargetProfile.GENERIC;
         };
     ScimClientConfig.Builder builder =
-        ScimClientConfig.builder(target.url(), target.token(), profile)
+        ScimClientConfig.builder(target.url(), auth(target), profile)
             .connectTimeout(Duration.ofSeconds(target.timeoutSeconds()))
             .readTimeout(Duration.ofSeconds(target.timeoutSeconds()))
             .retry(
@@ -71,6 +83,16 @@ public final class Ports {
                     RetrySettings.DEFAULT.initialBackoff(),
                     RetrySettings.DEFAULT.maxBackoff(),
                     RetrySettings.DEFAULT.maxTotal()));
+    if (target.proxy() != null) {
+      builder.proxy(
+          new ProxySettings(target.proxy(), target.proxyUser(), target.proxyPassword(), List.of()));
+    } else {
+      try {
+        builder.proxyFromEnvironment(env);
+      } catch (IllegalArgumentException e) {
+        throw new CliException(ExitCode.INVALID, "proxy environment: " + e.getMessage(), e);
+      }
+    }
     RateLimits defaults = profile.defaultRateLimits();
     Double reads = target.rateLimit().readsPerSecond();
     Double writes = target.rateLimit().writesPerSecond();
@@ -83,6 +105,26 @@ public final class Ports {
     }
     builder.listener(listener);
     return builder.build();
+  }
+
+  private static TargetAuth auth(TargetConfig target) {
+    TargetAuthConfig auth = target.auth();
+    if (auth == null || auth.type() == TargetAuthConfig.Type.BEARER) {
+      return new TargetAuth.Bearer(Objects.requireNonNull(target.token(), "target.token"));
+    }
+    return switch (auth.type()) {
+      case BEARER -> throw new IllegalStateException("handled above");
+      case BASIC ->
+          new TargetAuth.Basic(
+              Objects.requireNonNull(auth.user()), Objects.requireNonNull(auth.password()));
+      case OAUTH2_CLIENT_CREDENTIALS ->
+          new TargetAuth.OAuth2ClientCredentials(
+              Objects.requireNonNull(auth.tokenUrl()),
+              Objects.requireNonNull(auth.clientId()),
+              Objects.requireNonNull(auth.clientSecret()),
+              auth.scope(),
+              auth.audience());
+    };
   }
 
   /** The deprovisioning and safety policy. */

@@ -1,4 +1,4 @@
-package org.scimsync.client;
+package org.scimsync.testing.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

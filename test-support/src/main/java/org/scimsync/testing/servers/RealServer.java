@@ -1,4 +1,4 @@
-package org.scimsync.client;
+package org.scimsync.testing.servers;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Assumptions;
  * first: when the program is missing, a developer's run skips the test with the reason printed, but
  * a CI run ({@code CI=true}) fails it, so that CI never passes by skipping.
  */
-final class RealServer {
+public final class RealServer {
 
   private RealServer() {}
 
@@ -23,7 +23,7 @@ final class RealServer {
    * @param name the program's name, and its Debian package
    * @return the program's path
    */
-  static Path require(String path, String name) {
+  public static Path require(String path, String name) {
     return require(path, name, System.getenv());
   }
 
@@ -35,7 +35,7 @@ final class RealServer {
    * @param env the environment that says whether this is CI
    * @return the program's path
    */
-  static Path require(String path, String name, Map<String, String> env) {
+  public static Path require(String path, String name, Map<String, String> env) {
     Path program = Path.of(path);
     if (Files.isRegularFile(program) && Files.isExecutable(program)) {
       return program;
