@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's main command: {@code scim-sync demo} needs nothing and ends with exit code 0. */
+/**
+ * The README's main command: {@code scim-sync demo} needs nothing and ends with exit code 0, and
+ * its output is the saved copy in {@code demo-output.txt} (times, port and directory masked), so a
+ * change to what a first-time user sees is deliberate.
+ */
 class DemoIT {
 
   @TempDir Path dir;
@@ -41,9 +45,27 @@ class DemoIT {
         .contains("~ members of group aws-software: +1 -0")
         .contains("- delete user mallory@example.org")
         .contains("The target now holds 25 users and 5 groups.");
+    assertThat(masked(out, dir))
+        .as("the demo's output, times, port and directory masked; when the output changes on")
+        .isEqualTo(expectedOutput());
     String token = readToken();
     assertThat(run.all()).doesNotContain(token);
     assertThat(dir.resolve("scim-sync.db")).exists();
+  }
+
+  /** The output with what differs between runs masked: durations, the port, the directory. */
+  static String masked(String out, Path dir) {
+    return out.replaceAll(" in [0-9]+ ms", " in N ms")
+        .replaceAll("http://127\\.0\\.0\\.1:[0-9]+", "http://127.0.0.1:PORT")
+        .replace(dir.toString(), "DIR");
+  }
+
+  private static String expectedOutput() {
+    try (var in = DemoIT.class.getResourceAsStream("/demo-output.txt")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException | NullPointerException e) {
+      throw new AssertionError("cli/src/test/resources/demo-output.txt is missing", e);
+    }
   }
 
   private String readToken() {
