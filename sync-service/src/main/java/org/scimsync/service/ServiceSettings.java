@@ -47,6 +47,17 @@ public record ServiceSettings(
     }
   }
 
+  /** The settings of the {@code schedule} and {@code webhook} sections. */
+  public static ServiceSettings of(ScheduleConfig schedule, WebhookConfig webhook) {
+    return new ServiceSettings(
+        webhook.listen().toSocketAddress(),
+        schedule.cron(),
+        schedule.fullEvery(),
+        webhook.debounce(),
+        schedule.shutdownGrace(),
+        schedule.catchUpOnStart());
+  }
+
   /** Settings with the defaults and this schedule. */
   public static ServiceSettings of(@Nullable String cron, @Nullable Duration fullEvery) {
     return new ServiceSettings(

@@ -1,7 +1,6 @@
 package org.scimsync.cli.app;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -216,11 +215,7 @@ public final class Application implements AutoCloseable {
    * Close the returned service to stop it.
    */
   public SyncService startService() {
-    ServiceSettings settings =
-        ServiceSettings.of(config.schedule().cron(), config.schedule().fullEvery())
-            .withListen(
-                new InetSocketAddress(
-                    config.webhook().listen().host(), config.webhook().listen().port()));
+    ServiceSettings settings = ServiceSettings.of(config.schedule(), config.webhook());
     Secret secret = config.webhook().secret();
     SyncMetrics metrics = SyncMetrics.create();
     if (client != null) {

@@ -28,6 +28,8 @@ import org.scimsync.cli.config.internal.KeySuggestions;
 import org.scimsync.cli.config.internal.LocatedInterpolatingParser;
 import org.scimsync.cli.config.internal.LocatedInterpolatingParser.InterpolationException;
 import org.scimsync.common.ConfigValueException;
+import org.scimsync.service.ScheduleConfig;
+import org.scimsync.service.WebhookConfig;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**

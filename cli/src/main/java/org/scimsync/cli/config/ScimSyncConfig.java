@@ -3,6 +3,8 @@ package org.scimsync.cli.config;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.scimsync.common.Secret;
+import org.scimsync.service.ScheduleConfig;
+import org.scimsync.service.WebhookConfig;
 import org.scimsync.sources.SourceConfig;
 
 /**

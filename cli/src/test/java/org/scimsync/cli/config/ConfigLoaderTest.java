@@ -17,6 +17,7 @@ import org.scimsync.cli.exit.ExitCode;
 import org.scimsync.client.ScimClientConfig;
 import org.scimsync.engine.plan.SyncPolicy.GroupDeprovision;
 import org.scimsync.engine.plan.SyncPolicy.UserDeprovision;
+import org.scimsync.service.ListenAddress;
 import org.scimsync.sources.SourceType;
 import org.scimsync.sources.assembly.NestedGroups;
 import org.scimsync.sources.ldap.LdapFlavor;

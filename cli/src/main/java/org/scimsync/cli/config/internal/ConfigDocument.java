@@ -3,10 +3,10 @@ package org.scimsync.cli.config.internal;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.cli.config.DeprovisionConfig;
 import org.scimsync.cli.config.RuleConfig;
-import org.scimsync.cli.config.ScheduleConfig;
 import org.scimsync.cli.config.TargetConfig;
-import org.scimsync.cli.config.WebhookConfig;
 import org.scimsync.common.ConfigValueException;
+import org.scimsync.service.ScheduleConfig;
+import org.scimsync.service.WebhookConfig;
 import org.scimsync.sources.SourceConfig;
 
 /**

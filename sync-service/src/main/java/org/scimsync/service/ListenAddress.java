@@ -1,4 +1,4 @@
-package org.scimsync.cli.config;
+package org.scimsync.service;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import java.net.InetSocketAddress;

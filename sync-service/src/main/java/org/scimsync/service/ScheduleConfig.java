@@ -1,4 +1,4 @@
-package org.scimsync.cli.config;
+package org.scimsync.service;
 
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -11,8 +11,12 @@ import org.scimsync.common.ConfigValueException;
  * @param cron a Quartz cron expression; null for no scheduled runs (webhook only)
  * @param fullEvery the longest time between two full runs (default 6h); runs in between may be
  *     incremental
+ * @param catchUpOnStart run once at start when a scheduled run was missed while the service was
+ *     down, or nothing ever ran (default true)
+ * @param shutdownGrace how long a stop (SIGTERM) waits for the run in progress (default 20s)
  */
-public record ScheduleConfig(@Nullable String cron, Duration fullEvery) {
+public record ScheduleConfig(
+    @Nullable String cron, Duration fullEvery, Boolean catchUpOnStart, Duration shutdownGrace) {
 
   /** Default of {@link #fullEvery()}. */
   public static final Duration DEFAULT_FULL_EVERY = Duration.ofHours(6);
@@ -27,10 +31,18 @@ public record ScheduleConfig(@Nullable String cron, Duration fullEvery) {
               + "sec min hour day-of-month month day-of-week [year], e.g. \"0 */15 * * * ?\")");
     }
     fullEvery = fullEvery == null ? DEFAULT_FULL_EVERY : fullEvery;
+    if (fullEvery.isZero() || fullEvery.isNegative()) {
+      throw new ConfigValueException("fullEvery", "must be positive, got " + fullEvery);
+    }
+    catchUpOnStart = catchUpOnStart == null || catchUpOnStart;
+    shutdownGrace = shutdownGrace == null ? ServiceSettings.DEFAULT_SHUTDOWN_GRACE : shutdownGrace;
+    if (shutdownGrace.isNegative()) {
+      throw new ConfigValueException("shutdownGrace", "must not be negative");
+    }
   }
 
   /** No schedule, full runs every 6 hours. */
   public static ScheduleConfig defaults() {
-    return new ScheduleConfig(null, null);
+    return new ScheduleConfig(null, null, null, null);
   }
 }
