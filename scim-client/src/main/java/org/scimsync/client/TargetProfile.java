@@ -1,11 +1,15 @@
 package org.scimsync.client;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import java.util.Locale;
+import org.scimsync.common.ConfigEnum;
+
 /**
  * What the client knows about the kind of service provider it talks to. The profile decides the
  * paging style, page and batch sizes, which operations are refused locally, how members are removed
  * and the default rate limits.
  */
-public enum TargetProfile {
+public enum TargetProfile implements ConfigEnum {
 
   /**
    * Any RFC 7644 service provider: {@code startIndex}/{@code count} paging, PUT for groups, members
@@ -69,8 +73,9 @@ public enum TargetProfile {
    *
    * @return {@code generic} or {@code aws-identity-center}
    */
+  @Override
   public String configName() {
-    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /**
@@ -155,5 +160,10 @@ public enum TargetProfile {
    */
   public RateLimits defaultRateLimits() {
     return defaultRateLimits;
+  }
+
+  @JsonCreator
+  static TargetProfile fromConfig(String text) {
+    return ConfigEnum.parse(TargetProfile.class, text);
   }
 }

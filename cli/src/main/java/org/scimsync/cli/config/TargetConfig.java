@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.client.TargetProfile;
 import org.scimsync.common.ConfigChecks;
 import org.scimsync.common.ConfigValueException;
 import org.scimsync.common.Secret;
@@ -29,7 +30,7 @@ import org.scimsync.common.Secret;
  * @param auth the authentication scheme, when not the bearer {@code token}
  */
 public record TargetConfig(
-    TargetProfileName profile,
+    TargetProfile profile,
     URI url,
     @Nullable Secret token,
     RateLimit rateLimit,
@@ -49,7 +50,7 @@ public record TargetConfig(
   public static final int DEFAULT_MAX_ATTEMPTS = 6;
 
   public TargetConfig {
-    profile = profile == null ? TargetProfileName.AWS_IDENTITY_CENTER : profile;
+    profile = profile == null ? TargetProfile.AWS_IDENTITY_CENTER : profile;
     if (url == null) {
       throw new ConfigValueException("url", "is required: the SCIM base URL");
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.scimsync.cli.app.internal.Ports;
 import org.scimsync.cli.exit.ExitCode;
 import org.scimsync.client.ScimClientConfig;
+import org.scimsync.client.TargetProfile;
 import org.scimsync.engine.plan.SyncPolicy.GroupDeprovision;
 import org.scimsync.engine.plan.SyncPolicy.UserDeprovision;
 import org.scimsync.service.ListenAddress;
@@ -75,7 +76,7 @@ class ConfigLoaderTest {
     assertThat(config.source().path()).isEqualTo(dir.resolve("directory.ldif"));
     assertThat(config.source().users().key()).isEqualTo("entryUUID");
     assertThat(config.source().groups().nested()).isEqualTo(NestedGroups.FLATTEN);
-    assertThat(config.target().profile()).isEqualTo(TargetProfileName.AWS_IDENTITY_CENTER);
+    assertThat(config.target().profile()).isEqualTo(TargetProfile.AWS_IDENTITY_CENTER);
     assertThat(config.target().url().toString())
         .isEqualTo("https://scim.eu-west-1.amazonaws.com/abcd-1234/scim/v2");
     assertThat(config.target().token().reveal()).isEqualTo("tok-s3cr3t");
@@ -128,7 +129,7 @@ class ConfigLoaderTest {
     ScimSyncConfig config = load(MINIMAL);
 
     assertThat(config.statePath()).isEqualTo(dir.resolve("scim-sync.db"));
-    assertThat(config.target().profile()).isEqualTo(TargetProfileName.AWS_IDENTITY_CENTER);
+    assertThat(config.target().profile()).isEqualTo(TargetProfile.AWS_IDENTITY_CENTER);
     assertThat(config.target().timeoutSeconds()).isEqualTo(30);
     assertThat(config.target().rateLimit().readsPerSecond()).isNull();
     assertThat(config.users().include()).isNull();

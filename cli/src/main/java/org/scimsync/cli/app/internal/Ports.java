@@ -68,11 +68,7 @@ public final class Ports {
    */
   public static ScimClientConfig client(
       TargetConfig target, @Nullable RequestListener listener, Map<String, String> env) {
-    TargetProfile profile =
-        switch (target.profile()) {
-          case AWS_IDENTITY_CENTER -> TargetProfile.AWS_IDENTITY_CENTER;
-          case GENERIC -> TargetProfile.GENERIC;
-        };
+    TargetProfile profile = target.profile();
     ScimClientConfig.Builder builder =
         ScimClientConfig.builder(target.url(), auth(target), profile)
             .connectTimeout(Duration.ofSeconds(target.timeoutSeconds()))
