@@ -294,7 +294,18 @@ public record LdapSourceConfig(
     if (bases.isEmpty() || bases.stream().anyMatch(b -> b == null || b.isBlank())) {
       throw new ConfigValueException(key, "must name at least one DN, and no empty one");
     }
-    return bases.stream().map(String::trim).toList();
+    List<String> trimmed = bases.stream().map(String::trim).toList();
+    if (trimmed.size() > 1
+        && trimmed.stream()
+            .anyMatch(b -> b.indexOf(',') < 0 && b.regionMatches(true, 0, "dc=", 0, 3))) {
+      throw new ConfigValueException(
+          key,
+          "looks like DNs split at their commas ("
+              + String.join(" | ", trimmed)
+              + "): in a YAML [a, b] list a comma separates items, so write one base per line"
+              + " (- OU=Staff,DC=example,DC=com) or quote each DN");
+    }
+    return trimmed;
   }
 
   /**
