@@ -61,6 +61,16 @@ public final class OpenLdapServer {
 
   private static OpenLdapServer start(Path slapd, Path slapadd, Path openssl) throws Exception {
     Path dir = Files.createTempDirectory("scim-sync-slapd-");
+    try {
+      return start(slapd, slapadd, openssl, dir);
+    } catch (Exception | AssertionError e) {
+      ServerProcess.remove(dir);
+      throw e;
+    }
+  }
+
+  private static OpenLdapServer start(Path slapd, Path slapadd, Path openssl, Path dir)
+      throws Exception {
     Path data = Files.createDirectory(dir.resolve("data"));
     TestPki pki = TestPki.create(openssl, dir, List.of("DNS:localhost", "IP:127.0.0.1"));
     Path schema =
@@ -81,6 +91,7 @@ public final class OpenLdapServer {
         modulepath /usr/lib/ldap
         moduleload back_mdb
         moduleload ppolicy
+        moduleload refint
         pidfile %s
         TLSCACertificateFile %s
         TLSCertificateFile %s
@@ -93,6 +104,8 @@ public final class OpenLdapServer {
         maxsize 268435456
         overlay ppolicy
         ppolicy_default "%s"
+        overlay refint
+        refint_attributes member uniqueMember
         limits dn.exact="%s" size=unlimited
         access to attrs=userPassword by self write by anonymous auth by * none
         access to * by users read by * none

@@ -136,12 +136,17 @@ final class ServerProcess {
     } catch (Exception e) {
       System.err.println(name + ": could not wait for its end: " + e);
     }
+    remove(dir);
+  }
+
+  /** Removes a server's directory; one that cannot be removed is reported, not thrown. */
+  static void remove(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(file);
       }
     } catch (IOException e) {
-      System.err.println(name + ": could not remove " + dir + ": " + e);
+      System.err.println("could not remove " + dir + ": " + e);
     }
   }
 }
