@@ -24,6 +24,12 @@ final class Ldif {
     return this;
   }
 
+  /** Adds a binary value (always base64). */
+  Ldif binary(String name, byte[] value) {
+    text.append(name).append(":: ").append(Base64.getEncoder().encodeToString(value)).append('\n');
+    return this;
+  }
+
   private Ldif line(String name, String value) {
     boolean safe =
         !value.isEmpty()
