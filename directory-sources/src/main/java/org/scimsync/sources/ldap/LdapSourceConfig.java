@@ -6,9 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.common.ConfigChecks;
@@ -216,7 +214,7 @@ public record LdapSourceConfig(
       @JsonProperty("trustStore") @Nullable Path trustStore,
       @JsonProperty("trustStorePassword") @Nullable Secret trustStorePassword) {
     boolean tls = startTls != null && startTls;
-    List<String> servers = urls(url, tls);
+    List<String> servers = LdapSectionChecks.urls(url, tls);
     ConfigChecks.requireNonBlankIfSet("bindDn", bindDn);
     if (bindDn != null && bindPassword == null) {
       throw new ConfigValueException("bindPassword", "is required with bindDn");
@@ -228,8 +226,9 @@ public record LdapSourceConfig(
       throw new ConfigValueException(
           "userBase", "is required: the DN under which users live (or a list of DNs)");
     }
-    List<String> userBases = bases("userBase", userBase);
-    List<String> groupBases = groupBase == null ? null : bases("groupBase", groupBase);
+    List<String> userBases = LdapSectionChecks.bases("userBase", userBase);
+    List<String> groupBases =
+        groupBase == null ? null : LdapSectionChecks.bases("groupBase", groupBase);
     ConfigChecks.requireNonBlankIfSet("userFilter", userFilter);
     ConfigChecks.requireNonBlankIfSet("groupFilter", groupFilter);
     ConfigChecks.requireNonBlankIfSet("groupNameAttribute", groupNameAttribute);
@@ -267,45 +266,6 @@ public record LdapSourceConfig(
         pages,
         trustStore,
         trustStorePassword);
-  }
-
-  private static List<String> urls(@Nullable List<URI> urls, boolean startTls) {
-    if (urls == null || urls.isEmpty()) {
-      throw new ConfigValueException(
-          "url", "is required: ldap://host:port or ldaps://host:port (or a list, tried in turn)");
-    }
-    List<String> servers = new ArrayList<>(urls.size());
-    for (URI url : urls) {
-      String scheme =
-          url == null || url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-      if (!scheme.equals("ldap") && !scheme.equals("ldaps") || url.getHost() == null) {
-        throw new ConfigValueException(
-            "url", "must be ldap://host[:port] or ldaps://host[:port], got '" + url + "'");
-      }
-      if (startTls && scheme.equals("ldaps")) {
-        throw new ConfigValueException("startTls", "cannot be combined with an ldaps:// url");
-      }
-      servers.add(url.toString());
-    }
-    return servers;
-  }
-
-  private static List<String> bases(String key, List<String> bases) {
-    if (bases.isEmpty() || bases.stream().anyMatch(b -> b == null || b.isBlank())) {
-      throw new ConfigValueException(key, "must name at least one DN, and no empty one");
-    }
-    List<String> trimmed = bases.stream().map(String::trim).toList();
-    if (trimmed.size() > 1
-        && trimmed.stream()
-            .anyMatch(b -> b.indexOf(',') < 0 && b.regionMatches(true, 0, "dc=", 0, 3))) {
-      throw new ConfigValueException(
-          key,
-          "looks like DNs split at their commas ("
-              + String.join(" | ", trimmed)
-              + "): in a YAML [a, b] list a comma separates items, so write one base per line"
-              + " (- OU=Staff,DC=example,DC=com) or quote each DN");
-    }
-    return trimmed;
   }
 
   /**
