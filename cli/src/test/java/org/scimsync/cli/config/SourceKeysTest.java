@@ -147,6 +147,57 @@ class SourceKeysTest {
   }
 
   @Test
+  void severalServersAndBasesAndTheCsvExportKeysLoad() throws IOException {
+    LdapSourceConfig ldap =
+        load("""
+                source:
+                  type: ldap
+                  ldap:
+                    url: [ldaps://dc1.example.com, ldaps://dc2.example.com]
+                    flavor: active-directory
+                    userBase:
+                      - OU=Staff,DC=example,DC=com
+                      - OU=Contractors,DC=example,DC=com
+                    groupBase: CN=Users,DC=example,DC=com
+                """)
+            .source()
+            .ldap();
+    CsvSourceConfig csv =
+        load("""
+                source:
+                  type: csv
+                  csv:
+                    users: users.csv
+                    delimiter: ";"
+                    encoding: windows-1252
+                """)
+            .source()
+            .csv();
+
+    assertThat(ldap.urls()).containsExactly("ldaps://dc1.example.com", "ldaps://dc2.example.com");
+    assertThat(ldap.userBases()).hasSize(2);
+    assertThat(ldap.groupBases()).containsExactly("CN=Users,DC=example,DC=com");
+    assertThat(csv.delimiter().character()).isEqualTo(';');
+    assertThat(csv.encoding().charset().name()).isEqualTo("windows-1252");
+  }
+
+  @Test
+  void aBaseListSplitByYamlNamesItsKeyAndLine() {
+    ConfigException split =
+        failure(
+            """
+            source:
+              type: ldap
+              ldap:
+                url: ldap://ldap.example.com
+                userBase: [OU=Staff,DC=example,DC=com]
+            """);
+
+    assertThat(split.key()).isEqualTo("source.ldap.userBase");
+    assertThat(split.getMessage()).contains("split at their commas").contains("scim-sync.yaml:5:");
+  }
+
+  @Test
   void keysOfTheSharedSectionsAreRefusedInsideAnAdaptersSection() {
     ConfigException e =
         failure(

@@ -100,7 +100,8 @@ public final class CsvDirectorySource implements DirectorySource {
 
   private Set<String> readUsers(SnapshotAssembler assembler, ContentVersion version) {
     Set<String> keys = new HashSet<>();
-    try (CsvTable table = CsvTable.open(config.users(), version)) {
+    try (CsvTable table =
+        CsvTable.open(config.users(), version, config.delimiter(), config.encoding())) {
       List<String> header = table.header();
       int keyColumn = 0;
       if (config.userKey() != null) {
@@ -156,7 +157,12 @@ public final class CsvDirectorySource implements DirectorySource {
 
   private Map<String, GroupRows> readGroups(SnapshotAssembler assembler, ContentVersion version) {
     Map<String, GroupRows> groups = new LinkedHashMap<>();
-    try (CsvTable table = CsvTable.open(Objects.requireNonNull(config.groups()), version)) {
+    try (CsvTable table =
+        CsvTable.open(
+            Objects.requireNonNull(config.groups()),
+            version,
+            config.delimiter(),
+            config.encoding())) {
       int keyColumn = groupColumn(table, config.groupKeyColumn(), "group", 0);
       int nameColumn = groupColumn(table, config.groupNameColumn(), "name", 1);
       int memberColumn = groupColumn(table, config.memberColumn(), "member", 2);

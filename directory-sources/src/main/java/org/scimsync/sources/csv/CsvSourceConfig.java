@@ -12,8 +12,9 @@ import org.scimsync.common.ConfigValueException;
 import org.scimsync.sources.assembly.NestedGroups;
 
 /**
- * CSV files (RFC 4180: comma-separated, double-quoted fields, UTF-8) as the directory. Every
- * parameter documented as nullable selects its default when null.
+ * CSV files (RFC 4180: comma-separated, double-quoted fields, UTF-8; or as Excel writes them:
+ * semicolon- or tab-separated, Windows-1252) as the directory. Every parameter documented as
+ * nullable selects its default when null.
  *
  * <p>{@code users.csv} has a header row; every column is an attribute of that name and an empty
  * cell is no value. Columns listed in {@code multiValuedColumns} hold several values separated by
@@ -35,6 +36,9 @@ import org.scimsync.sources.assembly.NestedGroups;
  *     the first column
  * @param groupNameColumn the group name column; null: {@code name}, otherwise the second column
  * @param memberColumn the member key column; null: {@code member}, otherwise the third column
+ * @param delimiter what separates the fields of both files; null: {@link CsvDelimiter#COMMA}
+ * @param encoding the character encoding of both files; null: {@link CsvEncoding#UTF_8} (a byte
+ *     order mark is skipped)
  */
 public record CsvSourceConfig(
     Path users,
@@ -45,7 +49,9 @@ public record CsvSourceConfig(
     String valueSeparator,
     @Nullable String groupKeyColumn,
     @Nullable String groupNameColumn,
-    @Nullable String memberColumn) {
+    @Nullable String memberColumn,
+    CsvDelimiter delimiter,
+    CsvEncoding encoding) {
 
   public CsvSourceConfig(
       Path users,
@@ -56,7 +62,9 @@ public record CsvSourceConfig(
       @Nullable String valueSeparator,
       @Nullable String groupKeyColumn,
       @Nullable String groupNameColumn,
-      @Nullable String memberColumn) {
+      @Nullable String memberColumn,
+      @Nullable CsvDelimiter delimiter,
+      @Nullable CsvEncoding encoding) {
     this.users = Objects.requireNonNull(users, "users");
     this.groups = groups;
     this.userKey = ConfigChecks.blankToNull(userKey);
@@ -67,6 +75,8 @@ public record CsvSourceConfig(
     this.groupKeyColumn = ConfigChecks.blankToNull(groupKeyColumn);
     this.groupNameColumn = ConfigChecks.blankToNull(groupNameColumn);
     this.memberColumn = ConfigChecks.blankToNull(memberColumn);
+    this.delimiter = delimiter == null ? CsvDelimiter.COMMA : delimiter;
+    this.encoding = encoding == null ? CsvEncoding.UTF_8 : encoding;
   }
 
   /**
@@ -85,7 +95,9 @@ public record CsvSourceConfig(
         "valueSeparator=" + valueSeparator,
         "groupKeyColumn=" + groupKeyColumn,
         "groupNameColumn=" + groupNameColumn,
-        "memberColumn=" + memberColumn);
+        "memberColumn=" + memberColumn,
+        "delimiter=" + delimiter,
+        "encoding=" + encoding);
   }
 
   /**
@@ -100,7 +112,9 @@ public record CsvSourceConfig(
       @JsonProperty("valueSeparator") @Nullable String valueSeparator,
       @JsonProperty("groupKeyColumn") @Nullable String groupKeyColumn,
       @JsonProperty("groupNameColumn") @Nullable String groupNameColumn,
-      @JsonProperty("memberColumn") @Nullable String memberColumn) {
+      @JsonProperty("memberColumn") @Nullable String memberColumn,
+      @JsonProperty("delimiter") @Nullable CsvDelimiter delimiter,
+      @JsonProperty("encoding") @Nullable CsvEncoding encoding) {
     if (users == null) {
       throw new ConfigValueException("users", "is required: the users CSV file");
     }
@@ -119,7 +133,9 @@ public record CsvSourceConfig(
         valueSeparator,
         groupKeyColumn,
         groupNameColumn,
-        memberColumn);
+        memberColumn,
+        delimiter,
+        encoding);
   }
 
   /** A copy with the given user key column and nesting rule (null: the defaults). */
@@ -133,11 +149,13 @@ public record CsvSourceConfig(
         valueSeparator,
         groupKeyColumn,
         groupNameColumn,
-        memberColumn);
+        memberColumn,
+        delimiter,
+        encoding);
   }
 
   /** The defaults for the two files: key = first column, group columns by name or position. */
   public static CsvSourceConfig of(Path users, @Nullable Path groups) {
-    return new CsvSourceConfig(users, groups, null, null, null, null, null, null, null);
+    return new CsvSourceConfig(users, groups, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -10,7 +10,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,9 +24,10 @@ import org.scimsync.sources.read.ContentVersion;
 import org.scimsync.sources.read.Utf8Lines;
 
 /**
- * One CSV file with a header row, read row by row with Jackson's CSV parser (RFC 4180 quoting).
- * Every row must have as many fields as the header; errors name the file, the line and the column.
- * Blank lines are skipped.
+ * One CSV file with a header row, read row by row with Jackson's CSV parser (RFC 4180 quoting) in
+ * the configured delimiter and encoding. Every row must have as many fields as the header; errors
+ * name the file, the line and the column, and a header that splits only with another delimiter, or
+ * a file in another encoding, names the key to set. Blank lines are skipped.
  */
 final class CsvTable implements Closeable {
 
@@ -35,15 +35,19 @@ final class CsvTable implements Closeable {
 
   private final Path file;
   private final CsvParser parser;
+  private final CsvDelimiter delimiter;
+  private final CsvEncoding encoding;
   private final List<String> header;
   private final Map<String, Integer> columns = new HashMap<>();
 
   /** A data row: its first line in the file and one cell per header column. */
   record Row(long line, List<String> cells) {}
 
-  private CsvTable(Path file, CsvParser parser) {
+  private CsvTable(Path file, CsvParser parser, CsvDelimiter delimiter, CsvEncoding encoding) {
     this.file = file;
     this.parser = parser;
+    this.delimiter = delimiter;
+    this.encoding = encoding;
     Row first = next();
     if (first == null) {
       throw invalid(1, "no header row");
@@ -51,6 +55,9 @@ final class CsvTable implements Closeable {
     List<String> names = new ArrayList<>(first.cells());
     if (!names.isEmpty() && names.get(0).startsWith("\uFEFF")) {
       names.set(0, names.get(0).substring(1));
+    }
+    if (names.size() == 1) {
+      requireNoOtherDelimiter(first.line(), names.get(0));
     }
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i).trim();
@@ -73,8 +80,41 @@ final class CsvTable implements Closeable {
     this.header = List.copyOf(names);
   }
 
-  /** Opens {@code file}, whose bytes {@code version} digests, and reads its header row. */
-  static CsvTable open(Path file, ContentVersion version) {
+  /**
+   * A one-column header that splits into several names with another delimiter is a file written
+   * with that delimiter (Excel writes {@code ;} in much of Europe): say which key to set.
+   */
+  private void requireNoOtherDelimiter(long line, String header) {
+    for (CsvDelimiter other : CsvDelimiter.values()) {
+      if (other != delimiter && header.indexOf(other.character()) >= 0) {
+        String[] names =
+            header.split(java.util.regex.Pattern.quote(String.valueOf(other.character())));
+        if (names.length > 1 && java.util.Arrays.stream(names).noneMatch(String::isBlank)) {
+          throw invalid(
+              line,
+              String.format(
+                  "the header %s is one column when split at '%s', but %d columns split at '%s':"
+                      + " set source.csv.delimiter: \"%s\"",
+                  header,
+                  printable(delimiter),
+                  names.length,
+                  printable(other),
+                  other == CsvDelimiter.TAB ? "\\t" : other.configName()));
+        }
+      }
+    }
+  }
+
+  private static String printable(CsvDelimiter delimiter) {
+    return delimiter == CsvDelimiter.TAB ? "tab" : delimiter.configName();
+  }
+
+  /**
+   * Opens {@code file}, whose bytes {@code version} digests, with the given delimiter and encoding,
+   * and reads its header row.
+   */
+  static CsvTable open(
+      Path file, ContentVersion version, CsvDelimiter delimiter, CsvEncoding encoding) {
     try {
       CsvParser parser =
           (CsvParser)
@@ -83,10 +123,10 @@ final class CsvTable implements Closeable {
                   .createParser(
                       new InputStreamReader(
                           version.reading(Files.newInputStream(file)),
-                          StandardCharsets.UTF_8.newDecoder()));
-      parser.setSchema(CsvSchema.emptySchema());
+                          encoding.charset().newDecoder()));
+      parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(delimiter.character()));
       try {
-        return new CsvTable(file, parser);
+        return new CsvTable(file, parser, delimiter, encoding);
       } catch (SourceException e) {
         parser.close();
         throw e;
@@ -145,7 +185,9 @@ final class CsvTable implements Closeable {
         return new Row(line, cells);
       }
     } catch (CharacterCodingException e) {
-      throw invalid(Utf8Lines.firstInvalidLine(file), "not valid UTF-8");
+      throw invalid(
+          Utf8Lines.firstInvalidLine(file, encoding.charset()),
+          "not valid " + encoding.configName() + encodingHint());
     } catch (StreamReadException e) {
       JsonLocation where = e.getLocation();
       String message = e.getOriginalMessage();
@@ -163,6 +205,12 @@ final class CsvTable implements Closeable {
       throw new SourceException(
           SourceException.Kind.UNAVAILABLE, file + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  private String encodingHint() {
+    return encoding == CsvEncoding.UTF_8
+        ? "; if Excel saved the file (\"CSV\" on Windows), set source.csv.encoding: windows-1252"
+        : "; set source.csv.encoding to the file's encoding";
   }
 
   private void checkWidth(long line, List<String> cells) {

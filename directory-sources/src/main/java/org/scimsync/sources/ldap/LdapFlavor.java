@@ -13,9 +13,11 @@ public enum LdapFlavor implements ConfigEnum {
    * Active Directory: key {@code objectGUID} (rendered as the canonical GUID string), members in
    * {@code member} (read with range retrieval when a group has more than the server returns at
    * once), users {@code (&(objectClass=user)(objectCategory=person))}, groups {@code
-   * (objectClass=group)}. Every user gets the attribute {@value #ACCOUNT_DISABLED}: {@code true}
-   * when bit 2 (ACCOUNTDISABLE) of {@code userAccountControl} is set, otherwise {@code false}, so a
-   * mapping can say {@code active: user.accountDisabled != 'true'}.
+   * (objectClass=group)}. A user is also a member of its primary group ({@code primaryGroupID},
+   * e.g. "Domain Users"), which AD does not list in the group's {@code member}. Every user gets the
+   * attributes {@value #ACCOUNT_DISABLED} (bit 2, ACCOUNTDISABLE, of {@code userAccountControl}),
+   * {@value #ACCOUNT_EXPIRED} ({@code accountExpires} has passed) and {@value #ACCOUNT_LOCKED}
+   * ({@code lockoutTime} is set), see {@link AccountStatus}.
    */
   ACTIVE_DIRECTORY(
       "active-directory",
@@ -29,9 +31,10 @@ public enum LdapFlavor implements ConfigEnum {
    * uid} of the member user), users {@code (|(objectClass=inetOrgPerson)(objectClass=person))},
    * groups {@code
    * (|(objectClass=groupOfNames)(objectClass=groupOfUniqueNames)(objectClass=posixGroup))}. Every
-   * user gets the attribute {@value #ACCOUNT_DISABLED}: {@code true} when the password policy
-   * overlay has locked the account ({@code pwdAccountLockedTime} is present), otherwise {@code
-   * false}, as on Active Directory.
+   * user gets the attributes {@value #ACCOUNT_DISABLED} (an administrator's permanent lock, {@code
+   * pwdAccountLockedTime: 000001010000Z}, or {@code nsAccountLock: TRUE}; a lockout after wrong
+   * passwords is not), {@value #ACCOUNT_EXPIRED} ({@code shadowExpire} has passed) and {@value
+   * #ACCOUNT_LOCKED} ({@code pwdAccountLockedTime} is present), see {@link AccountStatus}.
    */
   OPENLDAP(
       "openldap",
@@ -42,6 +45,12 @@ public enum LdapFlavor implements ConfigEnum {
 
   /** The attribute every flavor adds to users: {@code true} or {@code false}. */
   public static final String ACCOUNT_DISABLED = "accountDisabled";
+
+  /** Whether the account's end date has passed: {@code true} or {@code false}. */
+  public static final String ACCOUNT_EXPIRED = "accountExpired";
+
+  /** Whether a lockout after wrong passwords is recorded: {@code true} or {@code false}. */
+  public static final String ACCOUNT_LOCKED = "accountLocked";
 
   private final String configName;
   private final String defaultKey;
@@ -97,10 +106,15 @@ public enum LdapFlavor implements ConfigEnum {
   }
 
   /**
-   * Whether users get the {@value #ACCOUNT_DISABLED} attribute: from {@code userAccountControl} on
-   * Active Directory, from {@code pwdAccountLockedTime} on OpenLDAP.
+   * Whether users get the {@value #ACCOUNT_DISABLED}, {@value #ACCOUNT_EXPIRED} and {@value
+   * #ACCOUNT_LOCKED} attributes (every flavor does).
    */
   public boolean marksDisabledAccounts() {
     return true;
+  }
+
+  /** Whether users are members of the group their {@code primaryGroupID} names. */
+  public boolean hasPrimaryGroups() {
+    return this == ACTIVE_DIRECTORY;
   }
 }

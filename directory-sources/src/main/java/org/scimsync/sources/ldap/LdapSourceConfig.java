@@ -1,12 +1,12 @@
 package org.scimsync.sources.ldap;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.common.ConfigChecks;
@@ -21,14 +21,16 @@ import org.scimsync.sources.assembly.NestedGroups;
  * attributes and filters come from the {@link LdapFlavor}. TLS certificates and host names are
  * always verified. {@code toString()} shows the password as {@code ****}.
  *
- * @param url {@code ldap://host[:port]} or {@code ldaps://host[:port]}
- * @param startTls upgrade an {@code ldap://} connection with StartTLS before binding
+ * @param urls {@code ldap://host[:port]} or {@code ldaps://host[:port]}: the servers of one
+ *     directory (e.g. several domain controllers), tried in this order until one connects
+ * @param startTls upgrade {@code ldap://} connections with StartTLS before binding
  * @param bindDn the DN to bind as; null: anonymous
  * @param bindPassword the bind password; required with a bind DN
  * @param flavor the kind of server; null: {@link LdapFlavor#OPENLDAP}
- * @param userBase where users are searched (whole subtree)
+ * @param userBases where users are searched (whole subtrees); an entry found under two of them is
+ *     read once
  * @param userFilter which entries are users; null: the flavor's
- * @param groupBase where groups are searched; null: the user base
+ * @param groupBases where groups are searched; null or empty: the user bases
  * @param groupFilter which entries are groups; null: the flavor's
  * @param userKey the users' key attribute; null: the flavor's ({@code objectGUID}, {@code
  *     entryUUID})
@@ -46,14 +48,14 @@ import org.scimsync.sources.assembly.NestedGroups;
  * @param trustStorePassword the trust store's password, if it has one
  */
 public record LdapSourceConfig(
-    String url,
+    List<String> urls,
     boolean startTls,
     @Nullable String bindDn,
     @Nullable Secret bindPassword,
     LdapFlavor flavor,
-    String userBase,
+    List<String> userBases,
     String userFilter,
-    String groupBase,
+    List<String> groupBases,
     String groupFilter,
     String userKey,
     String groupKey,
@@ -69,15 +71,18 @@ public record LdapSourceConfig(
   /** The page size unless configured. */
   public static final int DEFAULT_PAGE_SIZE = 500;
 
+  /** Default timeout of the configuration file for connecting and for each response. */
+  public static final int DEFAULT_TIMEOUT_SECONDS = 30;
+
   public LdapSourceConfig(
-      String url,
+      List<String> urls,
       boolean startTls,
       @Nullable String bindDn,
       @Nullable Secret bindPassword,
       @Nullable LdapFlavor flavor,
-      String userBase,
+      List<String> userBases,
       @Nullable String userFilter,
-      @Nullable String groupBase,
+      @Nullable List<String> groupBases,
       @Nullable String groupFilter,
       @Nullable String userKey,
       @Nullable String groupKey,
@@ -89,14 +94,21 @@ public record LdapSourceConfig(
       int pageSize,
       @Nullable Path trustStore,
       @Nullable Secret trustStorePassword) {
-    this.url = Objects.requireNonNull(url, "url");
+    this.urls = List.copyOf(Objects.requireNonNull(urls, "urls"));
+    if (this.urls.isEmpty()) {
+      throw new SourceException(SourceException.Kind.INVALID_INPUT, "no LDAP server URL");
+    }
     this.startTls = startTls;
     this.bindDn = ConfigChecks.blankToNull(bindDn);
     this.bindPassword = bindPassword;
     this.flavor = flavor == null ? LdapFlavor.OPENLDAP : flavor;
-    this.userBase = Objects.requireNonNull(userBase, "userBase");
+    this.userBases = List.copyOf(Objects.requireNonNull(userBases, "userBases"));
+    if (this.userBases.isEmpty()) {
+      throw new SourceException(SourceException.Kind.INVALID_INPUT, "no user base");
+    }
     this.userFilter = orDefault(userFilter, this.flavor.defaultUserFilter());
-    this.groupBase = orDefault(groupBase, userBase);
+    this.groupBases =
+        groupBases == null || groupBases.isEmpty() ? this.userBases : List.copyOf(groupBases);
     this.groupFilter = orDefault(groupFilter, this.flavor.defaultGroupFilter());
     this.userKey = orDefault(userKey, this.flavor.defaultKey());
     this.groupKey = orDefault(groupKey, this.flavor.defaultKey());
@@ -118,26 +130,80 @@ public record LdapSourceConfig(
     }
   }
 
-  /** Default timeout of the configuration file for connecting and for each response. */
-  public static final int DEFAULT_TIMEOUT_SECONDS = 30;
+  /** One server and one base each for users and groups (null: the user base). */
+  public LdapSourceConfig(
+      String url,
+      boolean startTls,
+      @Nullable String bindDn,
+      @Nullable Secret bindPassword,
+      @Nullable LdapFlavor flavor,
+      String userBase,
+      @Nullable String userFilter,
+      @Nullable String groupBase,
+      @Nullable String groupFilter,
+      @Nullable String userKey,
+      @Nullable String groupKey,
+      @Nullable List<String> memberAttributes,
+      @Nullable String groupNameAttribute,
+      @Nullable NestedGroups nested,
+      @Nullable Duration connectTimeout,
+      @Nullable Duration searchTimeout,
+      int pageSize,
+      @Nullable Path trustStore,
+      @Nullable Secret trustStorePassword) {
+    this(
+        List.of(url),
+        startTls,
+        bindDn,
+        bindPassword,
+        flavor,
+        List.of(userBase),
+        userFilter,
+        ConfigChecks.blankToNull(groupBase) == null ? null : List.of(groupBase),
+        groupFilter,
+        userKey,
+        groupKey,
+        memberAttributes,
+        groupNameAttribute,
+        nested,
+        connectTimeout,
+        searchTimeout,
+        pageSize,
+        trustStore,
+        trustStorePassword);
+  }
+
+  /** The first server: the one shown in the source's description. */
+  public String url() {
+    return urls.get(0);
+  }
+
+  /** The first user base: the one shown in the source's description. */
+  public String userBase() {
+    return userBases.get(0);
+  }
 
   /**
    * The settings as written in {@code source.ldap}; the keys and the nesting rule come from {@code
-   * source.users} and {@code source.groups} ({@link #withKeys}). Each failure names its key.
+   * source.users} and {@code source.groups} ({@link #withKeys}). Each failure names its key. {@code
+   * url}, {@code userBase} and {@code groupBase} take one value or a list.
    *
    * @param timeoutSeconds connect and response timeout (default 30); {@code connectTimeoutSeconds}
    *     and {@code searchTimeoutSeconds} override it for one of the two
    */
   @JsonCreator
   static LdapSourceConfig fromConfig(
-      @JsonProperty("url") @Nullable URI url,
+      @JsonProperty("url") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+          @Nullable List<URI> url,
       @JsonProperty("startTls") @Nullable Boolean startTls,
       @JsonProperty("bindDn") @Nullable String bindDn,
       @JsonProperty("bindPassword") @Nullable Secret bindPassword,
       @JsonProperty("flavor") @Nullable LdapFlavor flavor,
-      @JsonProperty("userBase") @Nullable String userBase,
+      @JsonProperty("userBase") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+          @Nullable List<String> userBase,
       @JsonProperty("userFilter") @Nullable String userFilter,
-      @JsonProperty("groupBase") @Nullable String groupBase,
+      @JsonProperty("groupBase") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+          @Nullable List<String> groupBase,
       @JsonProperty("groupFilter") @Nullable String groupFilter,
       @JsonProperty("memberAttributes") @Nullable List<String> memberAttributes,
       @JsonProperty("groupNameAttribute") @Nullable String groupNameAttribute,
@@ -147,18 +213,8 @@ public record LdapSourceConfig(
       @JsonProperty("searchTimeoutSeconds") @Nullable Integer searchTimeoutSeconds,
       @JsonProperty("trustStore") @Nullable Path trustStore,
       @JsonProperty("trustStorePassword") @Nullable Secret trustStorePassword) {
-    if (url == null) {
-      throw new ConfigValueException("url", "is required: ldap://host:port or ldaps://host:port");
-    }
-    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("ldap") && !scheme.equals("ldaps") || url.getHost() == null) {
-      throw new ConfigValueException(
-          "url", "must be ldap://host[:port] or ldaps://host[:port], got '" + url + "'");
-    }
     boolean tls = startTls != null && startTls;
-    if (tls && scheme.equals("ldaps")) {
-      throw new ConfigValueException("startTls", "cannot be combined with an ldaps:// url");
-    }
+    List<String> servers = LdapSectionChecks.urls(url, tls);
     ConfigChecks.requireNonBlankIfSet("bindDn", bindDn);
     if (bindDn != null && bindPassword == null) {
       throw new ConfigValueException("bindPassword", "is required with bindDn");
@@ -166,9 +222,14 @@ public record LdapSourceConfig(
     if (bindDn == null && bindPassword != null) {
       throw new ConfigValueException("bindDn", "is required with bindPassword");
     }
-    ConfigChecks.requireNonBlank("userBase", userBase, "the DN under which users live");
+    if (userBase == null || userBase.isEmpty()) {
+      throw new ConfigValueException(
+          "userBase", "is required: the DN under which users live (or a list of DNs)");
+    }
+    List<String> userBases = LdapSectionChecks.bases("userBase", userBase);
+    List<String> groupBases =
+        groupBase == null ? null : LdapSectionChecks.bases("groupBase", groupBase);
     ConfigChecks.requireNonBlankIfSet("userFilter", userFilter);
-    ConfigChecks.requireNonBlankIfSet("groupBase", groupBase);
     ConfigChecks.requireNonBlankIfSet("groupFilter", groupFilter);
     ConfigChecks.requireNonBlankIfSet("groupNameAttribute", groupNameAttribute);
     if (memberAttributes != null
@@ -186,14 +247,14 @@ public record LdapSourceConfig(
         ConfigChecks.positiveOrDefault("searchTimeoutSeconds", searchTimeoutSeconds, timeout);
     ConfigChecks.requireTrustStoreWithPassword(trustStore, trustStorePassword);
     return new LdapSourceConfig(
-        url.toString(),
+        servers,
         tls,
         bindDn,
         bindPassword,
         flavor,
-        userBase,
+        userBases,
         userFilter,
-        groupBase,
+        groupBases,
         groupFilter,
         null,
         null,
@@ -214,14 +275,14 @@ public record LdapSourceConfig(
   public LdapSourceConfig withKeys(
       @Nullable String userKey, @Nullable String groupKey, @Nullable NestedGroups nested) {
     return new LdapSourceConfig(
-        url,
+        urls,
         startTls,
         bindDn,
         bindPassword,
         flavor,
-        userBase,
+        userBases,
         userFilter,
-        groupBase,
+        groupBases,
         groupFilter,
         userKey,
         groupKey,

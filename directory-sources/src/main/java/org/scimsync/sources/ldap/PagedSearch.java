@@ -34,13 +34,23 @@ final class PagedSearch {
 
   private final LDAPConnection connection;
   private final String server;
+  private final @Nullable String account;
   private final int pageSize;
   private final Duration timeout;
   private int rangeRequests;
 
-  PagedSearch(LDAPConnection connection, String server, int pageSize, Duration timeout) {
+  /**
+   * @param account the bind DN (null: anonymous), named in a size-limit failure
+   */
+  PagedSearch(
+      LDAPConnection connection,
+      String server,
+      @Nullable String account,
+      int pageSize,
+      Duration timeout) {
     this.connection = connection;
     this.server = server;
+    this.account = account;
     this.pageSize = pageSize;
     this.timeout = timeout;
   }
@@ -82,7 +92,7 @@ final class PagedSearch {
       try {
         result = connection.search(request);
       } catch (LDAPException e) {
-        throw LdapFailures.of(server, what + " under " + base, e);
+        throw LdapFailures.of(server, what + " under " + base, e, account);
       }
       pages++;
       for (SearchResultEntry entry : result.getSearchEntries()) {

@@ -26,6 +26,8 @@ class CsvDirectorySourceTest {
         null,
         null,
         null,
+        null,
+        null,
         null);
   }
 
@@ -109,6 +111,8 @@ class CsvDirectorySourceTest {
             null,
             null,
             null,
+            null,
+            null,
             null);
 
     DirectorySnapshot snapshot = read(config);
@@ -144,6 +148,8 @@ class CsvDirectorySourceTest {
             null,
             null,
             "gid",
+            null,
+            null,
             null,
             null);
 

@@ -22,8 +22,10 @@ import org.scimsync.engine.source.SourceUser;
 
 /**
  * The OpenLDAP flavor against a server with the password policy overlay's operational {@code
- * pwdAccountLockedTime} and RFC 2307 {@code posixGroup}s: locked accounts are {@code
- * accountDisabled}, {@code memberUid} members resolve to the users with that uid.
+ * pwdAccountLockedTime} and RFC 2307 {@code posixGroup}s: only an administrator's permanent lock
+ * (or {@code nsAccountLock}) is {@code accountDisabled}, a lockout after wrong passwords is {@code
+ * accountLocked} only, a past {@code shadowExpire} is {@code accountExpired}; {@code memberUid}
+ * members resolve to the users with that uid.
  */
 class OpenLdapFlavorIT {
 
@@ -44,6 +46,11 @@ class OpenLdapFlavorIT {
     person("alice", "pwdAccountLockedTime: 20260101120000Z");
     person("bob");
     person("carol");
+    person("dave", "pwdAccountLockedTime: 000001010000Z");
+    person("erin", "objectClass: extensibleObject", "nsAccountLock: true");
+    person("frank", "objectClass: shadowAccount", "shadowExpire: 19000");
+    person("grace", "objectClass: shadowAccount", "shadowExpire: -1");
+    person("heidi", "objectClass: shadowAccount", "shadowExpire: 99999");
     server.add(
         "dn: cn=unix," + GROUPS,
         "objectClass: posixGroup",
@@ -88,17 +95,25 @@ class OpenLdapFlavorIT {
             "cn=schema",
             new Attribute(
                 "attributeTypes",
+                // generalized time in OpenLDAP; a string here, since this server refuses the
+                // year 0000 of the permanent lock (the real slapd in OpenLdapServerIT takes it)
                 "( 1.3.6.1.4.1.42.2.27.8.1.17 NAME 'pwdAccountLockedTime'"
-                    + " EQUALITY generalizedTimeMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.24"
+                    + " EQUALITY caseIgnoreMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.15"
                     + " SINGLE-VALUE USAGE directoryOperation )",
                 "( 1.3.6.1.1.1.1.12 NAME 'memberUid' EQUALITY caseExactIA5Match"
                     + " SYNTAX 1.3.6.1.4.1.1466.115.121.1.26 )",
                 "( 1.3.6.1.1.1.1.1 NAME 'gidNumber' EQUALITY integerMatch"
-                    + " SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 SINGLE-VALUE )"),
+                    + " SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 SINGLE-VALUE )",
+                "( 1.3.6.1.1.1.1.10 NAME 'shadowExpire' EQUALITY integerMatch"
+                    + " SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 SINGLE-VALUE )",
+                "( 2.16.840.1.113730.3.1.610 NAME 'nsAccountLock' EQUALITY caseIgnoreMatch"
+                    + " SYNTAX 1.3.6.1.4.1.1466.115.121.1.15 SINGLE-VALUE )"),
             new Attribute(
                 "objectClasses",
                 "( 1.3.6.1.1.1.2.2 NAME 'posixGroup' SUP top STRUCTURAL MUST ( cn $ gidNumber )"
-                    + " MAY ( userPassword $ memberUid $ description ) )")));
+                    + " MAY ( userPassword $ memberUid $ description ) )",
+                "( 1.3.6.1.1.1.2.1 NAME 'shadowAccount' SUP top AUXILIARY MUST uid"
+                    + " MAY ( shadowExpire $ description ) )")));
   }
 
   private static DirectorySnapshot read() {
@@ -131,15 +146,39 @@ class OpenLdapFlavorIT {
         .isTrue();
   }
 
-  @Test
-  void aLockedAccountIsDisabledAndOthersAreNot() {
-    Map<String, SourceUser> users =
-        read().users().stream()
-            .collect(Collectors.toMap(u -> u.values("uid").get(0).toString(), Function.identity()));
+  private static Map<String, SourceUser> usersByUid() {
+    return read().users().stream()
+        .collect(Collectors.toMap(u -> u.values("uid").get(0).toString(), Function.identity()));
+  }
 
-    assertThat(users.get("alice").values(LdapFlavor.ACCOUNT_DISABLED)).containsExactly("true");
-    assertThat(users.get("bob").values(LdapFlavor.ACCOUNT_DISABLED)).containsExactly("false");
+  private static String state(SourceUser user, String attribute) {
+    assertThat(user.values(attribute)).hasSize(1);
+    return user.values(attribute).get(0).toString();
+  }
+
+  @Test
+  void onlyAnAdministratorsPermanentLockDisablesALockoutDoesNot() {
+    Map<String, SourceUser> users = usersByUid();
+
+    assertThat(state(users.get("alice"), LdapFlavor.ACCOUNT_DISABLED)).isEqualTo("false");
+    assertThat(state(users.get("alice"), LdapFlavor.ACCOUNT_LOCKED)).isEqualTo("true");
+    assertThat(state(users.get("dave"), LdapFlavor.ACCOUNT_DISABLED)).isEqualTo("true");
+    assertThat(state(users.get("dave"), LdapFlavor.ACCOUNT_LOCKED)).isEqualTo("true");
+    assertThat(state(users.get("bob"), LdapFlavor.ACCOUNT_DISABLED)).isEqualTo("false");
+    assertThat(state(users.get("bob"), LdapFlavor.ACCOUNT_LOCKED)).isEqualTo("false");
     assertThat(users.get("carol").values("accountdisabled")).containsExactly("false");
+  }
+
+  @Test
+  void nsAccountLockDisablesAndAPastShadowExpireExpires() {
+    Map<String, SourceUser> users = usersByUid();
+
+    assertThat(state(users.get("erin"), LdapFlavor.ACCOUNT_DISABLED)).isEqualTo("true");
+    assertThat(state(users.get("erin"), LdapFlavor.ACCOUNT_EXPIRED)).isEqualTo("false");
+    assertThat(state(users.get("frank"), LdapFlavor.ACCOUNT_EXPIRED)).isEqualTo("true");
+    assertThat(state(users.get("frank"), LdapFlavor.ACCOUNT_DISABLED)).isEqualTo("false");
+    assertThat(state(users.get("grace"), LdapFlavor.ACCOUNT_EXPIRED)).isEqualTo("false");
+    assertThat(state(users.get("heidi"), LdapFlavor.ACCOUNT_EXPIRED)).isEqualTo("false");
   }
 
   @Test
