@@ -224,7 +224,8 @@ public final class Executor {
         unavailable.incrementAndGet();
       }
       if (e.kind() == TargetException.Kind.UNAUTHORIZED) {
-        stop.compareAndSet(null, "the target refused the credentials (" + e.getMessage() + ")");
+        // 401/403, or a 404 on a collection (a wrong tenant id): nothing more can succeed
+        stop.compareAndSet(null, "the target refused access (" + e.getMessage() + ")");
       }
       LOG.warn(
           "change failed run={} change={} key={} status={} error={}",
