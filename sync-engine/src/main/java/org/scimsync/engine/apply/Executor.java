@@ -11,19 +11,20 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.engine.concurrent.ConcurrencyLimit;
 import org.scimsync.engine.plan.Change;
 import org.scimsync.engine.state.ChangeOutcome.Result;
 import org.scimsync.engine.state.ObjectKind;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.StoredState;
+import org.scimsync.engine.target.ResponseWatcher;
 import org.scimsync.engine.target.ScimTarget;
 import org.scimsync.engine.target.TargetException;
+import org.scimsync.engine.target.TargetPacing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,9 +97,10 @@ public final class Executor {
     AtomicReference<String> stop = new AtomicReference<>();
     AtomicInteger unavailable = new AtomicInteger();
     RunControl control = new RunControl(runId, applier, stop, unavailable, stopRequested, progress);
-    ExecutorService users = Executors.newFixedThreadPool(parallelism, named("users"));
-    ExecutorService groups = Executors.newFixedThreadPool(parallelism, named("groups"));
-    ExecutorService members = Executors.newFixedThreadPool(parallelism, named("members"));
+    ExecutorService users = lane("users");
+    ExecutorService groups = lane("groups");
+    ExecutorService members = lane("members");
+    ResponseWatcher.Subscription watching = target.watchResponses(AdaptiveLane::onResponse);
     try {
       Map<String, CompletableFuture<Void>> userReady = new HashMap<>();
       Map<String, CompletableFuture<Void>> groupReady = new HashMap<>();
@@ -153,6 +155,7 @@ public final class Executor {
       }
       after(removals).join();
     } finally {
+      watching.close();
       users.shutdownNow();
       groups.shutdownNow();
       members.shutdownNow();
@@ -300,11 +303,15 @@ public final class Executor {
     return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
   }
 
-  private static ThreadFactory named(String lane) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, "scim-sync-" + lane);
-      thread.setDaemon(true);
-      return thread;
-    };
+  /**
+   * A lane whose workers follow the target's pacing: the fixed parallelism until round trips are
+   * known, then enough requests in flight for the target's write rate (Little's law), under its
+   * cap, halved on throttling. A target that tells no pacing keeps the fixed parallelism.
+   */
+  private ExecutorService lane(String name) {
+    TargetPacing pacing = target.pacing();
+    int cap = Math.max(1, pacing.maxConcurrency() > 0 ? pacing.maxConcurrency() : parallelism);
+    return new AdaptiveLane(
+        name, new ConcurrencyLimit(pacing.writesPerSecond(), parallelism, cap, System::nanoTime));
   }
 }

@@ -25,6 +25,8 @@ import org.apache.directory.scim.spec.resources.GroupMembership;
 import org.apache.directory.scim.spec.resources.ScimGroup;
 import org.apache.directory.scim.spec.resources.ScimUser;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.client.RateLimits;
+import org.scimsync.client.RequestListener;
 import org.scimsync.client.ScimClient;
 import org.scimsync.client.ScimConcurrentModificationException;
 import org.scimsync.client.ScimConflictException;
@@ -33,9 +35,11 @@ import org.scimsync.client.ScimNotFoundException;
 import org.scimsync.client.ScimUnauthorizedException;
 import org.scimsync.engine.target.AttributeChange;
 import org.scimsync.engine.target.DisplayNames;
+import org.scimsync.engine.target.ResponseWatcher;
 import org.scimsync.engine.target.ScimTarget;
 import org.scimsync.engine.target.TargetException;
 import org.scimsync.engine.target.TargetGroup;
+import org.scimsync.engine.target.TargetPacing;
 import org.scimsync.engine.target.TargetUser;
 
 /**
@@ -214,6 +218,21 @@ public final class ScimClientTarget implements ScimTarget {
   @Override
   public boolean membersReadable() {
     return client.profile().membersReadable();
+  }
+
+  /** {@inheritDoc} The client's write rate (per API) and its cap on requests in flight. */
+  @Override
+  public TargetPacing pacing() {
+    RateLimits rates = client.rateLimits();
+    return new TargetPacing(
+        rates.limitsWrites() ? rates.writesPerSecond() : 0, client.maxConcurrency());
+  }
+
+  @Override
+  public ResponseWatcher.Subscription watchResponses(ResponseWatcher watcher) {
+    RequestListener listener = (api, status, elapsed) -> watcher.onResponse(status, elapsed);
+    client.addRequestListener(listener);
+    return () -> client.removeRequestListener(listener);
   }
 
   private TargetUser toUser(ScimUser user) {
