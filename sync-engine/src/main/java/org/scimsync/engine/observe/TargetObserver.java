@@ -239,7 +239,7 @@ public final class TargetObserver {
     List<CompletableFuture<Optional<TargetGroup>>> lookups = new ArrayList<>();
     // Names a displayName filter may not carry (non-ASCII: AWS answers 400) are matched against
     // one listing of the groups, for all of them at once, when their externalId found nothing.
-    Map<DesiredGroup, CompletableFuture<Optional<TargetGroup>>> byListing = new HashMap<>();
+    Map<DesiredGroup, CompletableFuture<Optional<TargetGroup>>> byListing = new LinkedHashMap<>();
     for (DesiredGroup group : changed) {
       Link link = stored.groups().get(group.key());
       TargetGroup last = link == null ? null : LastPushed.group(link, pushed.get(group.key()));
