@@ -42,6 +42,20 @@ final class BenchmarkCommand implements Callable<Integer> {
       description = "Latency per request (default: 30 ms divided by the scale).")
   private @Nullable Integer latencyMillis;
 
+  @Option(
+      names = "--long-round-trip",
+      description =
+          "The long-round-trip scenario: quotas x4 (160 reads/s, 100 writes/s per API) at 150 ms"
+              + " latency; --scale and --latency-ms are then ignored.")
+  private boolean longRoundTrip;
+
+  @Option(
+      names = "--max-concurrency",
+      description =
+          "target.maxConcurrency of the sync (default: the program's, 64); 8 reproduces the fixed"
+              + " 8 requests in flight per lane of earlier versions.")
+  private @Nullable Integer maxConcurrency;
+
   @Option(names = "--sync-heap", description = "-Xmx of the sync JVM (default ${DEFAULT-VALUE}).")
   private String syncHeap = "1g";
 
@@ -53,11 +67,14 @@ final class BenchmarkCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     BenchmarkSettings settings =
-        BenchmarkSettings.of(users, groups, seed, scale, target).withSyncHeap(syncHeap);
+        longRoundTrip
+            ? BenchmarkSettings.longRoundTrip(users, groups, seed, target)
+            : BenchmarkSettings.of(users, groups, seed, scale, target);
+    settings = settings.withSyncHeap(syncHeap).withMaxConcurrency(maxConcurrency);
     if (initialScale != null) {
       settings = settings.withInitialScale(initialScale);
     }
-    if (latencyMillis != null) {
+    if (latencyMillis != null && !longRoundTrip) {
       settings = settings.withLatency(Duration.ofMillis(latencyMillis));
     }
     BenchmarkResults results = new SyncBenchmark(settings, System.out).run();

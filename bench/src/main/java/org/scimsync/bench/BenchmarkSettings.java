@@ -3,6 +3,7 @@ package org.scimsync.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one benchmark run measures against.
@@ -22,6 +23,8 @@ import java.util.Objects;
  *     measures the no-op and change runs at AWS's quotas without the 35-minute initial sync
  * @param workDirectory where the directory, configuration, state and logs go
  * @param resultsDirectory where the JSON and markdown results go
+ * @param maxConcurrency {@code target.maxConcurrency} of the sync's configuration; null for the
+ *     default
  */
 public record BenchmarkSettings(
     int users,
@@ -33,7 +36,8 @@ public record BenchmarkSettings(
     boolean forkSync,
     int initialScale,
     Path workDirectory,
-    Path resultsDirectory) {
+    Path resultsDirectory,
+    @Nullable Integer maxConcurrency) {
 
   /** AWS's quota of each read API. */
   public static final double AWS_READS_PER_SECOND = 40;
@@ -71,7 +75,8 @@ public record BenchmarkSettings(
         true,
         scale,
         root.resolve("bench-work").resolve(name),
-        root.resolve("results"));
+        root.resolve("results"),
+        null);
   }
 
   /** The emulator's and the client's quota of each read API. */
@@ -84,17 +89,40 @@ public record BenchmarkSettings(
     return AWS_WRITES_PER_SECOND * scale;
   }
 
+  /** The quotas of the long-round-trip scenario: AWS's raised fourfold (100 writes/s per API). */
+  public static final int LONG_ROUND_TRIP_SCALE = 4;
+
+  /** The latency of the long-round-trip scenario. */
+  public static final Duration LONG_ROUND_TRIP_LATENCY = Duration.ofMillis(150);
+
   /**
-   * A name for the files of this run, e.g. {@code 5000u-1000g-x10}, or {@code
-   * 50000u-10000g-aws-initial-x10} when the initial sync ran at another scale.
+   * Settings of the long-round-trip scenario: quotas raised to 4 × AWS's (160 reads/s, 100 writes/s
+   * per API) at a 150 ms latency, where a fixed 8 requests in flight would reach only 53 writes/s.
+   */
+  public static BenchmarkSettings longRoundTrip(int users, int groups, long seed, Path target) {
+    return of(users, groups, seed, LONG_ROUND_TRIP_SCALE, target)
+        .withLatency(LONG_ROUND_TRIP_LATENCY);
+  }
+
+  /**
+   * A name for the files of this run, e.g. {@code 5000u-1000g-x10}, {@code
+   * 50000u-10000g-aws-initial-x10} when the initial sync ran at another scale, {@code
+   * 5000u-1000g-x4-150ms} when the latency is longer than AWS's divided by the scale.
    */
   public String name() {
-    return name(users, groups, scale, initialScale);
+    return name(users, groups, scale, initialScale, latency);
   }
 
   private static String name(int users, int groups, int scale, int initialScale) {
     String name = users + "u-" + groups + "g-" + label(scale);
     return initialScale == scale ? name : name + "-initial-" + label(initialScale);
+  }
+
+  private static String name(int users, int groups, int scale, int initialScale, Duration latency) {
+    String name = name(users, groups, scale, initialScale);
+    return latency.compareTo(AWS_LATENCY.dividedBy(scale)) > 0
+        ? name + "-" + latency.toMillis() + "ms"
+        : name;
   }
 
   private static String label(int scale) {
@@ -119,18 +147,30 @@ public record BenchmarkSettings(
         forkSync,
         initialScale,
         workDirectory,
-        resultsDirectory);
+        resultsDirectory,
+        maxConcurrency);
   }
 
   /** A copy whose initial sync runs at another scale (the work directory is renamed with it). */
   public BenchmarkSettings withInitialScale(int value) {
-    Path work = workDirectory.resolveSibling(name(users, groups, scale, value));
+    Path work = workDirectory.resolveSibling(name(users, groups, scale, value, latency));
     return new BenchmarkSettings(
-        users, groups, seed, scale, latency, syncHeap, forkSync, value, work, resultsDirectory);
+        users,
+        groups,
+        seed,
+        scale,
+        latency,
+        syncHeap,
+        forkSync,
+        value,
+        work,
+        resultsDirectory,
+        maxConcurrency);
   }
 
-  /** A copy with another latency. */
+  /** A copy with another latency (a longer one than AWS's names the work directory after it). */
   public BenchmarkSettings withLatency(Duration value) {
+    Path work = workDirectory.resolveSibling(name(users, groups, scale, initialScale, value));
     return new BenchmarkSettings(
         users,
         groups,
@@ -140,8 +180,27 @@ public record BenchmarkSettings(
         syncHeap,
         forkSync,
         initialScale,
+        work,
+        resultsDirectory,
+        maxConcurrency);
+  }
+
+  /**
+   * A copy whose sync caps its requests in flight at {@code value} ({@code target.maxConcurrency}).
+   */
+  public BenchmarkSettings withMaxConcurrency(@Nullable Integer value) {
+    return new BenchmarkSettings(
+        users,
+        groups,
+        seed,
+        scale,
+        latency,
+        syncHeap,
+        forkSync,
+        initialScale,
         workDirectory,
-        resultsDirectory);
+        resultsDirectory,
+        value);
   }
 
   /** A copy with another sync heap. */
@@ -156,7 +215,8 @@ public record BenchmarkSettings(
         forkSync,
         initialScale,
         workDirectory,
-        resultsDirectory);
+        resultsDirectory,
+        maxConcurrency);
   }
 
   /** A copy that runs the syncs in JVMs of their own or in this one. */
@@ -171,6 +231,7 @@ public record BenchmarkSettings(
         value,
         initialScale,
         workDirectory,
-        resultsDirectory);
+        resultsDirectory,
+        maxConcurrency);
   }
 }

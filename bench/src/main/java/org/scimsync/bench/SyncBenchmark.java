@@ -178,7 +178,8 @@ public final class SyncBenchmark {
             emulator.baseUri(),
             token,
             at.readsPerSecond(),
-            at.writesPerSecond());
+            at.writesPerSecond(),
+            at.maxConcurrency());
     return new SyncProcess(config, settings.syncHeap(), work, settings.forkSync());
   }
 

@@ -95,6 +95,44 @@ public final class ScimClient implements AutoCloseable {
   }
 
   /**
+   * The client-side rates per API operation this client holds to.
+   *
+   * @return the configured rate limits
+   */
+  public RateLimits rateLimits() {
+    return config.rateLimits();
+  }
+
+  /**
+   * The cap on requests in flight (the connection pool's size).
+   *
+   * @return {@link ScimClientConfig#maxConcurrency()}
+   */
+  public int maxConcurrency() {
+    return config.maxConcurrency();
+  }
+
+  /**
+   * Tells {@code listener} about every HTTP attempt from now on (retried ones included), besides
+   * the configured listener: on the calling thread, so that a caller can tell its own requests
+   * apart. Remove it with {@link #removeRequestListener} when done.
+   *
+   * @param listener thread-safe, fast, never throwing
+   */
+  public void addRequestListener(RequestListener listener) {
+    http.addListener(listener);
+  }
+
+  /**
+   * Stops telling a listener added with {@link #addRequestListener}.
+   *
+   * @param listener the listener
+   */
+  public void removeRequestListener(RequestListener listener) {
+    http.removeListener(listener);
+  }
+
+  /**
    * Counts of HTTP attempts so far.
    *
    * @return a snapshot

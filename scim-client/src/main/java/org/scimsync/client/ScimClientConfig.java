@@ -34,6 +34,8 @@ import org.scimsync.common.Secret;
  * @param retry retry settings for transient failures
  * @param consistency retries of a 404 on a just-created resource and of a 409 on PATCH/DELETE
  * @param listener observer of every HTTP attempt, if any
+ * @param maxConcurrency the most requests in flight at once: the size of the connection pool
+ *     (callers beyond it wait for a connection); the engine sizes its workers below it
  */
 public record ScimClientConfig(
     URI baseUrl,
@@ -48,7 +50,11 @@ public record ScimClientConfig(
     @Nullable ProxySettings proxy,
     RetrySettings retry,
     ConsistencySettings consistency,
-    @Nullable RequestListener listener) {
+    @Nullable RequestListener listener,
+    int maxConcurrency) {
+
+  /** The default cap on requests in flight ({@code target.maxConcurrency}). */
+  public static final int DEFAULT_MAX_CONCURRENCY = 64;
 
   private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
@@ -75,6 +81,41 @@ public record ScimClientConfig(
     if (trustStorePassword != null && trustStore == null) {
       throw new IllegalArgumentException("target.trustStorePassword is set but no trustStore");
     }
+    if (maxConcurrency < 1) {
+      throw new IllegalArgumentException("target.maxConcurrency must be at least 1");
+    }
+  }
+
+  /** A configuration with the default cap on requests in flight. */
+  public ScimClientConfig(
+      URI baseUrl,
+      TargetAuth auth,
+      TargetProfile profile,
+      RateLimits rateLimits,
+      Duration connectTimeout,
+      Duration readTimeout,
+      @Nullable Path trustStore,
+      @Nullable Secret trustStorePassword,
+      boolean allowPlainHttp,
+      @Nullable ProxySettings proxy,
+      RetrySettings retry,
+      ConsistencySettings consistency,
+      @Nullable RequestListener listener) {
+    this(
+        baseUrl,
+        auth,
+        profile,
+        rateLimits,
+        connectTimeout,
+        readTimeout,
+        trustStore,
+        trustStorePassword,
+        allowPlainHttp,
+        proxy,
+        retry,
+        consistency,
+        listener,
+        DEFAULT_MAX_CONCURRENCY);
   }
 
   private static URI checkUrl(URI url, boolean allowPlainHttp, String key) {
@@ -167,6 +208,7 @@ public record ScimClientConfig(
     private RetrySettings retry = RetrySettings.DEFAULT;
     private ConsistencySettings consistency = ConsistencySettings.DEFAULT;
     private @Nullable RequestListener listener;
+    private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
 
     private Builder(URI baseUrl, TargetAuth auth, TargetProfile profile) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -295,6 +337,18 @@ public record ScimClientConfig(
     }
 
     /**
+     * Sets the cap on requests in flight (default {@value
+     * ScimClientConfig#DEFAULT_MAX_CONCURRENCY}).
+     *
+     * @param value at least 1
+     * @return this builder
+     */
+    public Builder maxConcurrency(int value) {
+      this.maxConcurrency = value;
+      return this;
+    }
+
+    /**
      * Validates and builds the configuration.
      *
      * @return the configuration
@@ -314,7 +368,8 @@ public record ScimClientConfig(
           proxy,
           retry,
           consistency,
-          listener);
+          listener,
+          maxConcurrency);
     }
   }
 }

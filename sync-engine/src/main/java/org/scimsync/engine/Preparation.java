@@ -56,6 +56,7 @@ final class Preparation implements AutoCloseable {
   private final CompletableFuture<Optional<MappingMemo>> memo = new CompletableFuture<>();
   private DesiredStateBuilder.@Nullable Built built;
   private volatile @Nullable String sourceVersion;
+  private int failedLookups;
 
   private Preparation(
       DirectorySource source,
@@ -166,8 +167,8 @@ final class Preparation implements AutoCloseable {
       throw e;
     }
     ObservedState observed;
+    TargetObserver observer = new TargetObserver(target, store, policy.parallelism());
     try {
-      TargetObserver observer = new TargetObserver(target, store, policy.parallelism());
       observed =
           listed != null
               ? observer.observeListed(
@@ -183,6 +184,10 @@ final class Preparation implements AutoCloseable {
       close();
       throw e;
     }
+    // An object whose lookup the target refused is held for this run, with a warning, and the run
+    // ends partial so that the next one tries again.
+    failedLookups = observer.failedLookups().count();
+    wanted = observer.failedLookups().applyTo(wanted);
     Plan plan = Planner.plan(wanted, observed, stored, policy);
     return SafetyGuards.check(
         plan, wanted.sourceUserCount(), stored, policy, options.allowDeletes());
@@ -202,6 +207,14 @@ final class Preparation implements AutoCloseable {
     } finally {
       memo.complete(Optional.empty());
     }
+  }
+
+  /**
+   * How many reads of the last {@link #plan} the target refused for one object each (those objects
+   * were held, and the plan's warnings say why).
+   */
+  int failedLookups() {
+    return failedLookups;
   }
 
   /** The version of the directory content that was read (see {@link #plan}); null if none. */

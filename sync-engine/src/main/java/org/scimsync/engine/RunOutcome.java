@@ -26,6 +26,29 @@ record RunOutcome(RunStatus status, @Nullable String message) {
    * target, a shutdown, the safety guard, failed changes.
    */
   static RunOutcome of(ExecutionResult result, SafetyVerdict safety) {
+    return of(result, safety, 0);
+  }
+
+  /**
+   * The outcome of an execution whose plan held {@code failedLookups} objects because the target
+   * refused to look them up: partial (exit 1) rather than succeeded, so that the next run reads
+   * them again instead of relying on this one.
+   */
+  static RunOutcome of(ExecutionResult result, SafetyVerdict safety, int failedLookups) {
+    RunOutcome outcome = ofExecution(result, safety);
+    if (failedLookups > 0 && outcome.status() == RunStatus.SUCCEEDED) {
+      return new RunOutcome(
+          RunStatus.PARTIAL,
+          failedLookups
+              + (failedLookups == 1 ? " object was" : " objects were")
+              + " not synced: the target refused to look "
+              + (failedLookups == 1 ? "it" : "them")
+              + " up (see the warnings)");
+    }
+    return outcome;
+  }
+
+  private static RunOutcome ofExecution(ExecutionResult result, SafetyVerdict safety) {
     if (result.stopReason() != null) {
       return new RunOutcome(RunStatus.FAILED, "run stopped: " + result.stopReason());
     }

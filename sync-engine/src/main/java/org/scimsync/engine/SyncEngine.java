@@ -152,6 +152,7 @@ public final class SyncEngine {
     boolean full;
     @Nullable Plan plan;
     @Nullable String sourceVersion;
+    int failedLookups = 0;
     // The directory is read (and, when the run is known to be full, the target listed) while the
     // state store loads; the preparation is closed before applying, so that what was listed can be
     // collected.
@@ -167,6 +168,7 @@ public final class SyncEngine {
       try {
         plan = preparation.plan(stored, full);
         sourceVersion = preparation.sourceVersion();
+        failedLookups = preparation.failedLookups();
         preparation.rememberMappings();
         if (savedPlan != null) {
           checkFresh(savedPlan, plan);
@@ -191,6 +193,7 @@ public final class SyncEngine {
           options,
           Plan.empty(full),
           new ExecutionResult(List.of(), null, 0, true),
+          0,
           started,
           clock.instant());
     }
@@ -217,7 +220,7 @@ public final class SyncEngine {
       result = ExecutionResult.skippedAll(plan.changes(), verdict.message());
       result.results().forEach(options.progress()::onChangeFinished);
     }
-    RunReport report = finish(runId, options, plan, result, started, planned);
+    RunReport report = finish(runId, options, plan, result, failedLookups, started, planned);
     steadyRuns.recordIfSteady(runId, options, plan, report.status(), repaired, sourceVersion);
     return report;
   }
@@ -227,12 +230,13 @@ public final class SyncEngine {
       SyncOptions options,
       Plan plan,
       ExecutionResult result,
+      int failedLookups,
       Instant started,
       Instant planned) {
     int applied = result.count(ChangeOutcome.Result.APPLIED);
     int failed = result.count(ChangeOutcome.Result.FAILED);
     int skipped = result.count(ChangeOutcome.Result.SKIPPED);
-    RunOutcome outcome = RunOutcome.of(result, plan.safety());
+    RunOutcome outcome = RunOutcome.of(result, plan.safety(), failedLookups);
     RunStatus status = outcome.status();
     String message = outcome.message();
     Instant finished = clock.instant();

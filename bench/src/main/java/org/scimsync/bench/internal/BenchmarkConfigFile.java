@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the configuration a benchmark syncs with: the generated LDIF directory, every user with a
  * mail address and every group, the mapping of {@code config-example.yaml}, the AWS profile with
- * client-side rates equal to the emulator's quotas, and the token in a file beside it.
+ * client-side rates equal to the emulator's quotas (and a cap on requests in flight, if given), and
+ * the token in a file beside it.
  */
 public final class BenchmarkConfigFile {
 
@@ -28,7 +30,8 @@ public final class BenchmarkConfigFile {
       URI target,
       String token,
       double readsPerSecond,
-      double writesPerSecond)
+      double writesPerSecond,
+      @Nullable Integer maxConcurrency)
       throws IOException {
     Path tokenFile = directory.resolve("scim-token");
     Files.writeString(tokenFile, token + "\n", StandardCharsets.UTF_8);
@@ -52,6 +55,7 @@ public final class BenchmarkConfigFile {
               rateLimit:
                 readsPerSecond: %s
                 writesPerSecond: %s
+            %s
             state:
               path: scim-sync.db
             users:
@@ -79,7 +83,8 @@ public final class BenchmarkConfigFile {
             ldif.toAbsolutePath(),
             target,
             readsPerSecond,
-            writesPerSecond);
+            writesPerSecond,
+            maxConcurrency == null ? "" : "  maxConcurrency: " + maxConcurrency);
     Path config = directory.resolve(name + ".yaml");
     Files.writeString(config, yaml, StandardCharsets.UTF_8);
     return config;

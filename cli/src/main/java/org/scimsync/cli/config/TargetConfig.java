@@ -28,6 +28,8 @@ import org.scimsync.common.Secret;
  * @param proxyUser the proxy user, if the proxy asks for credentials
  * @param proxyPassword the proxy password (a secret), with {@code proxyUser}
  * @param auth the authentication scheme, when not the bearer {@code token}
+ * @param maxConcurrency the cap on requests in flight (default 64); below it the engine keeps
+ *     enough in flight to reach the write rate at the observed round trip (rate × latency)
  */
 public record TargetConfig(
     TargetProfile profile,
@@ -41,13 +43,20 @@ public record TargetConfig(
     @Nullable URI proxy,
     @Nullable String proxyUser,
     @Nullable Secret proxyPassword,
-    @Nullable TargetAuthConfig auth) {
+    @Nullable TargetAuthConfig auth,
+    Integer maxConcurrency) {
 
   /** Default timeout for connecting and for each response. */
   public static final int DEFAULT_TIMEOUT_SECONDS = 30;
 
   /** Default of {@link #maxAttempts()}. */
   public static final int DEFAULT_MAX_ATTEMPTS = 6;
+
+  /** Default of {@link #maxConcurrency()}. */
+  public static final int DEFAULT_MAX_CONCURRENCY = 64;
+
+  /** Largest {@link #maxConcurrency()}: one worker thread and one connection each. */
+  public static final int MAX_MAX_CONCURRENCY = 512;
 
   public TargetConfig {
     profile = profile == null ? TargetProfile.AWS_IDENTITY_CENTER : profile;
@@ -90,6 +99,12 @@ public record TargetConfig(
     timeoutSeconds =
         ConfigChecks.positiveOrDefault("timeoutSeconds", timeoutSeconds, DEFAULT_TIMEOUT_SECONDS);
     maxAttempts = ConfigChecks.positiveOrDefault("maxAttempts", maxAttempts, DEFAULT_MAX_ATTEMPTS);
+    maxConcurrency =
+        ConfigChecks.positiveOrDefault("maxConcurrency", maxConcurrency, DEFAULT_MAX_CONCURRENCY);
+    if (maxConcurrency > MAX_MAX_CONCURRENCY) {
+      throw new ConfigValueException(
+          "maxConcurrency", "must be at most " + MAX_MAX_CONCURRENCY + ", got " + maxConcurrency);
+    }
   }
 
   private static void checkUrl(URI url) {

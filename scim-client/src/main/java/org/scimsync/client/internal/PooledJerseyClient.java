@@ -29,15 +29,13 @@ import org.scimsync.client.ScimClientConfig;
 import org.scimsync.common.Secret;
 
 /**
- * Builds the Jersey client: Apache HttpClient 5 connector with a pooled connection manager sized
- * for parallel callers, connect and read timeouts, TLS verification always on (custom trust store
- * optional), the proxy if one is configured, and HttpClient's own retries switched off so every
- * attempt goes through the client's retry policy and listener.
+ * Builds the Jersey client: Apache HttpClient 5 connector with a pooled connection manager of
+ * {@link ScimClientConfig#maxConcurrency()} connections, connect and read timeouts, TLS
+ * verification always on (custom trust store optional), the proxy if one is configured, and
+ * HttpClient's own retries switched off so every attempt goes through the client's retry policy and
+ * listener.
  */
 final class PooledJerseyClient {
-
-  /** Connections per route: enough for the engine's parallel workers. */
-  static final int MAX_CONNECTIONS_PER_ROUTE = 32;
 
   private PooledJerseyClient() {}
 
@@ -45,8 +43,9 @@ final class PooledJerseyClient {
     PoolingHttpClientConnectionManager connections =
         PoolingHttpClientConnectionManagerBuilder.create()
             .setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext(config)))
-            .setMaxConnPerRoute(MAX_CONNECTIONS_PER_ROUTE)
-            .setMaxConnTotal(MAX_CONNECTIONS_PER_ROUTE * 2)
+            // the cap on requests in flight (target.maxConcurrency); one route in practice
+            .setMaxConnPerRoute(config.maxConcurrency())
+            .setMaxConnTotal(config.maxConcurrency())
             .setDefaultConnectionConfig(
                 ConnectionConfig.custom()
                     .setConnectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)

@@ -23,6 +23,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.client.ClientStats;
@@ -58,7 +59,7 @@ public final class ScimHttp implements AutoCloseable {
   private final Client client;
   private final URI baseUrl;
   private final Authorization auth;
-  private final @Nullable RequestListener listener;
+  private final List<RequestListener> listeners = new CopyOnWriteArrayList<>();
   private final ObjectMapper json;
   private final Clock clock;
   private final RetryPolicy<HttpReply> retryPolicy;
@@ -78,7 +79,9 @@ public final class ScimHttp implements AutoCloseable {
   public ScimHttp(ScimClientConfig config, ObjectMapper json, Clock clock) {
     this.client = PooledJerseyClient.create(config);
     this.baseUrl = config.baseUrl();
-    this.listener = config.listener();
+    if (config.listener() != null) {
+      listeners.add(config.listener());
+    }
     this.json = Objects.requireNonNull(json, "json");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.auth = Authorization.of(config.auth(), client, json, clock, config.retry());
@@ -274,7 +277,7 @@ public final class ScimHttp implements AutoCloseable {
         uri.getRawPath(),
         status,
         elapsed.toMillis());
-    if (listener != null) {
+    for (RequestListener listener : listeners) {
       try {
         listener.onResponse(api.apiName(), status, elapsed);
       } catch (RuntimeException e) {
@@ -291,6 +294,24 @@ public final class ScimHttp implements AutoCloseable {
   /** Removes the token from text that came from the server, in case it was echoed back. */
   private String redact(String text) {
     return auth.redact(text);
+  }
+
+  /**
+   * Tells {@code listener} about every attempt from now on, besides the configured listener.
+   *
+   * @param listener thread-safe, fast, never throwing
+   */
+  public void addListener(RequestListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Stops telling {@code listener}; nothing happens if it was not added.
+   *
+   * @param listener a listener given to {@link #addListener}
+   */
+  public void removeListener(RequestListener listener) {
+    listeners.remove(listener);
   }
 
   /**

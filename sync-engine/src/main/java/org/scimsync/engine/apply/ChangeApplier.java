@@ -26,6 +26,10 @@ import org.scimsync.engine.target.TargetUser;
  */
 final class ChangeApplier {
 
+  private static final String STILL_LISTED =
+      "the target answered 404 for the linked object but still lists it; the link is kept and"
+          + " the next run tries again";
+
   private final ScimTarget target;
   private final StateStore store;
   private final LinkBook links;
@@ -62,6 +66,8 @@ final class ChangeApplier {
     } else if (change instanceof Change.DisableUser c) {
       String detail =
           deleteOrGone(
+              c,
+              c.targetId(),
               () ->
                   target.patchUser(
                       c.targetId(),
@@ -73,7 +79,7 @@ final class ChangeApplier {
       }
       return applied(c, c.targetId(), detail);
     } else if (change instanceof Change.DeleteUser c) {
-      String detail = deleteOrGone(() -> target.deleteUser(c.targetId()));
+      String detail = deleteOrGone(c, c.targetId(), () -> target.deleteUser(c.targetId()));
       links.forget(ObjectKind.USER, c.sourceKey());
       return applied(c, c.targetId(), detail);
     } else if (change instanceof Change.CreateGroup c) {
@@ -102,7 +108,7 @@ final class ChangeApplier {
       return updateMembers(c, removalsAllowed);
     } else {
       Change.DeleteGroup c = (Change.DeleteGroup) change;
-      String detail = deleteOrGone(() -> target.deleteGroup(c.targetId()));
+      String detail = deleteOrGone(c, c.targetId(), () -> target.deleteGroup(c.targetId()));
       links.forget(ObjectKind.GROUP, c.sourceKey());
       return applied(c, c.targetId(), detail);
     }
@@ -233,6 +239,9 @@ final class ChangeApplier {
       if (e.kind() != TargetException.Kind.NOT_FOUND) {
         throw e;
       }
+      if (!GoneCheck.confirmed(target, c.objectKind(), c.sourceKey(), targetId)) {
+        return Optional.of(failed(c, e, STILL_LISTED));
+      }
       String owner = links.owner(c.objectKind(), targetId);
       if (owner != null) {
         links.forget(c.objectKind(), owner);
@@ -256,12 +265,17 @@ final class ChangeApplier {
     return changes;
   }
 
-  private static @Nullable String deleteOrGone(Runnable delete) {
+  /**
+   * Deletes or disables a linked object; a 404 means it is already gone once {@link GoneCheck}
+   * confirmed it (a 404 of a wrong tenant stops the run instead, with every link kept).
+   */
+  private @Nullable String deleteOrGone(Change c, String targetId, Runnable delete) {
     try {
       delete.run();
       return null;
     } catch (TargetException e) {
-      if (e.kind() == TargetException.Kind.NOT_FOUND) {
+      if (e.kind() == TargetException.Kind.NOT_FOUND
+          && GoneCheck.confirmed(target, c.objectKind(), c.sourceKey(), targetId)) {
         return "already gone from the target";
       }
       throw e;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.scimsync.engine.state.Link;
 import org.scimsync.engine.state.ObjectKind;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.StoredState;
+import org.scimsync.engine.target.DisplayNames;
 import org.scimsync.engine.target.ScimTarget;
 import org.scimsync.engine.target.TargetException;
 import org.scimsync.engine.target.TargetGroup;
@@ -48,6 +50,7 @@ public final class TargetObserver {
   private final ScimTarget target;
   private final StateStore store;
   private final int parallelism;
+  private final FailedLookups failed = new FailedLookups();
 
   /**
    * An observer of a target.
@@ -58,6 +61,15 @@ public final class TargetObserver {
     this.target = Objects.requireNonNull(target, "target");
     this.store = Objects.requireNonNull(store, "store");
     this.parallelism = parallelism;
+  }
+
+  /**
+   * The lookups of the observations so far that the target refused for one object each: apply them
+   * to the desired state before planning ({@link FailedLookups#applyTo}), so that those objects are
+   * held for this run instead of created or changed blind.
+   */
+  public FailedLookups failedLookups() {
+    return failed;
   }
 
   /** Observes the target for a plan. */
@@ -144,12 +156,16 @@ public final class TargetObserver {
       }
       lookups.add(
           CompletableFuture.supplyAsync(
-              () -> {
-                Optional<TargetUser> match = target.findUserByExternalId(user.key());
-                return match.isPresent() || link != null
-                    ? match
-                    : target.findUserByUserName(user.userName());
-              },
+              () ->
+                  failed.user(
+                      user.key(),
+                      user.userName(),
+                      () -> {
+                        Optional<TargetUser> match = target.findUserByExternalId(user.key());
+                        return match.isPresent() || link != null
+                            ? match
+                            : target.findUserByUserName(user.userName());
+                      }),
               pool));
     }
     // A newcomer may take over a leaver's target user by userName; only a read says it still
@@ -169,9 +185,13 @@ public final class TargetObserver {
       lookups.add(
           CompletableFuture.supplyAsync(
               () ->
-                  target
-                      .findUserByExternalId(link.sourceKey())
-                      .filter(user -> user.id().equals(link.targetId())),
+                  failed.user(
+                      link.sourceKey(),
+                      link.sourceKey(),
+                      () ->
+                          target
+                              .findUserByExternalId(link.sourceKey())
+                              .filter(user -> user.id().equals(link.targetId()))),
               pool));
     }
     found.addAll(present(lookups));
@@ -217,6 +237,9 @@ public final class TargetObserver {
     Map<String, ObjectNode> pushed = pushedResources(ObjectKind.GROUP, linkedKeys);
     List<TargetGroup> found = new ArrayList<>();
     List<CompletableFuture<Optional<TargetGroup>>> lookups = new ArrayList<>();
+    // Names a displayName filter may not carry (non-ASCII: AWS answers 400) are matched against
+    // one listing of the groups, for all of them at once, when their externalId found nothing.
+    Map<DesiredGroup, CompletableFuture<Optional<TargetGroup>>> byListing = new LinkedHashMap<>();
     for (DesiredGroup group : changed) {
       Link link = stored.groups().get(group.key());
       TargetGroup last = link == null ? null : LastPushed.group(link, pushed.get(group.key()));
@@ -224,18 +247,57 @@ public final class TargetObserver {
         found.add(last);
         continue;
       }
-      lookups.add(
+      boolean filterable = DisplayNames.filterable(group.displayName());
+      CompletableFuture<Optional<TargetGroup>> lookup =
           CompletableFuture.supplyAsync(
-              () -> {
-                Optional<TargetGroup> match = target.findGroupByExternalId(group.key());
-                return match.isPresent() || link != null
-                    ? match
-                    : target.findGroupByDisplayName(group.displayName());
-              },
-              pool));
+              () ->
+                  failed.group(
+                      group.key(),
+                      group.displayName(),
+                      () -> {
+                        Optional<TargetGroup> match = target.findGroupByExternalId(group.key());
+                        return match.isPresent() || link != null || !filterable
+                            ? match
+                            : target.findGroupByDisplayName(group.displayName());
+                      }),
+              pool);
+      lookups.add(lookup);
+      if (link == null && !filterable) {
+        byListing.put(group, lookup);
+      }
     }
     found.addAll(present(lookups));
+    found.addAll(fromListing(byListing));
     return found;
+  }
+
+  /**
+   * The groups whose externalId lookup found nothing and whose name no filter may carry, matched by
+   * name in one listing of the target's groups.
+   */
+  private List<TargetGroup> fromListing(
+      Map<DesiredGroup, CompletableFuture<Optional<TargetGroup>>> lookups) {
+    List<DesiredGroup> unmatched = new ArrayList<>();
+    lookups.forEach(
+        (group, lookup) -> {
+          if (join(lookup).isEmpty() && !failed.groupKeys().contains(group.key())) {
+            unmatched.add(group);
+          }
+        });
+    if (unmatched.isEmpty()) {
+      return List.of();
+    }
+    Map<String, TargetGroup> byName =
+        DisplayNames.matching(
+            target.groups(), unmatched.stream().map(DesiredGroup::displayName).toList());
+    Map<String, TargetGroup> found = new LinkedHashMap<>();
+    for (DesiredGroup group : unmatched) {
+      TargetGroup match = byName.get(group.displayName());
+      if (match != null) {
+        found.putIfAbsent(match.id(), match);
+      }
+    }
+    return List.copyOf(found.values());
   }
 
   /** The resources last pushed to these linked objects, in one store read; none for no keys. */
@@ -253,16 +315,19 @@ public final class TargetObserver {
       reads.put(
           link.targetId(),
           CompletableFuture.supplyAsync(
-              () -> {
-                try {
-                  return Optional.of(target.groupIdsOfUser(link.targetId()));
-                } catch (TargetException e) {
-                  if (e.kind() == TargetException.Kind.NOT_FOUND) {
-                    return Optional.empty();
-                  }
-                  throw e;
-                }
-              },
+              () ->
+                  failed.memberships(
+                      link.sourceKey(),
+                      () -> {
+                        try {
+                          return Optional.of(target.groupIdsOfUser(link.targetId()));
+                        } catch (TargetException e) {
+                          if (e.kind() == TargetException.Kind.NOT_FOUND) {
+                            return Optional.empty();
+                          }
+                          throw e;
+                        }
+                      }),
               pool));
     }
     Map<String, Set<String>> memberships = new HashMap<>();

@@ -1,5 +1,7 @@
 package org.scimsync.engine.plan;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -30,6 +32,29 @@ public record DesiredState(
     heldGroupKeys = Set.copyOf(heldGroupKeys);
     warnings = List.copyOf(warnings);
     onlyUserKeys = Set.copyOf(onlyUserKeys);
+  }
+
+  /**
+   * This desired state with more objects held: those users and groups leave {@link #users()} and
+   * {@link #groups()} for the held keys (a managed one is left as it is this run), and the warnings
+   * that say why are added.
+   */
+  public DesiredState holding(
+      Set<String> userKeys, Set<String> groupKeys, List<String> moreWarnings) {
+    Set<String> heldUsers = new HashSet<>(heldUserKeys);
+    heldUsers.addAll(userKeys);
+    Set<String> heldGroups = new HashSet<>(heldGroupKeys);
+    heldGroups.addAll(groupKeys);
+    List<String> allWarnings = new ArrayList<>(warnings);
+    allWarnings.addAll(moreWarnings);
+    return new DesiredState(
+        users.stream().filter(u -> !userKeys.contains(u.key())).toList(),
+        groups.stream().filter(g -> !groupKeys.contains(g.key())).toList(),
+        heldUsers,
+        heldGroups,
+        sourceUserCount,
+        allWarnings,
+        onlyUserKeys);
   }
 
   /** A desired state of these users and groups, with nothing held and no warnings. */

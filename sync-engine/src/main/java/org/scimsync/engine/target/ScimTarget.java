@@ -82,6 +82,24 @@ public interface ScimTarget {
   Set<String> groupIdsOfUser(String userId);
 
   /**
+   * The rate and cap that bound the requests in flight to this target; {@link TargetPacing#UNKNOWN}
+   * unless the implementation knows them.
+   */
+  default TargetPacing pacing() {
+    return TargetPacing.UNKNOWN;
+  }
+
+  /**
+   * Tells {@code watcher} of every HTTP attempt from now on until the subscription is closed: on
+   * the thread that sent it, which for a write is the caller's (the pages of a listing may be
+   * fetched ahead on a thread of the implementation's own). Implementations that send no HTTP
+   * requests tell nothing.
+   */
+  default ResponseWatcher.Subscription watchResponses(ResponseWatcher watcher) {
+    return () -> {};
+  }
+
+  /**
    * Whether group reads return members. False for AWS, whose memberships the engine must remember
    * itself.
    */

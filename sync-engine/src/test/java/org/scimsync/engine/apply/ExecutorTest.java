@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,17 +30,19 @@ class ExecutorTest {
   private final Executor executor = new Executor(target, store, Clock.systemUTC(), 2);
 
   @Test
-  void createsTheMembersOfSmallGroupsFirst() {
-    List<Change> changes =
-        List.of(
-            createUser("k0"),
-            createUser("k1"),
-            createUser("k2"),
-            createUser("k3"),
-            createGroup("big", "k0", "k1", "k2", "k3"),
-            createGroup("small", "k3"));
+  void createsTheMembersOfTheLargestGroupsThenOfTheSmallestFirst() {
+    List<Change> changes = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      changes.add(createUser("k" + i));
+    }
+    changes.add(createGroup("large-1", "k5", "k6", "k7", "k8"));
+    changes.add(createGroup("large-2", "k5", "k6", "k7"));
+    changes.add(createGroup("large-3", "k6", "k7", "k8"));
+    changes.add(createGroup("small-1", "k2"));
+    changes.add(createGroup("small-2", "k3", "k1"));
 
-    assertThat(Executor.userLaneOrder(changes)).containsExactly(3, 0, 1, 2);
+    // the three largest groups, largest first; then the smallest first; then the others
+    assertThat(Executor.userLaneOrder(changes)).containsExactly(5, 6, 7, 8, 2, 3, 1, 0, 4, 9);
   }
 
   @Test

@@ -100,6 +100,7 @@ public final class Ports {
       builder.trustStore(target.trustStore(), target.trustStorePassword());
     }
     builder.listener(listener);
+    builder.maxConcurrency(target.maxConcurrency());
     return builder.build();
   }
 

@@ -25,15 +25,21 @@ import org.apache.directory.scim.spec.resources.GroupMembership;
 import org.apache.directory.scim.spec.resources.ScimGroup;
 import org.apache.directory.scim.spec.resources.ScimUser;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.client.RateLimits;
+import org.scimsync.client.RequestListener;
 import org.scimsync.client.ScimClient;
+import org.scimsync.client.ScimConcurrentModificationException;
 import org.scimsync.client.ScimConflictException;
 import org.scimsync.client.ScimException;
 import org.scimsync.client.ScimNotFoundException;
 import org.scimsync.client.ScimUnauthorizedException;
 import org.scimsync.engine.target.AttributeChange;
+import org.scimsync.engine.target.DisplayNames;
+import org.scimsync.engine.target.ResponseWatcher;
 import org.scimsync.engine.target.ScimTarget;
 import org.scimsync.engine.target.TargetException;
 import org.scimsync.engine.target.TargetGroup;
+import org.scimsync.engine.target.TargetPacing;
 import org.scimsync.engine.target.TargetUser;
 
 /**
@@ -86,23 +92,49 @@ public final class ScimClientTarget implements ScimTarget {
             });
   }
 
+  /** {@inheritDoc} Nothing is sent for a blank externalId, which no object has. */
   @Override
   public Optional<TargetUser> findUserByExternalId(String externalId) {
+    if (externalId.isBlank()) {
+      return Optional.empty();
+    }
     return call(() -> client.findUserByExternalId(externalId)).map(this::toUser);
   }
 
+  /** {@inheritDoc} Nothing is sent for a blank userName, which no user has. */
   @Override
   public Optional<TargetUser> findUserByUserName(String userName) {
+    if (userName.isBlank()) {
+      return Optional.empty();
+    }
     return call(() -> client.findUserByUserName(userName)).map(this::toUser);
   }
 
+  /** {@inheritDoc} Nothing is sent for a blank externalId, which no object has. */
   @Override
   public Optional<TargetGroup> findGroupByExternalId(String externalId) {
+    if (externalId.isBlank()) {
+      return Optional.empty();
+    }
     return call(() -> client.findGroupByExternalId(externalId)).map(this::toGroup);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A name that a {@code displayName eq} filter may not carry ({@link DisplayNames#filterable}:
+   * AWS refuses non-ASCII ones with 400) is found in the listing of groups instead; nothing is sent
+   * for a blank name.
+   */
   @Override
   public Optional<TargetGroup> findGroupByDisplayName(String displayName) {
+    if (displayName.isBlank()) {
+      return Optional.empty();
+    }
+    if (!DisplayNames.filterable(displayName)) {
+      return Optional.ofNullable(
+          DisplayNames.matching(groups(), List.of(displayName)).get(displayName));
+    }
     return call(() -> client.findGroupByDisplayName(displayName)).map(this::toGroup);
   }
 
@@ -163,8 +195,21 @@ public final class ScimClientTarget implements ScimTarget {
     run(() -> client.deleteGroup(id));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws TargetException of kind {@link TargetException.Kind#BAD_REQUEST} for a blank id,
+   *     without sending the filter (AWS answers an empty member id with 400)
+   */
   @Override
   public Set<String> groupIdsOfUser(String userId) {
+    if (userId.isBlank()) {
+      throw new TargetException(
+          TargetException.Kind.BAD_REQUEST,
+          null,
+          "the groups of a user with an empty id cannot be asked for (an empty member id in a"
+              + " filter is refused); not sent");
+    }
     Set<String> ids = new LinkedHashSet<>();
     call(() -> client.groupsOfUser(userId)).forEach(g -> ids.add(g.getId()));
     return ids;
@@ -173,6 +218,21 @@ public final class ScimClientTarget implements ScimTarget {
   @Override
   public boolean membersReadable() {
     return client.profile().membersReadable();
+  }
+
+  /** {@inheritDoc} The client's write rate (per API) and its cap on requests in flight. */
+  @Override
+  public TargetPacing pacing() {
+    RateLimits rates = client.rateLimits();
+    return new TargetPacing(
+        rates.limitsWrites() ? rates.writesPerSecond() : 0, client.maxConcurrency());
+  }
+
+  @Override
+  public ResponseWatcher.Subscription watchResponses(ResponseWatcher watcher) {
+    RequestListener listener = (api, status, elapsed) -> watcher.onResponse(status, elapsed);
+    client.addRequestListener(listener);
+    return () -> client.removeRequestListener(listener);
   }
 
   private TargetUser toUser(ScimUser user) {
@@ -301,14 +361,25 @@ public final class ScimClientTarget implements ScimTarget {
     }
   }
 
+  /**
+   * The engine's class of a client failure. Only a duplicate on create ({@link
+   * ScimConflictException}) is a {@code CONFLICT}, which the engine resolves by adoption; a 409 on
+   * PATCH or DELETE ({@link ScimConcurrentModificationException}) fails the one change. Every
+   * refusal of access stops the run: 401, 403, 407, and a 404 on a collection ({@link
+   * org.scimsync.client.ScimTargetNotFoundException}, a wrong tenant id), all of kind {@code
+   * AUTH_REFUSED}; only a 404 on one resource is {@code NOT_FOUND}.
+   */
   static TargetException translate(ScimException e) {
     TargetException.Kind kind;
-    if (e instanceof ScimConflictException) {
+    if (e instanceof ScimConcurrentModificationException) {
+      kind = TargetException.Kind.BAD_REQUEST;
+    } else if (e.kind() == ScimException.Kind.AUTH_REFUSED
+        || e instanceof ScimUnauthorizedException) {
+      kind = TargetException.Kind.UNAUTHORIZED;
+    } else if (e instanceof ScimConflictException) {
       kind = TargetException.Kind.CONFLICT;
     } else if (e instanceof ScimNotFoundException) {
       kind = TargetException.Kind.NOT_FOUND;
-    } else if (e instanceof ScimUnauthorizedException) {
-      kind = TargetException.Kind.UNAUTHORIZED;
     } else if (e.kind() == ScimException.Kind.TARGET_UNAVAILABLE) {
       kind = TargetException.Kind.UNAVAILABLE;
     } else {
