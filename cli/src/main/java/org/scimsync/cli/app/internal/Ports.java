@@ -28,7 +28,10 @@ import org.scimsync.mapping.SanitizerProfile;
 /** Translates the configuration into the settings of each port's adapter. */
 public final class Ports {
 
-  /** How many changes are sent to the target at once. */
+  /**
+   * How many changes are sent to the target at once at a short round trip (the executor sizes its
+   * lanes above it from the round trip); never more than {@code target.maxConcurrency}.
+   */
   static final int PARALLELISM = 8;
 
   private Ports() {}
@@ -133,6 +136,6 @@ public final class Ports {
         deprovision.maxDeletes(),
         deprovision.maxDeletePercent(),
         config.schedule().fullEvery(),
-        PARALLELISM);
+        Math.min(PARALLELISM, config.target().maxConcurrency()));
   }
 }
