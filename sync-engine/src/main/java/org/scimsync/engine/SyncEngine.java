@@ -204,7 +204,7 @@ public final class SyncEngine {
     options.progress().onPlanned(plan.changes().size());
     if (verdict.allowsConstructive()) {
       result =
-          new Executor(target, store, clock, policy.parallelism())
+          new Executor(target, store, clock, policy.parallelism(), policy.maxConsecutiveRefusals())
               .execute(
                   runId,
                   plan.changes(),

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.scimsync.common.ConfigChecks;
 import org.scimsync.common.ConfigValueException;
 import org.scimsync.common.Secret;
+import org.scimsync.engine.plan.SyncPolicy;
 
 /**
  * The SCIM service provider to keep in step: {@code target}.
@@ -27,6 +28,8 @@ import org.scimsync.common.Secret;
  * @param proxyUser the proxy user, if the proxy asks for credentials
  * @param proxyPassword the proxy password (a secret), with {@code proxyUser}
  * @param auth the authentication scheme, when not the bearer {@code token}
+ * @param maxConsecutiveRefusals a run stops once the target refused this many writes in a row the
+ *     same way (411, a 400 of one shape, …) with nothing applied in between (default 20)
  */
 public record TargetConfig(
     TargetProfileName profile,
@@ -40,7 +43,8 @@ public record TargetConfig(
     @Nullable URI proxy,
     @Nullable String proxyUser,
     @Nullable Secret proxyPassword,
-    @Nullable TargetAuthConfig auth) {
+    @Nullable TargetAuthConfig auth,
+    Integer maxConsecutiveRefusals) {
 
   /** Default timeout for connecting and for each response. */
   public static final int DEFAULT_TIMEOUT_SECONDS = 30;
@@ -89,6 +93,11 @@ public record TargetConfig(
     timeoutSeconds =
         ConfigChecks.positiveOrDefault("timeoutSeconds", timeoutSeconds, DEFAULT_TIMEOUT_SECONDS);
     maxAttempts = ConfigChecks.positiveOrDefault("maxAttempts", maxAttempts, DEFAULT_MAX_ATTEMPTS);
+    maxConsecutiveRefusals =
+        ConfigChecks.positiveOrDefault(
+            "maxConsecutiveRefusals",
+            maxConsecutiveRefusals,
+            SyncPolicy.DEFAULT_MAX_CONSECUTIVE_REFUSALS);
   }
 
   private static void checkUrl(URI url) {

@@ -225,4 +225,16 @@ class TargetKeysTest {
                 .getMessage())
         .contains("bearer | oauth2-client-credentials | basic");
   }
+
+  @Test
+  void maxConsecutiveRefusalsDefaultsToTwentyAndReachesThePolicy() throws IOException {
+    String target = "target:\n  url: https://scim.example.com/scim/v2\n  token: ${SCIM_TOKEN}\n";
+    assertThat(Ports.policy(load(target)).maxConsecutiveRefusals()).isEqualTo(20);
+    assertThat(
+            Ports.policy(load(target + "  maxConsecutiveRefusals: 5\n")).maxConsecutiveRefusals())
+        .isEqualTo(5);
+    assertThat(failure(target + "  maxConsecutiveRefusals: 0\n").getMessage())
+        .contains("target.maxConsecutiveRefusals")
+        .contains("positive");
+  }
 }

@@ -44,15 +44,33 @@ public final class Executor {
   private final StateStore store;
   private final Clock clock;
   private final int parallelism;
+  private final int maxConsecutiveRefusals;
 
   public Executor(ScimTarget target, StateStore store, Clock clock, int parallelism) {
+    this(target, store, clock, parallelism, RefusalStreak.DEFAULT_LIMIT);
+  }
+
+  /**
+   * An executor that stops the run once the target refused {@code maxConsecutiveRefusals} writes in
+   * a row the same way with nothing applied in between (see {@link RefusalStreak}).
+   */
+  public Executor(
+      ScimTarget target,
+      StateStore store,
+      Clock clock,
+      int parallelism,
+      int maxConsecutiveRefusals) {
     this.target = Objects.requireNonNull(target, "target");
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1");
     }
+    if (maxConsecutiveRefusals < 1) {
+      throw new IllegalArgumentException("maxConsecutiveRefusals must be at least 1");
+    }
     this.parallelism = parallelism;
+    this.maxConsecutiveRefusals = maxConsecutiveRefusals;
   }
 
   /**
@@ -95,7 +113,15 @@ public final class Executor {
     ChangeResult[] results = new ChangeResult[changes.size()];
     AtomicReference<String> stop = new AtomicReference<>();
     AtomicInteger unavailable = new AtomicInteger();
-    RunControl control = new RunControl(runId, applier, stop, unavailable, stopRequested, progress);
+    RunControl control =
+        new RunControl(
+            runId,
+            applier,
+            stop,
+            unavailable,
+            new RefusalStreak(maxConsecutiveRefusals),
+            stopRequested,
+            progress);
     ExecutorService users = Executors.newFixedThreadPool(parallelism, named("users"));
     ExecutorService groups = Executors.newFixedThreadPool(parallelism, named("groups"));
     ExecutorService members = Executors.newFixedThreadPool(parallelism, named("members"));
@@ -157,7 +183,8 @@ public final class Executor {
       groups.shutdownNow();
       members.shutdownNow();
     }
-    return new ExecutionResult(List.of(results), stop.get(), unavailable.get(), control.shutdown());
+    return new ExecutionResult(
+        List.of(results), stop.get(), unavailable.get(), control.shutdown(), control.stopKind());
   }
 
   /** What every change of one execution shares: the stop flags and the progress listener. */
@@ -166,8 +193,10 @@ public final class Executor {
     private final ChangeApplier applier;
     private final AtomicReference<String> stop;
     private final AtomicInteger unavailable;
+    private final RefusalStreak refusals;
     private final BooleanSupplier stopRequested;
     private final ProgressListener progress;
+    private final AtomicReference<ExecutionResult.StopKind> stopKind = new AtomicReference<>();
     private volatile boolean shutdown;
 
     RunControl(
@@ -175,18 +204,33 @@ public final class Executor {
         ChangeApplier applier,
         AtomicReference<String> stop,
         AtomicInteger unavailable,
+        RefusalStreak refusals,
         BooleanSupplier stopRequested,
         ProgressListener progress) {
       this.runId = runId;
       this.applier = applier;
       this.stop = stop;
       this.unavailable = unavailable;
+      this.refusals = refusals;
       this.stopRequested = stopRequested;
       this.progress = progress;
     }
 
     boolean shutdown() {
       return shutdown;
+    }
+
+    ExecutionResult.@Nullable StopKind stopKind() {
+      return stopKind.get();
+    }
+
+    /** Stops the run for this reason, unless it was stopped already. */
+    void stop(ExecutionResult.StopKind kind, String reason) {
+      synchronized (stopKind) {
+        if (stop.compareAndSet(null, reason)) {
+          stopKind.set(kind);
+        }
+      }
     }
 
     ChangeResult attempt(Change change, boolean removalsAllowed) {
@@ -204,7 +248,7 @@ public final class Executor {
         shutdown = true;
         return new ChangeResult(change, Result.SKIPPED, null, null, STOPPED_BY_SHUTDOWN);
       }
-      return Executor.this.attempt(runId, change, applier, stop, unavailable, removalsAllowed);
+      return Executor.this.attempt(runId, change, applier, this, removalsAllowed);
     }
   }
 
@@ -212,19 +256,31 @@ public final class Executor {
       long runId,
       Change change,
       ChangeApplier applier,
-      AtomicReference<String> stop,
-      AtomicInteger unavailable,
+      RunControl control,
       boolean removalsAllowed) {
     long journalId = store.journalBegin(runId, JournalEntries.of(change));
     ChangeResult result;
     try {
       result = applier.apply(change, removalsAllowed);
+      if (result.result() == Result.APPLIED) {
+        control.refusals.applied();
+      }
     } catch (TargetException e) {
       if (e.kind() == TargetException.Kind.UNAVAILABLE) {
-        unavailable.incrementAndGet();
+        control.unavailable.incrementAndGet();
       }
       if (e.kind() == TargetException.Kind.UNAUTHORIZED) {
-        stop.compareAndSet(null, "the target refused the credentials (" + e.getMessage() + ")");
+        control.stop(
+            ExecutionResult.StopKind.CREDENTIALS_REFUSED,
+            "the target refused the credentials ("
+                + e.getMessage()
+                + "); likely cause: the token or client secret is wrong or expired, or its"
+                + " account lacks the permissions to manage users and groups");
+      } else {
+        String everything = control.refusals.refused(change.changeName(), e);
+        if (everything != null) {
+          control.stop(ExecutionResult.StopKind.EVERYTHING_REFUSED, everything);
+        }
       }
       LOG.warn(
           "change failed run={} change={} key={} status={} error={}",

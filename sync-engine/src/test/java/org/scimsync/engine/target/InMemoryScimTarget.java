@@ -42,6 +42,9 @@ public final class InMemoryScimTarget implements ScimTarget {
   private TargetException.Kind crashKind = TargetException.Kind.UNAVAILABLE;
   private int lostCreateResponses;
   private int writesBeforeKill = -1;
+  private int refusalStatus;
+  private String refusalDetail = "";
+  private int refusals;
 
   private InMemoryScimTarget(boolean membersReadable) {
     this.membersReadable = membersReadable;
@@ -69,6 +72,16 @@ public final class InMemoryScimTarget implements ScimTarget {
   public synchronized void heal() {
     this.writesBeforeCrash = -1;
     this.writesBeforeKill = -1;
+    this.refusalStatus = 0;
+  }
+
+  /**
+   * Refuses every write with this status and the server's words, until {@link #heal()}; {@code {n}}
+   * in the words becomes the refusal's number, as a request id would differ.
+   */
+  public synchronized void refuseWrites(int status, String detail) {
+    this.refusalStatus = status;
+    this.refusalDetail = detail;
   }
 
   /**
@@ -334,6 +347,20 @@ public final class InMemoryScimTarget implements ScimTarget {
   // ---- internals ----------------------------------------------------------------------------
 
   private void write(String request) {
+    if (refusalStatus != 0) {
+      requests.add(request + " (refused)");
+      String detail = refusalDetail.replace("{n}", String.valueOf(++refusals));
+      TargetException.Kind kind =
+          refusalStatus == 401 || refusalStatus == 403
+              ? TargetException.Kind.UNAUTHORIZED
+              : TargetException.Kind.BAD_REQUEST;
+      throw new TargetException(
+          kind,
+          refusalStatus,
+          request + " failed: HTTP " + refusalStatus + ": " + detail,
+          detail,
+          null);
+    }
     if (writesBeforeCrash == 0) {
       requests.add(request + " (refused)");
       Integer status = crashKind == TargetException.Kind.UNAUTHORIZED ? 401 : 500;

@@ -136,6 +136,7 @@ public final class Ports {
         deprovision.maxDeletes(),
         deprovision.maxDeletePercent(),
         config.schedule().fullEvery(),
-        PARALLELISM);
+        PARALLELISM,
+        config.target().maxConsecutiveRefusals());
   }
 }

@@ -315,6 +315,6 @@ public final class ScimClientTarget implements ScimTarget {
       kind = TargetException.Kind.BAD_REQUEST;
     }
     Integer status = e.status() > 0 ? e.status() : null;
-    return new TargetException(kind, status, e.getMessage(), e);
+    return new TargetException(kind, status, e.getMessage(), e.detail(), e);
   }
 }
