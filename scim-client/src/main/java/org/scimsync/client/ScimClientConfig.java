@@ -34,6 +34,8 @@ import org.scimsync.common.Secret;
  * @param retry retry settings for transient failures
  * @param consistency retries of a 404 on a just-created resource and of a 409 on PATCH/DELETE
  * @param listener observer of every HTTP attempt, if any
+ * @param capabilities what the configuration says of the target's capabilities ({@code
+ *     target.capabilities}), overriding what the generic profile discovers and learns
  */
 public record ScimClientConfig(
     URI baseUrl,
@@ -48,7 +50,8 @@ public record ScimClientConfig(
     @Nullable ProxySettings proxy,
     RetrySettings retry,
     ConsistencySettings consistency,
-    @Nullable RequestListener listener) {
+    @Nullable RequestListener listener,
+    TargetCapabilities capabilities) {
 
   private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
@@ -62,6 +65,7 @@ public record ScimClientConfig(
     Objects.requireNonNull(readTimeout, "readTimeout");
     Objects.requireNonNull(retry, "retry");
     Objects.requireNonNull(consistency, "consistency");
+    Objects.requireNonNull(capabilities, "capabilities");
     baseUrl = checkUrl(baseUrl, allowPlainHttp, "target.baseUrl");
     if (auth instanceof TargetAuth.OAuth2ClientCredentials oauth) {
       checkUrl(oauth.tokenUrl(), allowPlainHttp, "target.auth.tokenUrl");
@@ -75,6 +79,38 @@ public record ScimClientConfig(
     if (trustStorePassword != null && trustStore == null) {
       throw new IllegalArgumentException("target.trustStorePassword is set but no trustStore");
     }
+  }
+
+  /** A configuration without configured capabilities. */
+  public ScimClientConfig(
+      URI baseUrl,
+      TargetAuth auth,
+      TargetProfile profile,
+      RateLimits rateLimits,
+      Duration connectTimeout,
+      Duration readTimeout,
+      @Nullable Path trustStore,
+      @Nullable Secret trustStorePassword,
+      boolean allowPlainHttp,
+      @Nullable ProxySettings proxy,
+      RetrySettings retry,
+      ConsistencySettings consistency,
+      @Nullable RequestListener listener) {
+    this(
+        baseUrl,
+        auth,
+        profile,
+        rateLimits,
+        connectTimeout,
+        readTimeout,
+        trustStore,
+        trustStorePassword,
+        allowPlainHttp,
+        proxy,
+        retry,
+        consistency,
+        listener,
+        TargetCapabilities.NONE);
   }
 
   private static URI checkUrl(URI url, boolean allowPlainHttp, String key) {
@@ -167,6 +203,7 @@ public record ScimClientConfig(
     private RetrySettings retry = RetrySettings.DEFAULT;
     private ConsistencySettings consistency = ConsistencySettings.DEFAULT;
     private @Nullable RequestListener listener;
+    private TargetCapabilities capabilities = TargetCapabilities.NONE;
 
     private Builder(URI baseUrl, TargetAuth auth, TargetProfile profile) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -295,6 +332,17 @@ public record ScimClientConfig(
     }
 
     /**
+     * Sets what the configuration says of the target's capabilities, overriding discovery.
+     *
+     * @param value the capabilities; {@link TargetCapabilities#NONE} for none
+     * @return this builder
+     */
+    public Builder capabilities(TargetCapabilities value) {
+      this.capabilities = Objects.requireNonNull(value, "capabilities");
+      return this;
+    }
+
+    /**
      * Validates and builds the configuration.
      *
      * @return the configuration
@@ -314,7 +362,8 @@ public record ScimClientConfig(
           proxy,
           retry,
           consistency,
-          listener);
+          listener,
+          capabilities);
     }
   }
 }

@@ -183,7 +183,7 @@ final class Preparation implements AutoCloseable {
       close();
       throw e;
     }
-    Plan plan = Planner.plan(wanted, observed, stored, policy);
+    Plan plan = Planner.plan(wanted, observed, stored, policy, target.traits());
     return SafetyGuards.check(
         plan, wanted.sourceUserCount(), stored, policy, options.allowDeletes());
   }
