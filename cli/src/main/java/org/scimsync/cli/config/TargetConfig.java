@@ -5,7 +5,9 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.client.TargetCapabilities;
 import org.scimsync.common.ConfigChecks;
 import org.scimsync.common.ConfigValueException;
 import org.scimsync.common.Secret;
@@ -28,6 +30,9 @@ import org.scimsync.engine.plan.SyncPolicy;
  * @param proxyUser the proxy user, if the proxy asks for credentials
  * @param proxyPassword the proxy password (a secret), with {@code proxyUser}
  * @param auth the authentication scheme, when not the bearer {@code token}
+ * @param capabilities what the target does, overriding what the generic profile discovers and
+ *     learns (for a server that describes itself wrongly): names and values as in {@code
+ *     docs/targets.md}; empty for none
  * @param maxConsecutiveRefusals a run stops once the target refused this many writes in a row the
  *     same way (411, a 400 of one shape, …) with nothing applied in between (default 20)
  */
@@ -44,6 +49,7 @@ public record TargetConfig(
     @Nullable String proxyUser,
     @Nullable Secret proxyPassword,
     @Nullable TargetAuthConfig auth,
+    Map<String, String> capabilities,
     Integer maxConsecutiveRefusals) {
 
   /** Default timeout for connecting and for each response. */
@@ -93,6 +99,19 @@ public record TargetConfig(
     timeoutSeconds =
         ConfigChecks.positiveOrDefault("timeoutSeconds", timeoutSeconds, DEFAULT_TIMEOUT_SECONDS);
     maxAttempts = ConfigChecks.positiveOrDefault("maxAttempts", maxAttempts, DEFAULT_MAX_ATTEMPTS);
+    capabilities = capabilities == null ? Map.of() : Map.copyOf(capabilities);
+    if (!capabilities.isEmpty() && profile != TargetProfileName.GENERIC) {
+      throw new ConfigValueException(
+          "capabilities",
+          "is only used with profile generic (the AWS profile is known, not learned)");
+    }
+    for (Map.Entry<String, String> capability : capabilities.entrySet()) {
+      try {
+        TargetCapabilities.parse(Map.of(capability.getKey(), capability.getValue()));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigValueException("capabilities." + capability.getKey(), e.getMessage());
+      }
+    }
     maxConsecutiveRefusals =
         ConfigChecks.positiveOrDefault(
             "maxConsecutiveRefusals",

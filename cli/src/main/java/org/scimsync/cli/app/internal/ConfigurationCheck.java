@@ -6,8 +6,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.cli.config.ConfigException;
 import org.scimsync.cli.config.ScimSyncConfig;
+import org.scimsync.cli.config.TargetProfileName;
 import org.scimsync.cli.exit.ExitCode;
 import org.scimsync.cli.exit.ExitCodes;
+import org.scimsync.client.KnownCapability;
 import org.scimsync.client.ScimClient;
 import org.scimsync.client.ServiceProviderInfo;
 import org.scimsync.engine.source.DirectorySnapshot;
@@ -129,13 +131,22 @@ public final class ConfigurationCheck {
 
   private void checkTarget(java.util.function.Supplier<ScimClient> client) {
     try {
-      ServiceProviderInfo info = client.get().serviceProviderConfig();
+      ScimClient scim = client.get();
+      ServiceProviderInfo info = scim.serviceProviderConfig();
       out.printf(
           "ok    target %s (%s): reachable, token accepted; patch %s, filter %s%n",
           config.target().url(),
           config.target().profile().configName(),
           info.patchSupported() ? "supported" : "NOT supported",
           info.filterSupported() ? "supported" : "NOT supported");
+      if (config.target().profile() == TargetProfileName.GENERIC) {
+        List<KnownCapability> known = scim.discoverCapabilities();
+        out.println(
+            "ok    target capabilities ("
+                + known.size()
+                + " known; the rest is learned during a run and kept in the state store):");
+        known.forEach(capability -> out.println("        " + capability));
+      }
     } catch (RuntimeException e) {
       fail(ExitCodes.of(e), "target " + config.target().url() + ": " + ExitCodes.describe(e));
     }

@@ -18,6 +18,7 @@ import org.scimsync.client.RequestListener;
 import org.scimsync.client.RetrySettings;
 import org.scimsync.client.ScimClientConfig;
 import org.scimsync.client.TargetAuth;
+import org.scimsync.client.TargetCapabilities;
 import org.scimsync.client.TargetProfile;
 import org.scimsync.engine.plan.SyncPolicy;
 import org.scimsync.mapping.MappingConfigException;
@@ -103,6 +104,7 @@ public final class Ports {
     if (target.trustStore() != null) {
       builder.trustStore(target.trustStore(), target.trustStorePassword());
     }
+    builder.capabilities(TargetCapabilities.parse(target.capabilities()));
     builder.listener(listener);
     return builder.build();
   }
