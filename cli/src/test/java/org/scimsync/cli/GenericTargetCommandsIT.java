@@ -100,6 +100,9 @@ class GenericTargetCommandsIT {
     assertThat(emulator.stats().responses("CreateGroup", 400)).isBetween(1L, groups);
     assertThat(emulator.snapshot().membershipCount()).isPositive();
 
+    CliRun validate = run("", "validate");
+    assertThat(validate.out()).contains("membersOnCreate: false (learned by an earlier run)");
+
     emulator.resetStats();
     CliRun again = run("", "sync", "--full");
     assertThat(again.exitCode()).as(again.all()).isZero();

@@ -444,15 +444,6 @@ public final class ScimClient implements AutoCloseable {
   }
 
   /**
-   * The resource types the target lists at {@code /ResourceTypes}.
-   *
-   * @return their names, empty when the target does not offer the list
-   */
-  public List<String> resourceTypes() {
-    return discovery.discover().resourceTypes();
-  }
-
-  /**
    * Takes what earlier runs learned of this target (kept by the caller, see {@link
    * #learnedCapabilities}). Values that no longer parse are ignored: they are learned again.
    *

@@ -99,4 +99,30 @@ class RefusedEverythingRunTest {
     assertThat(text).contains("… and 25 more like this");
     assertThat(report.toJson(1).split("\"result\" : \"FAILED\"", -1)).hasSize(31);
   }
+
+  @Test
+  void membersRefusedWhileTheRestOfTheirGroupsIsAppliedDoNotStopTheRun() {
+    oneAtATime(2, 6);
+    f.full();
+    String bad = f.target.userIdByName("u0@example.org").orElseThrow();
+    f.target.refuseMember(bad);
+    for (int g = 0; g < 4; g++) {
+      f.source.group("g" + g, "team-" + g, java.util.List.of("k0", "k1", "k2"));
+    }
+
+    RunReport report = f.full();
+
+    assertThat(report.message()).isNull();
+    assertThat(report.skipped()).isZero();
+    assertThat(report.failed()).isEqualTo(4);
+    assertThat(report.results())
+        .allSatisfy(
+            r ->
+                assertThat(r.detail())
+                    .contains("1 member refused by the target")
+                    .contains("u0@example.org")
+                    .contains("member not accepted"));
+    String team = f.target.groupIdByName("team-3").orElseThrow();
+    assertThat(f.target.membersOf(team)).hasSize(2).doesNotContain(bad);
+  }
 }

@@ -22,9 +22,6 @@ import org.scimsync.client.TargetProfile;
  */
 public final class CapabilityBook {
 
-  /** Members sent inline with a group create by the generic profile, unless told otherwise. */
-  static final int GENERIC_INLINE_MEMBERS = 100;
-
   private static final String CONFIGURED = "target.capabilities";
   private static final String LEARNED = "learned this run";
   private static final String REMEMBERED = "learned by an earlier run";
@@ -173,7 +170,7 @@ public final class CapabilityBook {
     if (!flag(Capability.MEMBERS_ON_CREATE, true)) {
       return 0;
     }
-    return Math.min(GENERIC_INLINE_MEMBERS, maxMembersPerPatch());
+    return Math.min(profile.maxInlineMembersOnCreate(), maxMembersPerPatch());
   }
 
   /**

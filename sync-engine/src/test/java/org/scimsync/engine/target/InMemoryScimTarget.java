@@ -45,6 +45,7 @@ public final class InMemoryScimTarget implements ScimTarget {
   private int refusalStatus;
   private String refusalDetail = "";
   private int refusals;
+  private final Set<String> refusedMembers = new java.util.HashSet<>();
 
   private InMemoryScimTarget(boolean membersReadable) {
     this.membersReadable = membersReadable;
@@ -73,6 +74,14 @@ public final class InMemoryScimTarget implements ScimTarget {
     this.writesBeforeCrash = -1;
     this.writesBeforeKill = -1;
     this.refusalStatus = 0;
+  }
+
+  /**
+   * Refuses this user as a member of any group (400), as a target does with a member it does not
+   * accept; the other members of the same request are applied.
+   */
+  public synchronized void refuseMember(String userId) {
+    refusedMembers.add(userId);
   }
 
   /**
@@ -239,6 +248,8 @@ public final class InMemoryScimTarget implements ScimTarget {
   public synchronized TargetGroup createGroup(
       ObjectNode resource, String externalId, List<String> memberIds) {
     write("POST /Groups");
+    List<String> refused = refusedOf(memberIds);
+    memberIds = memberIds.stream().filter(m -> !refused.contains(m)).toList();
     checkUsersExist(memberIds);
     String id = insertGroup(resource.deepCopy(), externalId);
     List<String> inline = memberIds.subList(0, Math.min(MEMBER_BATCH, memberIds.size()));
@@ -250,6 +261,9 @@ public final class InMemoryScimTarget implements ScimTarget {
     if (lostCreateResponses > 0) {
       lostCreateResponses--;
       throw conflict("duplicate group (the first response was lost)");
+    }
+    if (!refused.isEmpty()) {
+      throw membersRefused(refused, toGroup(id));
     }
     return toGroup(id);
   }
@@ -292,6 +306,11 @@ public final class InMemoryScimTarget implements ScimTarget {
   @Override
   public synchronized void addMembers(String groupId, Collection<String> userIds) {
     require(groups, groupId);
+    List<String> refused = refusedOf(userIds);
+    if (!refused.isEmpty()) {
+      addMembers(groupId, userIds.stream().filter(m -> !refused.contains(m)).toList());
+      throw membersRefused(refused, null);
+    }
     checkUsersExist(userIds);
     for (List<String> batch : batches(userIds)) {
       write("PATCH /Groups/" + groupId + " members+" + batch.size());
@@ -345,6 +364,26 @@ public final class InMemoryScimTarget implements ScimTarget {
   }
 
   // ---- internals ----------------------------------------------------------------------------
+
+  private List<String> refusedOf(Collection<String> userIds) {
+    return userIds.stream().filter(refusedMembers::contains).toList();
+  }
+
+  private MembersRefusedException membersRefused(
+      List<String> refused, @Nullable TargetGroup group) {
+    return new MembersRefusedException(
+        refused.stream()
+            .map(
+                id ->
+                    new MemberRefusal(
+                        id,
+                        users.get(id) == null ? null : users.get(id).path("userName").asText(),
+                        true,
+                        400,
+                        "member not accepted"))
+            .toList(),
+        group);
+  }
 
   private void write(String request) {
     if (refusalStatus != 0) {
