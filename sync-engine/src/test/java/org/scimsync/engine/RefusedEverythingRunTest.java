@@ -73,17 +73,37 @@ class RefusedEverythingRunTest {
     assertThat(report.message()).contains("HTTP 411").contains("Content-Length");
   }
 
-  @ParameterizedTest
-  @ValueSource(ints = {401, 403})
-  void refusedCredentialsStopTheRunAsUnreachable(int status) {
+  @Test
+  void refusedCredentialsStopTheRunAtTheFirstRefusalAsUnreachable() {
     oneAtATime(5, 6);
-    f.target.refuseWrites(status, "Access denied");
+    f.target.refuseWrites(401, "Invalid token");
 
     RunReport report = f.full();
 
     assertThat(report.status()).isEqualTo(RunStatus.FAILED);
     assertThat(report.failed()).isEqualTo(1);
-    assertThat(report.message()).contains("Access denied").contains("likely cause");
+    assertThat(report.message()).contains("Invalid token").contains("likely cause");
+  }
+
+  @ParameterizedTest(name = "{0} refusals in a row")
+  @ValueSource(ints = {4, 5})
+  void forbiddenWritesStopTheRunAsUnreachableOnlyAtTheLimit(int users) {
+    oneAtATime(5, users);
+    f.target.refuseWrites(403, "Forbidden");
+
+    RunReport report = f.full();
+
+    assertThat(report.failed()).isEqualTo(users);
+    if (users < 5) {
+      assertThat(report.status()).isEqualTo(RunStatus.PARTIAL);
+      assertThat(report.message()).isNull();
+    } else {
+      assertThat(report.status()).isEqualTo(RunStatus.FAILED);
+      assertThat(report.message())
+          .contains("refused 5 writes in a row")
+          .contains("HTTP 403")
+          .contains("permission");
+    }
   }
 
   @Test

@@ -269,17 +269,23 @@ public final class Executor {
       if (e.kind() == TargetException.Kind.UNAVAILABLE) {
         control.unavailable.incrementAndGet();
       }
-      if (e.kind() == TargetException.Kind.UNAUTHORIZED) {
+      boolean forbidden = Integer.valueOf(403).equals(e.httpStatus());
+      if (e.kind() == TargetException.Kind.UNAUTHORIZED && !forbidden) {
+        // 401 (or a wrong tenant): the credentials themselves are refused, nothing can succeed.
         control.stop(
             ExecutionResult.StopKind.CREDENTIALS_REFUSED,
             "the target refused the credentials ("
                 + e.getMessage()
-                + "); likely cause: the token or client secret is wrong or expired, or its"
-                + " account lacks the permissions to manage users and groups");
+                + "); likely cause: the token or client secret is wrong or expired");
       } else {
+        // A 403 may concern one object (a protected account): only a streak stops the run.
         String everything = control.refusals.refused(change.changeName(), e);
         if (everything != null) {
-          control.stop(ExecutionResult.StopKind.EVERYTHING_REFUSED, everything);
+          control.stop(
+              forbidden
+                  ? ExecutionResult.StopKind.CREDENTIALS_REFUSED
+                  : ExecutionResult.StopKind.EVERYTHING_REFUSED,
+              everything);
         }
       }
       LOG.warn(

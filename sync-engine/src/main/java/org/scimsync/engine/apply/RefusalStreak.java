@@ -9,11 +9,11 @@ import org.scimsync.engine.target.TargetException;
 
 /**
  * Notices a target that refuses everything: the same non-retryable refusal (a 411, a 400 of the
- * same shape, a 405, 413, 415 or 422) for {@code limit} writes in a row with nothing applied in
- * between. Then the run stops with one message that quotes the server and names the likely cause,
- * instead of sending every remaining change to be refused the same way. Retryable failures (the
- * target unreachable or throttled after the retries), 404 and 409 (about one object) neither count
- * nor break the streak; an applied change breaks it. Safe for the executor's lanes to share.
+ * same shape, a 403, 405, 413, 415 or 422) for {@code limit} writes in a row with nothing applied
+ * in between. Then the run stops with one message that quotes the server and names the likely
+ * cause, instead of sending every remaining change to be refused the same way. Retryable failures
+ * (the target unreachable or throttled after the retries), 404 and 409 (about one object) neither
+ * count nor break the streak; an applied change breaks it. Safe for the executor's lanes to share.
  */
 final class RefusalStreak {
 
@@ -78,6 +78,7 @@ final class RefusalStreak {
   /** Whether a refusal with this status says something about every write, not about one object. */
   static boolean counts(int status) {
     return status == 400
+        || status == 403
         || status == 405
         || status == 411
         || status == 413
@@ -106,6 +107,10 @@ final class RefusalStreak {
           "the target, or a proxy or gateway in front of it, wants a Content-Length on every"
               + " request body and did not get one; check what sits between scim-sync and the"
               + " target";
+      case 403 ->
+          "the account of the token or client lacks the permission to manage users and groups"
+              + " (Keycloak: the realm-management roles manage-users, view-users, query-users,"
+              + " query-groups), or a firewall in front of the target blocks these requests";
       case 405 ->
           "the target does not allow this method here (PATCH or PUT): it describes itself"
               + " wrongly, so set target.capabilities (see docs/targets.md)";
