@@ -16,6 +16,7 @@ import java.util.function.IntPredicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scimsync.client.KnownCapability;
 import org.scimsync.client.RateLimits;
 import org.scimsync.client.RequestListener;
 import org.scimsync.client.ScimClient;
@@ -154,6 +155,20 @@ class KeycloakSyncIT {
     assertThat(writes).hasValue(0);
     assertThat(front.refused()).as("no chunked body reached the front").isZero();
     assertThat(front.passed()).isPositive();
+    RunReport verified = run(SyncOptions.of("it").withFull(true).withVerifyMembers(true));
+    assertThat(verified.plan().changes()).as(verified.toText()).isEmpty();
+    // Keycloak shows members only when asked (its Group schema says so): the client asks.
+    String ann =
+        keycloak
+            .scimGet(realm, token, "Users?filter=userName%20eq%20%22kc-user1@example.org%22")
+            .path("Resources")
+            .get(0)
+            .path("id")
+            .asText();
+    assertThat(client.isMember(smallId, ann)).isTrue();
+    assertThat(client.capabilities())
+        .extracting(KnownCapability::toString)
+        .contains("membersOnRequest: true (announced by the target)");
     assertThat(store.targetCapabilities())
         .containsEntry("membersOnCreate", "false")
         .hasEntrySatisfying(
@@ -161,6 +176,10 @@ class KeycloakSyncIT {
   }
 
   private RunReport full() {
+    return run(SyncOptions.of("it").withFull(true).withAllowDeletes(true));
+  }
+
+  private RunReport run(SyncOptions options) {
     return new SyncEngine(
             source,
             new SimpleMapper(),
@@ -168,7 +187,7 @@ class KeycloakSyncIT {
             store,
             policy,
             Clock.systemUTC())
-        .run(SyncOptions.of("it").withFull(true).withAllowDeletes(true));
+        .run(options);
   }
 
   private String groupId(KeycloakServer keycloak, String realm, String token, String name)
