@@ -272,4 +272,53 @@ class ScimClientAdaptationIT {
     }
     assertThat(wm.findAll(patchRequestedFor(urlPathEqualTo(GROUPS)))).hasSize(1);
   }
+
+  @Test
+  void anotherRemovalStyleThatIsIgnoredIsNotLearned() throws Exception {
+    wm.stubFor(
+        patch(urlPathEqualTo(GROUPS))
+            .withRequestBody(containing("members[value"))
+            .willReturn(aResponse().withStatus(400).withBody(refusal("Invalid path"))));
+    wm.stubFor(
+        patch(urlPathEqualTo(GROUPS))
+            .withRequestBody(notContaining("members[value"))
+            .willReturn(aResponse().withStatus(200).withBody(GROUP)));
+    // the value list was answered 200, but the member is still there
+    wm.stubFor(
+        get(urlPathEqualTo(GROUPS))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withBody(
+                        "{\"id\":\"g1\",\"displayName\":\"Engineers\","
+                            + "\"members\":[{\"value\":\"u1\"}]}")));
+
+    try (ScimClient client = generic()) {
+      assertThat(client.patchGroupMembers("g1", List.of(), List.of("u1")))
+          .singleElement()
+          .satisfies(r -> assertThat(r.refusal().detail()).isEqualTo("Invalid path"));
+      assertThat(client.learnedCapabilities()).doesNotContainKey("memberRemoval");
+    }
+  }
+
+  @Test
+  void removingAMemberThatIsNoLongerThereIsNoRefusal() {
+    wm.stubFor(
+        patch(urlPathEqualTo(GROUPS))
+            .withRequestBody(containing("u2"))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withBody(
+                        "{\"status\":\"400\",\"scimType\":\"noTarget\",\"detail\":\"none\"}")));
+    wm.stubFor(
+        patch(urlPathEqualTo(GROUPS))
+            .withRequestBody(notContaining("u2"))
+            .willReturn(aResponse().withStatus(204)));
+
+    try (ScimClient client = generic()) {
+      assertThat(client.patchGroupMembers("g1", List.of(), List.of("u1", "u2", "u3"))).isEmpty();
+      assertThat(client.learnedCapabilities()).doesNotContainKey("memberRemoval");
+    }
+  }
 }
