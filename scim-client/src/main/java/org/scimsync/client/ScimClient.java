@@ -1,21 +1,24 @@
 package org.scimsync.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.directory.scim.spec.patch.PatchOperation;
 import org.apache.directory.scim.spec.resources.ScimGroup;
 import org.apache.directory.scim.spec.resources.ScimUser;
+import org.scimsync.client.internal.AdaptiveReads;
+import org.scimsync.client.internal.CapabilityBook;
+import org.scimsync.client.internal.Discovery;
 import org.scimsync.client.internal.GroupOperations;
 import org.scimsync.client.internal.ResourceEndpoint;
-import org.scimsync.client.internal.ScimApi;
 import org.scimsync.client.internal.ScimHttp;
 import org.scimsync.client.internal.ScimJson;
 
@@ -36,19 +39,25 @@ public final class ScimClient implements AutoCloseable {
   private final ResourceEndpoint<ScimUser> users;
   private final ResourceEndpoint<ScimGroup> groups;
   private final GroupOperations groupOperations;
+  private final CapabilityBook book;
+  private final AdaptiveReads reads;
+  private final Discovery discovery;
 
   private ScimClient(ScimClientConfig config, Clock clock) {
     this.config = config;
     this.json = new ScimJson();
     this.http = new ScimHttp(config, json.mapper(), clock);
     TargetProfile profile = config.profile();
+    this.book = new CapabilityBook(profile, config.capabilities());
     this.users =
         new ResourceEndpoint<>(
-            http, json, profile, "Users", ScimUser.class, ResourceEndpoint.Apis.USERS);
+            http, json, book, "Users", ScimUser.class, ResourceEndpoint.Apis.USERS);
     this.groups =
         new ResourceEndpoint<>(
-            http, json, profile, "Groups", ScimGroup.class, ResourceEndpoint.Apis.GROUPS);
-    this.groupOperations = new GroupOperations(groups, json, profile);
+            http, json, book, "Groups", ScimGroup.class, ResourceEndpoint.Apis.GROUPS);
+    this.groupOperations = new GroupOperations(groups, json, profile, book);
+    this.reads = new AdaptiveReads(users, groups, json, book);
+    this.discovery = new Discovery(http, json);
   }
 
   /**
@@ -192,8 +201,7 @@ public final class ScimClient implements AutoCloseable {
    * @return the user, if any
    */
   public Optional<ScimUser> findUserByUserName(String userName) {
-    return best(
-        findUsers(ScimFilter.eq("userName", userName)), userName, ScimUser::getUserName, true);
+    return best(reads.users("userName", userName), userName, ScimUser::getUserName, true);
   }
 
   /**
@@ -203,11 +211,7 @@ public final class ScimClient implements AutoCloseable {
    * @return the user, if any
    */
   public Optional<ScimUser> findUserByExternalId(String externalId) {
-    return best(
-        findUsers(ScimFilter.eq("externalId", externalId)),
-        externalId,
-        ScimUser::getExternalId,
-        false);
+    return best(reads.users("externalId", externalId), externalId, ScimUser::getExternalId, false);
   }
 
   /**
@@ -228,7 +232,11 @@ public final class ScimClient implements AutoCloseable {
    * @throws ScimConflictException if a user with the same userName, email or externalId exists
    */
   public ScimUser createUser(ScimUser user) {
-    return users.create(user);
+    ScimUser created = users.create(user);
+    if (created.getId() != null) {
+      reads.createdUser(user, created.getId());
+    }
+    return created;
   }
 
   /**
@@ -302,10 +310,7 @@ public final class ScimClient implements AutoCloseable {
    */
   public Optional<ScimGroup> findGroupByDisplayName(String displayName) {
     return best(
-        findGroups(ScimFilter.eq("displayName", displayName)),
-        displayName,
-        ScimGroup::getDisplayName,
-        true);
+        reads.groups("displayName", displayName), displayName, ScimGroup::getDisplayName, true);
   }
 
   /**
@@ -316,10 +321,7 @@ public final class ScimClient implements AutoCloseable {
    */
   public Optional<ScimGroup> findGroupByExternalId(String externalId) {
     return best(
-        findGroups(ScimFilter.eq("externalId", externalId)),
-        externalId,
-        ScimGroup::getExternalId,
-        false);
+        reads.groups("externalId", externalId), externalId, ScimGroup::getExternalId, false);
   }
 
   /**
@@ -329,6 +331,17 @@ public final class ScimClient implements AutoCloseable {
    * @return the groups; empty also when the target answers 404 for an unknown member
    */
   public List<ScimGroup> groupsOfUser(String userId) {
+    if (book.adapts()) {
+      try {
+        return reads.groups("members.value", userId);
+      } catch (ScimTargetNotFoundException e) {
+        String detail = e.detail();
+        if (detail != null && detail.toLowerCase(java.util.Locale.ROOT).contains("tenant")) {
+          throw e;
+        }
+        return List.of(); // an unknown member
+      }
+    }
     return groupOperations.ofUser(userId);
   }
 
@@ -363,7 +376,25 @@ public final class ScimClient implements AutoCloseable {
    * @throws ScimConflictException if the displayName or externalId is taken
    */
   public ScimGroup createGroup(ScimGroup group) {
-    return groupOperations.create(group);
+    return createGroupWithMembers(group).group();
+  }
+
+  /**
+   * Creates a group with its members, and says which members the target refused. Under the generic
+   * profile a create refused for its members is sent again without them and the members are added
+   * by PATCH; a refused batch is split until each refused member is alone, so that one bad member
+   * never keeps the group or the other members out. Under the AWS profile as {@link #createGroup}.
+   *
+   * @param group the group, without id
+   * @return the created group, and the refused members with the target's words
+   * @throws ScimConflictException if the displayName or externalId is taken
+   */
+  public GroupCreation createGroupWithMembers(ScimGroup group) {
+    GroupCreation creation = groupOperations.create(group);
+    if (creation.group().getId() != null) {
+      reads.createdGroup(group, creation.group().getId());
+    }
+    return creation;
   }
 
   /**
@@ -400,11 +431,15 @@ public final class ScimClient implements AutoCloseable {
    * @param groupId the group id
    * @param addUserIds user ids to add
    * @param removeUserIds user ids to remove
+   *     <p>Under the generic profile the batch size and the removal style are learned: a refused
+   *     batch is split until the refused members are alone (the others are applied), a removal
+   *     refused in one style is tried in the other.
+   * @return the members the target refused, each with its words (generic profile; none for AWS)
    * @throws IllegalArgumentException if an id is both added and removed
    */
-  public void patchGroupMembers(
+  public List<RefusedMember> patchGroupMembers(
       String groupId, Collection<String> addUserIds, Collection<String> removeUserIds) {
-    groupOperations.patchMembers(groupId, addUserIds, removeUserIds);
+    return groupOperations.patchMembers(groupId, addUserIds, removeUserIds);
   }
 
   /**
@@ -427,24 +462,75 @@ public final class ScimClient implements AutoCloseable {
    *     ScimTargetNotFoundException} if the base URL or its tenant id is unknown (404)
    */
   public ServiceProviderInfo serviceProviderConfig() {
-    String api = ScimApi.SERVICE_PROVIDER_CONFIG.apiName();
-    JsonNode tree =
-        json.tree(
-            api,
-            http.send(ScimApi.SERVICE_PROVIDER_CONFIG, "GET", "ServiceProviderConfig", null)
-                .body());
-    return new ServiceProviderInfo(
-        supported(tree, "patch"),
-        supported(tree, "bulk"),
-        supported(tree, "filter"),
-        tree.path("filter").path("maxResults").asInt(0),
-        supported(tree, "sort"),
-        supported(tree, "etag"),
-        supported(tree, "changePassword"));
+    return discovery.serviceProviderConfig();
   }
 
-  private static boolean supported(JsonNode tree, String feature) {
-    return tree.path(feature).path("supported").asBoolean(false);
+  /**
+   * Reads what the target says about itself ({@code /ServiceProviderConfig}, and {@code
+   * /ResourceTypes} and {@code /Schemas} where offered) and adapts to it (generic profile); call it
+   * once per run, before anything else. Starts the run's learning afresh (what earlier runs learned
+   * stays, see {@link #rememberCapabilities}).
+   *
+   * @return the capabilities known now, each with its source
+   * @throws ScimUnauthorizedException if the token or tenant is refused
+   */
+  public List<KnownCapability> discoverCapabilities() {
+    Discovery.Found found = discovery.discover();
+    book.announced(found.announced());
+    reads.newRun();
+    return book.describe();
+  }
+
+  /**
+   * Takes what earlier runs learned of this target (kept by the caller, see {@link
+   * #learnedCapabilities}). Values that no longer parse are ignored: they are learned again.
+   *
+   * @param learned capability names and values
+   */
+  public void rememberCapabilities(Map<String, String> learned) {
+    try {
+      book.remembered(TargetCapabilities.parse(learned));
+    } catch (IllegalArgumentException e) {
+      book.remembered(TargetCapabilities.NONE);
+    }
+  }
+
+  /**
+   * What this run and earlier ones learned of the target from its answers, for the next run.
+   *
+   * @return capability names and values; empty under the AWS profile, which does not learn
+   */
+  public Map<String, String> learnedCapabilities() {
+    return book.learnedSoFar().asConfigMap();
+  }
+
+  /**
+   * Every capability known, with where the knowledge comes from.
+   *
+   * @return the capabilities
+   */
+  public List<KnownCapability> capabilities() {
+    return book.describe();
+  }
+
+  /**
+   * Whether deleting a user removes it from its groups: true for AWS; for a generic target only
+   * when configured ({@code membershipsDroppedWithUser}) or learned.
+   *
+   * @return whether leavers may be deleted without removing their memberships first
+   */
+  public boolean membershipsDroppedWithUser() {
+    return book.membershipsDroppedWithUser();
+  }
+
+  /**
+   * The attribute paths the target does not keep as sent, which a comparison must skip.
+   *
+   * @param groups true for groups, false for users
+   * @return paths such as {@code externalId} or {@code name.formatted}; empty for AWS
+   */
+  public Set<String> attributesNotKept(boolean groups) {
+    return book.attributesNotKept(groups);
   }
 
   /**

@@ -36,6 +36,8 @@ import org.scimsync.common.Secret;
  * @param listener observer of every HTTP attempt, if any
  * @param maxConcurrency the most requests in flight at once: the size of the connection pool
  *     (callers beyond it wait for a connection); the engine sizes its workers below it
+ * @param capabilities what the configuration says of the target's capabilities ({@code
+ *     target.capabilities}), overriding what the generic profile discovers and learns
  */
 public record ScimClientConfig(
     URI baseUrl,
@@ -51,7 +53,8 @@ public record ScimClientConfig(
     RetrySettings retry,
     ConsistencySettings consistency,
     @Nullable RequestListener listener,
-    int maxConcurrency) {
+    int maxConcurrency,
+    TargetCapabilities capabilities) {
 
   /** The default cap on requests in flight ({@code target.maxConcurrency}). */
   public static final int DEFAULT_MAX_CONCURRENCY = 64;
@@ -68,6 +71,7 @@ public record ScimClientConfig(
     Objects.requireNonNull(readTimeout, "readTimeout");
     Objects.requireNonNull(retry, "retry");
     Objects.requireNonNull(consistency, "consistency");
+    Objects.requireNonNull(capabilities, "capabilities");
     baseUrl = checkUrl(baseUrl, allowPlainHttp, "target.baseUrl");
     if (auth instanceof TargetAuth.OAuth2ClientCredentials oauth) {
       checkUrl(oauth.tokenUrl(), allowPlainHttp, "target.auth.tokenUrl");
@@ -86,7 +90,7 @@ public record ScimClientConfig(
     }
   }
 
-  /** A configuration with the default cap on requests in flight. */
+  /** A configuration with the default cap on requests in flight and no configured capabilities. */
   public ScimClientConfig(
       URI baseUrl,
       TargetAuth auth,
@@ -115,7 +119,8 @@ public record ScimClientConfig(
         retry,
         consistency,
         listener,
-        DEFAULT_MAX_CONCURRENCY);
+        DEFAULT_MAX_CONCURRENCY,
+        TargetCapabilities.NONE);
   }
 
   private static URI checkUrl(URI url, boolean allowPlainHttp, String key) {
@@ -209,6 +214,7 @@ public record ScimClientConfig(
     private ConsistencySettings consistency = ConsistencySettings.DEFAULT;
     private @Nullable RequestListener listener;
     private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
+    private TargetCapabilities capabilities = TargetCapabilities.NONE;
 
     private Builder(URI baseUrl, TargetAuth auth, TargetProfile profile) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -349,6 +355,17 @@ public record ScimClientConfig(
     }
 
     /**
+     * Sets what the configuration says of the target's capabilities, overriding discovery.
+     *
+     * @param value the capabilities; {@link TargetCapabilities#NONE} for none
+     * @return this builder
+     */
+    public Builder capabilities(TargetCapabilities value) {
+      this.capabilities = Objects.requireNonNull(value, "capabilities");
+      return this;
+    }
+
+    /**
      * Validates and builds the configuration.
      *
      * @return the configuration
@@ -369,7 +386,8 @@ public record ScimClientConfig(
           retry,
           consistency,
           listener,
-          maxConcurrency);
+          maxConcurrency,
+          capabilities);
     }
   }
 }

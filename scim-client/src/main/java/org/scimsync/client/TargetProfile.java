@@ -13,10 +13,11 @@ public enum TargetProfile implements ConfigEnum {
 
   /**
    * Any RFC 7644 service provider: {@code startIndex}/{@code count} paging, PUT for groups, members
-   * readable, member removal with a {@code members[value eq "id"]} path, no client-side rate limit
-   * by default.
+   * readable, member removal with a {@code members[value eq "id"]} path, at most 100 members inline
+   * on create, no client-side rate limit by default. These are starting points: the profile adapts
+   * to what the target announces and answers (see {@link Capability}).
    */
-  GENERIC(false, true, true, 1000, 1000, RateLimits.UNLIMITED),
+  GENERIC(false, true, true, 1000, 100, RateLimits.UNLIMITED),
 
   /**
    * AWS IAM Identity Center: cursor paging ({@code nextCursor}, short pages are not the end),
@@ -99,7 +100,7 @@ public enum TargetProfile implements ConfigEnum {
   /**
    * Members sent inline when a group is created; the rest follow as PATCH requests.
    *
-   * @return 100 for AWS, 1000 for generic
+   * @return 100 for both profiles (generic: unless it learns otherwise)
    */
   public int maxInlineMembersOnCreate() {
     return maxInlineMembersOnCreate;

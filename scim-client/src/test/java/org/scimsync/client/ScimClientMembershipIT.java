@@ -149,10 +149,14 @@ class ScimClientMembershipIT {
   }
 
   @Test
-  void createsAndReplacesGroupsInOneRequestEachForGenericTargets() throws Exception {
+  void createsGroupsWith100InlineMembersAndReplacesThemInOneRequestForGenericTargets()
+      throws Exception {
     wm.stubFor(
         post(urlPathEqualTo("/scim/v2/Groups"))
             .willReturn(aResponse().withStatus(201).withBody(GROUP)));
+    wm.stubFor(
+        patch(urlPathEqualTo("/scim/v2/Groups/g1"))
+            .willReturn(aResponse().withStatus(200).withBody(GROUP)));
     wm.stubFor(
         com.github.tomakehurst.wiremock.client.WireMock.put(urlPathEqualTo("/scim/v2/Groups/g1"))
             .willReturn(aResponse().withStatus(200).withBody(GROUP)));
@@ -165,8 +169,8 @@ class ScimClientMembershipIT {
       assertThat(client.replaceGroup("g1", group).getId()).isEqualTo("g1");
     }
     LoggedRequest create = wm.findAll(postRequestedFor(urlPathEqualTo("/scim/v2/Groups"))).get(0);
-    assertThat(JSON.readTree(create.getBodyAsString()).get("members")).hasSize(250);
-    assertThat(patchBodies()).isEmpty();
+    assertThat(JSON.readTree(create.getBodyAsString()).get("members")).hasSize(100);
+    assertThat(patchBodies()).extracting(ScimClientMembershipIT::changes).containsExactly(150);
     wm.verify(
         com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(
             urlPathEqualTo("/scim/v2/Groups/g1")));

@@ -188,7 +188,7 @@ final class Preparation implements AutoCloseable {
     // ends partial so that the next one tries again.
     failedLookups = observer.failedLookups().count();
     wanted = observer.failedLookups().applyTo(wanted);
-    Plan plan = Planner.plan(wanted, observed, stored, policy);
+    Plan plan = Planner.plan(wanted, observed, stored, policy, target.traits());
     return SafetyGuards.check(
         plan, wanted.sourceUserCount(), stored, policy, options.allowDeletes());
   }

@@ -50,7 +50,13 @@ record RunOutcome(RunStatus status, @Nullable String message) {
 
   private static RunOutcome ofExecution(ExecutionResult result, SafetyVerdict safety) {
     if (result.stopReason() != null) {
-      return new RunOutcome(RunStatus.FAILED, "run stopped: " + result.stopReason());
+      // A target that refuses every write the same way is reachable: the changes failed (exit 1),
+      // unlike refused credentials (exit 4).
+      RunStatus status =
+          result.stopKind() == ExecutionResult.StopKind.EVERYTHING_REFUSED
+              ? RunStatus.PARTIAL
+              : RunStatus.FAILED;
+      return new RunOutcome(status, "run stopped: " + result.stopReason());
     }
     if (result.targetUnreachable()) {
       return new RunOutcome(

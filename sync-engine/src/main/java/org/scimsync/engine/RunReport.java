@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.apply.ChangeResult;
 import org.scimsync.engine.plan.Plan;
+import org.scimsync.engine.plan.RepeatedLines;
 import org.scimsync.engine.state.ChangeOutcome;
 import org.scimsync.engine.state.RunStatus;
 
@@ -77,17 +81,22 @@ public record RunReport(
 
   private String toText(String summaryEnd) {
     StringBuilder out = new StringBuilder(plan.toText());
+    List<String> failures = new ArrayList<>();
+    Map<String, String> shapes = new HashMap<>();
     for (ChangeResult result : results) {
       if (result.result() == ChangeOutcome.Result.FAILED) {
-        out.append("FAILED ")
-            .append(result.change().changeName())
-            .append(' ')
-            .append(result.change().label())
-            .append(": ")
-            .append(result.detail())
-            .append('\n');
+        String line =
+            result.change().changeName() + ' ' + result.change().label() + ": " + result.detail();
+        failures.add(line);
+        shapes.putIfAbsent(
+            line,
+            result.change().changeName()
+                + ' '
+                + RepeatedLines.shapeOf(
+                    String.valueOf(result.detail()).replace(result.change().label(), "*")));
       }
     }
+    RepeatedLines.append(out, failures, "FAILED ", shapes::get);
     if (message != null) {
       out.append(message).append('\n');
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,7 @@ import org.scimsync.engine.state.RunStatus;
 import org.scimsync.engine.state.RunSummary;
 import org.scimsync.engine.state.StateLockedException;
 import org.scimsync.engine.state.StateStore;
+import org.scimsync.engine.state.StateStoreException;
 import org.scimsync.engine.state.SteadyState;
 import org.scimsync.engine.state.StoredState;
 import org.scimsync.engine.target.ScimTarget;
@@ -72,6 +74,7 @@ public final class SyncEngine {
    * @throws SyncException when the source or the target cannot be read
    */
   public Plan plan(SyncOptions options) {
+    adaptTarget();
     try (Preparation preparation = prepare(options, options.full())) {
       StoredState stored = store.load();
       return preparation.plan(stored, isFull(options, stored));
@@ -147,6 +150,7 @@ public final class SyncEngine {
       // run changed. When the store cannot forget it, the run does not go on.
       store.forgetSteadyState();
     }
+    adaptTarget();
     StoredState stored;
     long runId;
     boolean full;
@@ -207,7 +211,7 @@ public final class SyncEngine {
     options.progress().onPlanned(plan.changes().size());
     if (verdict.allowsConstructive()) {
       result =
-          new Executor(target, store, clock, policy.parallelism())
+          new Executor(target, store, clock, policy.parallelism(), policy.maxConsecutiveRefusals())
               .execute(
                   runId,
                   plan.changes(),
@@ -221,8 +225,41 @@ public final class SyncEngine {
       result.results().forEach(options.progress()::onChangeFinished);
     }
     RunReport report = finish(runId, options, plan, result, failedLookups, started, planned);
+    rememberWhatTheTargetTaught();
     steadyRuns.recordIfSteady(runId, options, plan, report.status(), repaired, sourceVersion);
     return report;
+  }
+
+  /** Lets the target read what it says of itself and what earlier runs learned of it. */
+  private void adaptTarget() {
+    try {
+      target.adapt(store.targetCapabilities());
+    } catch (TargetException e) {
+      ErrorKind kind =
+          e.kind() == TargetException.Kind.BAD_REQUEST
+              ? ErrorKind.INVALID_INPUT
+              : ErrorKind.UNAVAILABLE;
+      throw new SyncException(
+          kind, "cannot read what the target says of itself: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Keeps what the target's answers taught for the next run; a failure to keep it is no failure.
+   */
+  private void rememberWhatTheTargetTaught() {
+    Map<String, String> learned = target.learned();
+    if (learned.isEmpty() || learned.equals(store.targetCapabilities())) {
+      return;
+    }
+    try {
+      store.saveTargetCapabilities(learned);
+      LOG.info("target capabilities learned {}", learned);
+    } catch (StateStoreException e) {
+      LOG.warn(
+          "what was learned of the target could not be kept; the next run learns it again: {}",
+          e.getMessage());
+    }
   }
 
   private RunReport finish(

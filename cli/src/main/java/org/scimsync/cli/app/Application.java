@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -88,6 +89,14 @@ public final class Application implements AutoCloseable {
       client = ScimClient.create(Ports.client(config.target(), requestListener, System.getenv()));
     }
     return client;
+  }
+
+  /**
+   * What earlier runs learned of the target, as kept in the state store; empty without a state file
+   * (none is created for it).
+   */
+  public Map<String, String> rememberedCapabilities() {
+    return Files.exists(config.statePath()) ? store().targetCapabilities() : Map.of();
   }
 
   private StateStore store() {

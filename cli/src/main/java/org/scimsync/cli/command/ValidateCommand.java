@@ -37,7 +37,7 @@ public final class ValidateCommand implements Callable<Integer> {
     ScimSyncConfig config = root.loadConfig();
     try (Application app = Application.open(config)) {
       return new ConfigurationCheck(config, spec.commandLine().getOut())
-          .run(app::source, app::client, offline)
+          .run(app::source, app::client, app::rememberedCapabilities, offline)
           .code();
     }
   }

@@ -5,11 +5,14 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.client.TargetCapabilities;
 import org.scimsync.client.TargetProfile;
 import org.scimsync.common.ConfigChecks;
 import org.scimsync.common.ConfigValueException;
 import org.scimsync.common.Secret;
+import org.scimsync.engine.plan.SyncPolicy;
 
 /**
  * The SCIM service provider to keep in step: {@code target}.
@@ -30,6 +33,11 @@ import org.scimsync.common.Secret;
  * @param auth the authentication scheme, when not the bearer {@code token}
  * @param maxConcurrency the cap on requests in flight (default 64); below it the engine keeps
  *     enough in flight to reach the write rate at the observed round trip (rate × latency)
+ * @param capabilities what the target does, overriding what the generic profile discovers and
+ *     learns (for a server that describes itself wrongly): names and values as in {@code
+ *     docs/targets.md}; empty for none
+ * @param maxConsecutiveRefusals a run stops once the target refused this many writes in a row the
+ *     same way (411, a 400 of one shape, …) with nothing applied in between (default 20)
  */
 public record TargetConfig(
     TargetProfile profile,
@@ -44,7 +52,9 @@ public record TargetConfig(
     @Nullable String proxyUser,
     @Nullable Secret proxyPassword,
     @Nullable TargetAuthConfig auth,
-    Integer maxConcurrency) {
+    Integer maxConcurrency,
+    Map<String, String> capabilities,
+    Integer maxConsecutiveRefusals) {
 
   /** Default timeout for connecting and for each response. */
   public static final int DEFAULT_TIMEOUT_SECONDS = 30;
@@ -105,6 +115,24 @@ public record TargetConfig(
       throw new ConfigValueException(
           "maxConcurrency", "must be at most " + MAX_MAX_CONCURRENCY + ", got " + maxConcurrency);
     }
+    capabilities = capabilities == null ? Map.of() : Map.copyOf(capabilities);
+    if (!capabilities.isEmpty() && profile != TargetProfile.GENERIC) {
+      throw new ConfigValueException(
+          "capabilities",
+          "is only used with profile generic (the AWS profile is known, not learned)");
+    }
+    for (Map.Entry<String, String> capability : capabilities.entrySet()) {
+      try {
+        TargetCapabilities.parse(Map.of(capability.getKey(), capability.getValue()));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigValueException("capabilities." + capability.getKey(), e.getMessage());
+      }
+    }
+    maxConsecutiveRefusals =
+        ConfigChecks.positiveOrDefault(
+            "maxConsecutiveRefusals",
+            maxConsecutiveRefusals,
+            SyncPolicy.DEFAULT_MAX_CONSECUTIVE_REFUSALS);
   }
 
   private static void checkUrl(URI url) {

@@ -225,4 +225,51 @@ class TargetKeysTest {
                 .getMessage())
         .contains("bearer | oauth2-client-credentials | basic");
   }
+
+  @Test
+  void maxConsecutiveRefusalsDefaultsToTwentyAndReachesThePolicy() throws IOException {
+    String target = "target:\n  url: https://scim.example.com/scim/v2\n  token: ${SCIM_TOKEN}\n";
+    assertThat(Ports.policy(load(target)).maxConsecutiveRefusals()).isEqualTo(20);
+    assertThat(
+            Ports.policy(load(target + "  maxConsecutiveRefusals: 5\n")).maxConsecutiveRefusals())
+        .isEqualTo(5);
+    assertThat(failure(target + "  maxConsecutiveRefusals: 0\n").getMessage())
+        .contains("target.maxConsecutiveRefusals")
+        .contains("positive");
+  }
+
+  @Test
+  void capabilitiesReachTheClientAndAreRefusedForAws() throws IOException {
+    ScimSyncConfig config =
+        load(
+            """
+            target:
+              profile: generic
+              url: https://scim.example.com/scim/v2
+              token: ${SCIM_TOKEN}
+              capabilities:
+                membersOnCreate: false
+                maxMembersPerRequest: 25
+                membershipsDroppedWithUser: true
+            """);
+    assertThat(Ports.client(config.target(), null, Map.of()).capabilities().asConfigMap())
+        .containsEntry("membersOnCreate", "false")
+        .containsEntry("maxMembersPerRequest", "25")
+        .containsEntry("membershipsDroppedWithUser", "true");
+
+    assertThat(
+            failure(
+                    "target:\n  url: https://scim.example.com/scim/v2\n  token: ${SCIM_TOKEN}\n"
+                        + "  capabilities:\n    membersOnCreate: false\n")
+                .getMessage())
+        .contains("target.capabilities")
+        .contains("only used with profile generic");
+    assertThat(
+            failure(
+                    "target:\n  profile: generic\n  url: https://scim.example.com/scim/v2\n"
+                        + "  token: ${SCIM_TOKEN}\n  capabilities:\n    teleport: true\n")
+                .getMessage())
+        .contains("target.capabilities.teleport")
+        .contains("membersOnCreate");
+  }
 }

@@ -104,7 +104,8 @@ final class Paging {
   private record Request(String api, String resourcePath, @Nullable String filter, int pageSize) {
 
     String query(String paging) {
-      StringBuilder query = new StringBuilder(resourcePath).append('?');
+      StringBuilder query =
+          new StringBuilder(resourcePath).append(resourcePath.indexOf('?') < 0 ? '?' : '&');
       if (filter != null) {
         query.append("filter=").append(encode(filter)).append('&');
       }

@@ -12,7 +12,6 @@ import org.apache.directory.scim.spec.resources.ScimResource;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.client.ScimNotFoundException;
 import org.scimsync.client.ScimServerException;
-import org.scimsync.client.TargetProfile;
 
 /**
  * The SCIM calls on one resource type ({@code /Users} or {@code /Groups}): list with paging, get,
@@ -49,7 +48,7 @@ public final class ResourceEndpoint<T extends ScimResource> {
 
   private final ScimHttp http;
   private final ScimJson json;
-  private final TargetProfile profile;
+  private final CapabilityBook book;
   private final String path;
   private final Class<T> type;
   private final Apis apis;
@@ -59,16 +58,16 @@ public final class ResourceEndpoint<T extends ScimResource> {
    *
    * @param http the transport
    * @param json the SCIM mapper
-   * @param profile the target profile
+   * @param book what is known of the target: page size and paging style
    * @param path {@code Users} or {@code Groups}
    * @param type the resource class
    * @param apis the operation names
    */
   public ResourceEndpoint(
-      ScimHttp http, ScimJson json, TargetProfile profile, String path, Class<T> type, Apis apis) {
+      ScimHttp http, ScimJson json, CapabilityBook book, String path, Class<T> type, Apis apis) {
     this.http = Objects.requireNonNull(http, "http");
     this.json = Objects.requireNonNull(json, "json");
-    this.profile = Objects.requireNonNull(profile, "profile");
+    this.book = Objects.requireNonNull(book, "book");
     this.path = path;
     this.type = type;
     this.apis = apis;
@@ -98,16 +97,47 @@ public final class ResourceEndpoint<T extends ScimResource> {
    *     object
    */
   public Stream<ObjectNode> listTrees(@Nullable String filter) {
+    return listTrees(filter, null);
+  }
+
+  /**
+   * As {@link #listTrees(String)}, asking for these attributes ({@code attributes=}).
+   *
+   * @param filter a SCIM filter, or null for all
+   * @param attributes the attributes to return, comma-separated, or null for the default ones
+   * @return the resources
+   */
+  public Stream<ObjectNode> listTrees(@Nullable String filter, @Nullable String attributes) {
     String api = apis.list().apiName();
+    String collection =
+        attributes == null ? path : path + "?attributes=" + Paging.encode(attributes);
     return Paging.stream(
             api,
-            path,
+            collection,
             filter,
-            profile.maxPageSize(),
-            profile.cursorPaging(),
+            book.pageSize(),
+            book.cursorPaging(),
             query -> http.send(apis.list(), "GET", query, null).body(),
             body -> json.compactTree(api, body))
         .map(node -> object(api, node));
+  }
+
+  /**
+   * The name of the list operation, for errors.
+   *
+   * @return such as {@code ListUsers}
+   */
+  public String listApiName() {
+    return apis.list().apiName();
+  }
+
+  /**
+   * The resource class.
+   *
+   * @return such as {@code ScimUser}
+   */
+  public Class<T> type() {
+    return type;
   }
 
   private static ObjectNode object(String api, JsonNode node) {
@@ -125,8 +155,20 @@ public final class ResourceEndpoint<T extends ScimResource> {
    * @return the resource, empty on 404
    */
   public Optional<T> get(String id) {
+    return get(id, null);
+  }
+
+  /**
+   * One resource, with these attributes.
+   *
+   * @param id its id
+   * @param attributes the attributes to return ({@code attributes=}), or null for the default ones
+   * @return the resource, empty on 404
+   */
+  public Optional<T> get(String id, @Nullable String attributes) {
+    String query = attributes == null ? "" : "?attributes=" + Paging.encode(attributes);
     try {
-      HttpReply reply = http.send(apis.get(), "GET", resourcePath(id), null);
+      HttpReply reply = http.send(apis.get(), "GET", resourcePath(id) + query, null);
       return Optional.of(read(apis.get(), reply));
     } catch (ScimNotFoundException e) {
       return Optional.empty();

@@ -17,7 +17,9 @@ public enum ScimApi {
   PUT_GROUP("PutGroup", true),
   PATCH_GROUP("PatchGroup", true),
   DELETE_GROUP("DeleteGroup", true),
-  SERVICE_PROVIDER_CONFIG("ServiceProviderConfig", false);
+  SERVICE_PROVIDER_CONFIG("ServiceProviderConfig", false),
+  RESOURCE_TYPES("ResourceTypes", false),
+  SCHEMAS("Schemas", false);
 
   private final String apiName;
   private final boolean write;

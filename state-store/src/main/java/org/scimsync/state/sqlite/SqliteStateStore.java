@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.state.ChangeOutcome;
@@ -224,6 +225,18 @@ public final class SqliteStateStore implements StateStore {
   @Override
   public void forgetSteadyState() {
     db.update("forget the steady state", SteadyStateTable::delete);
+  }
+
+  @Override
+  public Map<String, String> targetCapabilities() {
+    return db.read("read the target's capabilities", CapabilityTable::load);
+  }
+
+  @Override
+  public void saveTargetCapabilities(Map<String, String> capabilities) {
+    Map<String, String> copy = Map.copyOf(capabilities);
+    db.update(
+        "record the target's capabilities", d -> CapabilityTable.replace(d, new TreeMap<>(copy)));
   }
 
   @Override

@@ -155,7 +155,7 @@ class PushedResourceTest {
       assertThat(
               StateFileTest.query(
                   sqlite, "SELECT version FROM flyway_schema_history ORDER BY installed_rank"))
-          .containsExactly("1", "2", "3", "4");
+          .containsExactly("1", "2", "3", "4", "5");
     }
   }
 }

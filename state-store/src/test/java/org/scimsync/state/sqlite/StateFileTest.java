@@ -93,7 +93,7 @@ class StateFileTest {
 
     try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + file)) {
       assertThat(query(sqlite, "SELECT version || ':' || success FROM flyway_schema_history"))
-          .containsExactly("1:1", "2:1", "3:1", "4:1");
+          .containsExactly("1:1", "2:1", "3:1", "4:1", "5:1");
       assertThat(query(sqlite, "SELECT value FROM store_meta WHERE name = 'application'"))
           .containsExactly("scim-sync");
       assertThat(query(sqlite, "SELECT count(*) FROM link")).containsExactly("1");

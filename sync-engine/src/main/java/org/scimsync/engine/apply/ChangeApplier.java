@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.plan.AttributeDiff;
 import org.scimsync.engine.plan.Change;
@@ -14,9 +17,11 @@ import org.scimsync.engine.state.ChangeOutcome.Result;
 import org.scimsync.engine.state.ObjectKind;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.target.AttributeChange;
+import org.scimsync.engine.target.MembersRefusedException;
 import org.scimsync.engine.target.ScimTarget;
 import org.scimsync.engine.target.TargetException;
 import org.scimsync.engine.target.TargetGroup;
+import org.scimsync.engine.target.TargetTraits;
 import org.scimsync.engine.target.TargetUser;
 
 /**
@@ -137,7 +142,8 @@ final class ChangeApplier {
         return failed(c, e, "conflict on create with the user of source key " + owner);
       }
       List<AttributeChange> changes =
-          adoptionChanges(existing.resource(), existing.externalId(), c.resource(), c.sourceKey());
+          adoptionChanges(
+              existing.resource(), existing.externalId(), c.resource(), c.sourceKey(), false);
       if (!changes.isEmpty()) {
         target.patchUser(existing.id(), changes);
       }
@@ -153,8 +159,13 @@ final class ChangeApplier {
     List<String> memberIds = links.resolveUsers(c.memberKeys(), memberKeys, missing);
     String detail = missing.isEmpty() ? null : missing.size() + " members not in the target";
     TargetGroup group;
+    MembersRefusedException refused = null;
     try {
       group = target.createGroup(c.resource(), c.sourceKey(), memberIds);
+    } catch (MembersRefusedException e) {
+      group =
+          Objects.requireNonNull(e.created(), "a create that refused members created the group");
+      refused = e;
     } catch (TargetException e) {
       if (e.kind() != TargetException.Kind.CONFLICT) {
         throw e;
@@ -172,19 +183,33 @@ final class ChangeApplier {
         return failed(c, e, "conflict on create with the group of source key " + owner);
       }
       List<AttributeChange> changes =
-          adoptionChanges(group.resource(), group.externalId(), c.resource(), c.sourceKey());
+          adoptionChanges(group.resource(), group.externalId(), c.resource(), c.sourceKey(), true);
       if (!changes.isEmpty()) {
         target.patchGroup(group.id(), changes);
       }
       if (!memberIds.isEmpty()) {
-        target.addMembers(group.id(), memberIds);
+        try {
+          target.addMembers(group.id(), memberIds);
+        } catch (MembersRefusedException partly) {
+          refused = partly;
+        }
       }
       detail =
           "adopted the existing group after a conflict" + (detail == null ? "" : "; " + detail);
     }
     links.link(ObjectKind.GROUP, c.sourceKey(), group.id(), c.contentHash(), false, c.resource());
-    if (!memberKeys.isEmpty()) {
-      store.addMemberships(c.sourceKey(), memberKeys);
+    List<String> added =
+        refused == null ? memberKeys : RefusedMembers.accepted(memberKeys, memberIds, refused);
+    if (!added.isEmpty()) {
+      store.addMemberships(c.sourceKey(), added);
+    }
+    if (refused != null) {
+      return RefusedMembers.result(
+          c,
+          group.id(),
+          "the group is in the target",
+          refused,
+          RefusedMembers.keysById(memberKeys, memberIds));
     }
     return applied(c, group.id(), detail);
   }
@@ -205,19 +230,41 @@ final class ChangeApplier {
     if (!c.removeKeys().isEmpty() && !removalsAllowed) {
       notes.add(c.removeKeys().size() + " removals withheld by the deletion guard");
     }
-    List<String> removeIds =
-        removing
-            ? links.resolveUsers(c.removeKeys(), new ArrayList<>(), new ArrayList<>())
-            : List.of();
-    if (!addIds.isEmpty() || !removeIds.isEmpty()) {
-      // one request carries both directions (a moved membership is one change, not two)
-      target.updateMembers(groupId, addIds, removeIds);
+    List<String> removeIds = List.of();
+    List<String> removeKeys = new ArrayList<>();
+    if (removing) {
+      removeIds = links.resolveUsers(c.removeKeys(), removeKeys, new ArrayList<>());
     }
-    if (!addIds.isEmpty()) {
-      store.addMemberships(c.sourceKey(), addKeys);
+    MembersRefusedException refused = null;
+    if (!addIds.isEmpty() || !removeIds.isEmpty()) {
+      try {
+        // one request carries both directions (a moved membership is one change, not two)
+        target.updateMembers(groupId, addIds, removeIds);
+      } catch (MembersRefusedException e) {
+        refused = e;
+      }
+    }
+    List<String> added =
+        refused == null ? addKeys : RefusedMembers.accepted(addKeys, addIds, refused);
+    if (!added.isEmpty()) {
+      store.addMemberships(c.sourceKey(), added);
     }
     if (removing) {
-      store.removeMemberships(c.sourceKey(), c.removeKeys());
+      List<String> removed = new ArrayList<>(c.removeKeys());
+      if (refused != null) {
+        Set<String> kept = new HashSet<>(refused.refusedRemovals());
+        for (int i = 0; i < removeKeys.size(); i++) {
+          if (kept.contains(removeIds.get(i))) {
+            removed.remove(removeKeys.get(i));
+          }
+        }
+      }
+      store.removeMemberships(c.sourceKey(), removed);
+    }
+    if (refused != null) {
+      Map<String, String> keys = RefusedMembers.keysById(addKeys, addIds);
+      keys.putAll(RefusedMembers.keysById(removeKeys, removeIds));
+      return RefusedMembers.result(c, groupId, "the other members were changed", refused, keys);
     }
     return applied(c, groupId, notes.isEmpty() ? null : String.join("; ", notes));
   }
@@ -256,10 +303,17 @@ final class ChangeApplier {
     }
   }
 
-  private static List<AttributeChange> adoptionChanges(
-      ObjectNode current, @Nullable String externalId, ObjectNode desired, String key) {
-    List<AttributeChange> changes = new ArrayList<>(AttributeDiff.diff(current, desired));
-    if (!Objects.equals(externalId, key)) {
+  private List<AttributeChange> adoptionChanges(
+      ObjectNode current,
+      @Nullable String externalId,
+      ObjectNode desired,
+      String key,
+      boolean group) {
+    TargetTraits traits = target.traits();
+    List<AttributeChange> changes =
+        new ArrayList<>(traits.kept(AttributeDiff.diff(current, desired), group));
+    boolean keepsExternalId = group ? traits.keepsGroupExternalId() : traits.keepsUserExternalId();
+    if (keepsExternalId && !Objects.equals(externalId, key)) {
       changes.add(AttributeChange.replace(List.of("externalId"), TextNode.valueOf(key)));
     }
     return changes;

@@ -13,15 +13,40 @@ import org.scimsync.engine.state.ChangeOutcome;
  * @param unavailableFailures changes that failed because the target stayed unreachable, throttled
  *     or failing after the client's retries
  * @param shutdown true when the stop signal was raised and changes were skipped because of it
+ * @param stopKind why the run stopped early, with {@code stopReason}; null when it did not
  */
 public record ExecutionResult(
     List<ChangeResult> results,
     @Nullable String stopReason,
     int unavailableFailures,
-    boolean shutdown) {
+    boolean shutdown,
+    @Nullable StopKind stopKind) {
+
+  /** Why a run stopped before it sent every change. */
+  public enum StopKind {
+    /** The target refused the credentials (401, 403): nothing more can succeed. */
+    CREDENTIALS_REFUSED,
+    /**
+     * The target refused the same way write after write (see {@code
+     * target.maxConsecutiveRefusals}): the rest would be refused too.
+     */
+    EVERYTHING_REFUSED
+  }
 
   public ExecutionResult {
     results = List.copyOf(results);
+    if (stopReason != null && stopKind == null) {
+      stopKind = StopKind.CREDENTIALS_REFUSED;
+    }
+  }
+
+  /** A result whose early stop, if any, was for refused credentials. */
+  public ExecutionResult(
+      List<ChangeResult> results,
+      @Nullable String stopReason,
+      int unavailableFailures,
+      boolean shutdown) {
+    this(results, stopReason, unavailableFailures, shutdown, null);
   }
 
   /** Every change skipped, for a run stopped before applying anything. */

@@ -53,15 +53,33 @@ public final class Executor {
   private final StateStore store;
   private final Clock clock;
   private final int parallelism;
+  private final int maxConsecutiveRefusals;
 
   public Executor(ScimTarget target, StateStore store, Clock clock, int parallelism) {
+    this(target, store, clock, parallelism, RefusalStreak.DEFAULT_LIMIT);
+  }
+
+  /**
+   * An executor that stops the run once the target refused {@code maxConsecutiveRefusals} writes in
+   * a row the same way with nothing applied in between (see {@link RefusalStreak}).
+   */
+  public Executor(
+      ScimTarget target,
+      StateStore store,
+      Clock clock,
+      int parallelism,
+      int maxConsecutiveRefusals) {
     this.target = Objects.requireNonNull(target, "target");
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1");
     }
+    if (maxConsecutiveRefusals < 1) {
+      throw new IllegalArgumentException("maxConsecutiveRefusals must be at least 1");
+    }
     this.parallelism = parallelism;
+    this.maxConsecutiveRefusals = maxConsecutiveRefusals;
   }
 
   /**
@@ -104,7 +122,15 @@ public final class Executor {
     ChangeResult[] results = new ChangeResult[changes.size()];
     AtomicReference<String> stop = new AtomicReference<>();
     AtomicInteger unavailable = new AtomicInteger();
-    RunControl control = new RunControl(runId, applier, stop, unavailable, stopRequested, progress);
+    RunControl control =
+        new RunControl(
+            runId,
+            applier,
+            stop,
+            unavailable,
+            new RefusalStreak(maxConsecutiveRefusals),
+            stopRequested,
+            progress);
     ExecutorService users = lane("users");
     ExecutorService groups = lane("groups");
     ExecutorService members = lane("members");
@@ -168,7 +194,8 @@ public final class Executor {
       groups.shutdownNow();
       members.shutdownNow();
     }
-    return new ExecutionResult(List.of(results), stop.get(), unavailable.get(), control.shutdown());
+    return new ExecutionResult(
+        List.of(results), stop.get(), unavailable.get(), control.shutdown(), control.stopKind());
   }
 
   /** What every change of one execution shares: the stop flags and the progress listener. */
@@ -177,8 +204,10 @@ public final class Executor {
     private final ChangeApplier applier;
     private final AtomicReference<String> stop;
     private final AtomicInteger unavailable;
+    private final RefusalStreak refusals;
     private final BooleanSupplier stopRequested;
     private final ProgressListener progress;
+    private final AtomicReference<ExecutionResult.StopKind> stopKind = new AtomicReference<>();
     private volatile boolean shutdown;
 
     RunControl(
@@ -186,18 +215,33 @@ public final class Executor {
         ChangeApplier applier,
         AtomicReference<String> stop,
         AtomicInteger unavailable,
+        RefusalStreak refusals,
         BooleanSupplier stopRequested,
         ProgressListener progress) {
       this.runId = runId;
       this.applier = applier;
       this.stop = stop;
       this.unavailable = unavailable;
+      this.refusals = refusals;
       this.stopRequested = stopRequested;
       this.progress = progress;
     }
 
     boolean shutdown() {
       return shutdown;
+    }
+
+    ExecutionResult.@Nullable StopKind stopKind() {
+      return stopKind.get();
+    }
+
+    /** Stops the run for this reason, unless it was stopped already. */
+    void stop(ExecutionResult.StopKind kind, String reason) {
+      synchronized (stopKind) {
+        if (stop.compareAndSet(null, reason)) {
+          stopKind.set(kind);
+        }
+      }
     }
 
     ChangeResult attempt(Change change, boolean removalsAllowed) {
@@ -215,7 +259,7 @@ public final class Executor {
         shutdown = true;
         return new ChangeResult(change, Result.SKIPPED, null, null, STOPPED_BY_SHUTDOWN);
       }
-      return Executor.this.attempt(runId, change, applier, stop, unavailable, removalsAllowed);
+      return Executor.this.attempt(runId, change, applier, this, removalsAllowed);
     }
   }
 
@@ -223,20 +267,38 @@ public final class Executor {
       long runId,
       Change change,
       ChangeApplier applier,
-      AtomicReference<String> stop,
-      AtomicInteger unavailable,
+      RunControl control,
       boolean removalsAllowed) {
     long journalId = store.journalBegin(runId, JournalEntries.of(change));
     ChangeResult result;
     try {
       result = applier.apply(change, removalsAllowed);
+      if (result.result() == Result.APPLIED) {
+        control.refusals.applied();
+      }
     } catch (TargetException e) {
       if (e.kind() == TargetException.Kind.UNAVAILABLE) {
-        unavailable.incrementAndGet();
+        control.unavailable.incrementAndGet();
       }
-      if (e.kind() == TargetException.Kind.UNAUTHORIZED) {
-        // 401/403, or a 404 on a collection (a wrong tenant id): nothing more can succeed
-        stop.compareAndSet(null, "the target refused access (" + e.getMessage() + ")");
+      boolean forbidden = Integer.valueOf(403).equals(e.httpStatus());
+      if (e.kind() == TargetException.Kind.UNAUTHORIZED && !forbidden) {
+        // 401, or a 404 on a collection (a wrong tenant id): nothing more can succeed.
+        control.stop(
+            ExecutionResult.StopKind.CREDENTIALS_REFUSED,
+            "the target refused access ("
+                + e.getMessage()
+                + "); likely cause: the token or client secret is wrong or expired, or target.url"
+                + " names the wrong tenant");
+      } else {
+        // A 403 may concern one object (a protected account): only a streak stops the run.
+        String everything = control.refusals.refused(change.changeName(), e);
+        if (everything != null) {
+          control.stop(
+              forbidden
+                  ? ExecutionResult.StopKind.CREDENTIALS_REFUSED
+                  : ExecutionResult.StopKind.EVERYTHING_REFUSED,
+              everything);
+        }
       }
       LOG.warn(
           "change failed run={} change={} key={} status={} error={}",

@@ -144,10 +144,11 @@ final class GroupReconciler {
             group.resource()));
   }
 
-  private static List<AttributeChange> diff(DesiredGroup group, TargetGroup current) {
+  private List<AttributeChange> diff(DesiredGroup group, TargetGroup current) {
     List<AttributeChange> changes =
-        new ArrayList<>(AttributeDiff.diff(current.resource(), group.resource()));
-    if (!Objects.equals(current.externalId(), group.key())) {
+        new ArrayList<>(
+            b.traits.kept(AttributeDiff.diff(current.resource(), group.resource()), true));
+    if (b.traits.keepsGroupExternalId() && !Objects.equals(current.externalId(), group.key())) {
       changes.add(AttributeChange.replace(List.of("externalId"), TextNode.valueOf(group.key())));
     }
     return changes;

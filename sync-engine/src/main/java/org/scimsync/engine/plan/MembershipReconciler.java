@@ -79,12 +79,15 @@ final class MembershipReconciler {
         continue;
       }
       List<String> removes = new ArrayList<>();
+      int leavers = 0;
       for (String member : current) {
+        boolean leaver = b.deletedUserKeys.contains(member);
         if (!wanted.contains(member)
             && b.inFocus(member)
-            && !b.deletedUserKeys.contains(member)
+            && (!leaver || !b.traits.membershipsDroppedWithUser())
             && !b.desired.heldUserKeys().contains(member)) {
           removes.add(member);
+          leavers += leaver ? 1 : 0;
         }
       }
       removes.sort(null);
@@ -98,7 +101,13 @@ final class MembershipReconciler {
               group.displayName(),
               adds,
               removes,
-              reason(adds, removes)));
+              reason(adds, removes)
+                  + (leavers == 0
+                      ? ""
+                      : " ("
+                          + leavers
+                          + " to be deleted: removed first, the target keeps"
+                          + " memberships of deleted users)")));
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.scimsync.engine.state.StoredState;
+import org.scimsync.engine.target.TargetTraits;
 
 /** The working state of one planning: the inputs and the changes found so far. */
 final class PlanBuilder {
@@ -16,6 +17,7 @@ final class PlanBuilder {
   final ObservedState observed;
   final StoredState stored;
   final SyncPolicy policy;
+  final TargetTraits traits;
 
   final List<Change> userChanges = new ArrayList<>();
   final List<Change> groupChanges = new ArrayList<>();
@@ -45,11 +47,17 @@ final class PlanBuilder {
 
   int unchanged;
 
-  PlanBuilder(DesiredState desired, ObservedState observed, StoredState stored, SyncPolicy policy) {
+  PlanBuilder(
+      DesiredState desired,
+      ObservedState observed,
+      StoredState stored,
+      SyncPolicy policy,
+      TargetTraits traits) {
     this.desired = desired;
     this.observed = observed;
     this.stored = stored;
     this.policy = policy;
+    this.traits = traits;
     int users = Math.max(desired.users().size(), stored.users().size());
     this.claimedUserIds = new HashSet<>(capacity(users));
     this.claimedGroupIds = new HashSet<>(capacity(desired.groups().size()));

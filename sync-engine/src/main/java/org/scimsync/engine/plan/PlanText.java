@@ -19,9 +19,7 @@ final class PlanText {
     if (plan.changes().isEmpty()) {
       out.append("No changes: the target matches the directory.\n");
     }
-    for (String warning : plan.warnings()) {
-      out.append("! ").append(warning).append('\n');
-    }
+    RepeatedLines.append(out, plan.warnings(), "! ", RepeatedLines::shapeOf);
     if (!plan.unmanaged().isEmpty()) {
       out.append("  ")
           .append(plan.unmanaged().size())

@@ -12,6 +12,7 @@ import org.scimsync.engine.state.Link;
 import org.scimsync.engine.state.ObjectKind;
 import org.scimsync.engine.state.StoredState;
 import org.scimsync.engine.target.TargetGroup;
+import org.scimsync.engine.target.TargetTraits;
 import org.scimsync.engine.target.TargetUser;
 
 /**
@@ -30,7 +31,21 @@ public final class Planner {
    */
   public static Plan plan(
       DesiredState desired, ObservedState observed, StoredState stored, SyncPolicy policy) {
-    PlanBuilder b = new PlanBuilder(desired, observed, stored, policy);
+    return plan(desired, observed, stored, policy, TargetTraits.STANDARD);
+  }
+
+  /**
+   * Plans for a target with these traits: attributes it does not keep are never compared, and where
+   * deleting a user leaves its memberships behind, a leaver is removed from the groups it was
+   * pushed to before it is deleted (the plan shows those removals).
+   */
+  public static Plan plan(
+      DesiredState desired,
+      ObservedState observed,
+      StoredState stored,
+      SyncPolicy policy,
+      TargetTraits traits) {
+    PlanBuilder b = new PlanBuilder(desired, observed, stored, policy, traits);
     new UserReconciler(b).reconcile();
     new GroupReconciler(b).reconcile(MembershipReconciler.currentMembers(b));
     MembershipReconciler.reconcile(b);

@@ -15,6 +15,8 @@ import org.scimsync.common.ConfigEnum;
  * @param maxDeletePercent ...or more than this share (0-100) of the managed objects
  * @param fullEvery the longest time between two full runs
  * @param parallelism how many changes are sent to the target at once
+ * @param maxConsecutiveRefusals the run stops once the target refused this many writes in a row the
+ *     same way with nothing applied in between ({@code target.maxConsecutiveRefusals})
  */
 public record SyncPolicy(
     UserDeprovision users,
@@ -22,7 +24,11 @@ public record SyncPolicy(
     int maxDeletes,
     int maxDeletePercent,
     Duration fullEvery,
-    int parallelism) {
+    int parallelism,
+    int maxConsecutiveRefusals) {
+
+  /** The default of {@link #maxConsecutiveRefusals()}. */
+  public static final int DEFAULT_MAX_CONSECUTIVE_REFUSALS = 20;
 
   /** What happens to users that leave the source or the scope: {@code deprovision.users}. */
   public enum UserDeprovision implements ConfigEnum {
@@ -87,6 +93,34 @@ public record SyncPolicy(
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
     }
+    if (maxConsecutiveRefusals < 1) {
+      throw new IllegalArgumentException(
+          "maxConsecutiveRefusals must be at least 1: " + maxConsecutiveRefusals);
+    }
+  }
+
+  /** A policy that stops after {@value #DEFAULT_MAX_CONSECUTIVE_REFUSALS} refusals in a row. */
+  public SyncPolicy(
+      UserDeprovision users,
+      GroupDeprovision groups,
+      int maxDeletes,
+      int maxDeletePercent,
+      Duration fullEvery,
+      int parallelism) {
+    this(
+        users,
+        groups,
+        maxDeletes,
+        maxDeletePercent,
+        fullEvery,
+        parallelism,
+        DEFAULT_MAX_CONSECUTIVE_REFUSALS);
+  }
+
+  /** This policy with another {@link #maxConsecutiveRefusals()}. */
+  public SyncPolicy withMaxConsecutiveRefusals(int value) {
+    return new SyncPolicy(
+        users, groups, maxDeletes, maxDeletePercent, fullEvery, parallelism, value);
   }
 
   /**

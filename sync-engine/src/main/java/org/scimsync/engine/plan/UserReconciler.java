@@ -147,8 +147,9 @@ final class UserReconciler {
   }
 
   private List<AttributeChange> diff(DesiredUser user, TargetUser current, boolean reenable) {
-    List<AttributeChange> changes = new ArrayList<>(b.observed.userDiffs().between(current, user));
-    if (!Objects.equals(current.externalId(), user.key())) {
+    List<AttributeChange> changes =
+        new ArrayList<>(b.traits.kept(b.observed.userDiffs().between(current, user), false));
+    if (b.traits.keepsUserExternalId() && !Objects.equals(current.externalId(), user.key())) {
       changes.add(AttributeChange.replace(List.of("externalId"), TextNode.valueOf(user.key())));
     }
     if (reenable && !user.resource().has("active")) {

@@ -99,6 +99,20 @@ public interface StateStore extends AutoCloseable {
     return load().lastFullRun();
   }
 
+  /**
+   * What earlier runs learned of the target's capabilities (names and values, see {@code
+   * ScimTarget#learned}), so that a run does not learn them again. The default remembers nothing.
+   */
+  default Map<String, String> targetCapabilities() {
+    return Map.of();
+  }
+
+  /**
+   * Replaces what is remembered of the target's capabilities. Nothing in it is a secret. The
+   * default forgets it.
+   */
+  default void saveTargetCapabilities(Map<String, String> capabilities) {}
+
   /** Forgets an object (after it was deleted in the target, or is no longer managed). */
   void deleteLink(ObjectKind kind, String sourceKey);
 

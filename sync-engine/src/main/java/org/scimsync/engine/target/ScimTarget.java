@@ -3,6 +3,7 @@ package org.scimsync.engine.target;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -42,6 +43,8 @@ public interface ScimTarget {
   /**
    * Creates a group with its first members (the adapter sends up to the profile's limit inline and
    * adds the rest in batches).
+   *
+   * @throws MembersRefusedException when the group was created but some members were refused
    */
   TargetGroup createGroup(ObjectNode resource, String externalId, List<String> memberIds);
 
@@ -51,7 +54,11 @@ public interface ScimTarget {
   /** Applies attribute changes (displayName, externalId) to a group in one PATCH request. */
   void patchGroup(String id, List<AttributeChange> changes);
 
-  /** Adds members to a group, batched at the profile's limit. */
+  /**
+   * Adds members to a group, batched at the profile's limit.
+   *
+   * @throws MembersRefusedException when some members were refused and the others added
+   */
   void addMembers(String groupId, Collection<String> userIds);
 
   /** Removes members from a group, batched at the profile's limit. */
@@ -104,4 +111,29 @@ public interface ScimTarget {
    * itself.
    */
   boolean membersReadable();
+
+  /**
+   * Prepares the target for a run, once per run before anything is read: reads what it says of
+   * itself and takes what earlier runs learned of it ({@link #learned()}, kept in the state store),
+   * so that it adapts without learning again. The default does nothing.
+   *
+   * @param learnedBefore capability names and values an earlier run learned; empty for none
+   */
+  default void adapt(Map<String, String> learnedBefore) {}
+
+  /**
+   * What this run (and the earlier ones) learned of the target from its answers, for the state
+   * store. The default knows nothing.
+   */
+  default Map<String, String> learned() {
+    return Map.of();
+  }
+
+  /**
+   * How the target behaves, as far as the planner must know; the default is a target that keeps
+   * what it is sent and drops a deleted user's memberships.
+   */
+  default TargetTraits traits() {
+    return TargetTraits.STANDARD;
+  }
 }

@@ -27,6 +27,7 @@ public class TargetException extends RuntimeException {
 
   private final Kind kind;
   private final @Nullable Integer httpStatus;
+  private final @Nullable String serverDetail;
 
   public TargetException(Kind kind, @Nullable Integer httpStatus, String message) {
     this(kind, httpStatus, message, null);
@@ -34,9 +35,26 @@ public class TargetException extends RuntimeException {
 
   public TargetException(
       Kind kind, @Nullable Integer httpStatus, String message, @Nullable Throwable cause) {
+    this(kind, httpStatus, message, null, cause);
+  }
+
+  /**
+   * A failure with the server's own words.
+   *
+   * @param serverDetail what the server said (the {@code detail} of its error body), if anything:
+   *     the same refusal of different objects has the same detail, which the run uses to notice a
+   *     target that refuses everything
+   */
+  public TargetException(
+      Kind kind,
+      @Nullable Integer httpStatus,
+      String message,
+      @Nullable String serverDetail,
+      @Nullable Throwable cause) {
     super(message, cause);
     this.kind = kind;
     this.httpStatus = httpStatus;
+    this.serverDetail = serverDetail;
   }
 
   /** The failure class. */
@@ -47,5 +65,10 @@ public class TargetException extends RuntimeException {
   /** The HTTP status, when the target answered. */
   public @Nullable Integer httpStatus() {
     return httpStatus;
+  }
+
+  /** What the server said about the failure, if it said anything. */
+  public @Nullable String serverDetail() {
+    return serverDetail;
   }
 }

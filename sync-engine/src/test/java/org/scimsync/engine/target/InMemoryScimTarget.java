@@ -42,6 +42,10 @@ public final class InMemoryScimTarget implements ScimTarget {
   private TargetException.Kind crashKind = TargetException.Kind.UNAVAILABLE;
   private int lostCreateResponses;
   private int writesBeforeKill = -1;
+  private int refusalStatus;
+  private String refusalDetail = "";
+  private int refusals;
+  private final Set<String> refusedMembers = new java.util.HashSet<>();
 
   private InMemoryScimTarget(boolean membersReadable) {
     this.membersReadable = membersReadable;
@@ -69,6 +73,24 @@ public final class InMemoryScimTarget implements ScimTarget {
   public synchronized void heal() {
     this.writesBeforeCrash = -1;
     this.writesBeforeKill = -1;
+    this.refusalStatus = 0;
+  }
+
+  /**
+   * Refuses this user as a member of any group (400), as a target does with a member it does not
+   * accept; the other members of the same request are applied.
+   */
+  public synchronized void refuseMember(String userId) {
+    refusedMembers.add(userId);
+  }
+
+  /**
+   * Refuses every write with this status and the server's words, until {@link #heal()}; {@code {n}}
+   * in the words becomes the refusal's number, as a request id would differ.
+   */
+  public synchronized void refuseWrites(int status, String detail) {
+    this.refusalStatus = status;
+    this.refusalDetail = detail;
   }
 
   /**
@@ -226,6 +248,8 @@ public final class InMemoryScimTarget implements ScimTarget {
   public synchronized TargetGroup createGroup(
       ObjectNode resource, String externalId, List<String> memberIds) {
     write("POST /Groups");
+    List<String> refused = refusedOf(memberIds);
+    memberIds = memberIds.stream().filter(m -> !refused.contains(m)).toList();
     checkUsersExist(memberIds);
     String id = insertGroup(resource.deepCopy(), externalId);
     List<String> inline = memberIds.subList(0, Math.min(MEMBER_BATCH, memberIds.size()));
@@ -237,6 +261,9 @@ public final class InMemoryScimTarget implements ScimTarget {
     if (lostCreateResponses > 0) {
       lostCreateResponses--;
       throw conflict("duplicate group (the first response was lost)");
+    }
+    if (!refused.isEmpty()) {
+      throw membersRefused(refused, toGroup(id));
     }
     return toGroup(id);
   }
@@ -279,6 +306,11 @@ public final class InMemoryScimTarget implements ScimTarget {
   @Override
   public synchronized void addMembers(String groupId, Collection<String> userIds) {
     require(groups, groupId);
+    List<String> refused = refusedOf(userIds);
+    if (!refused.isEmpty()) {
+      addMembers(groupId, userIds.stream().filter(m -> !refused.contains(m)).toList());
+      throw membersRefused(refused, null);
+    }
     checkUsersExist(userIds);
     for (List<String> batch : batches(userIds)) {
       write("PATCH /Groups/" + groupId + " members+" + batch.size());
@@ -333,7 +365,41 @@ public final class InMemoryScimTarget implements ScimTarget {
 
   // ---- internals ----------------------------------------------------------------------------
 
+  private List<String> refusedOf(Collection<String> userIds) {
+    return userIds.stream().filter(refusedMembers::contains).toList();
+  }
+
+  private MembersRefusedException membersRefused(
+      List<String> refused, @Nullable TargetGroup group) {
+    return new MembersRefusedException(
+        refused.stream()
+            .map(
+                id ->
+                    new MemberRefusal(
+                        id,
+                        users.get(id) == null ? null : users.get(id).path("userName").asText(),
+                        true,
+                        400,
+                        "member not accepted"))
+            .toList(),
+        group);
+  }
+
   private void write(String request) {
+    if (refusalStatus != 0) {
+      requests.add(request + " (refused)");
+      String detail = refusalDetail.replace("{n}", String.valueOf(++refusals));
+      TargetException.Kind kind =
+          refusalStatus == 401 || refusalStatus == 403
+              ? TargetException.Kind.UNAUTHORIZED
+              : TargetException.Kind.BAD_REQUEST;
+      throw new TargetException(
+          kind,
+          refusalStatus,
+          request + " failed: HTTP " + refusalStatus + ": " + detail,
+          detail,
+          null);
+    }
     if (writesBeforeCrash == 0) {
       requests.add(request + " (refused)");
       Integer status = crashKind == TargetException.Kind.UNAUTHORIZED ? 401 : 500;

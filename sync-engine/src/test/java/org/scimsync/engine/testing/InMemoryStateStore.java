@@ -49,6 +49,7 @@ public final class InMemoryStateStore implements StateStore {
   private String memoRules = "";
   private boolean failMemoWrites;
   private @Nullable SteadyState steady;
+  private Map<String, String> capabilities = Map.of();
   private boolean failSteadyWrites;
   private boolean locked;
   private long nextRun = 1;
@@ -153,6 +154,16 @@ public final class InMemoryStateStore implements StateStore {
       throw new StateStoreException("the disk is full", null);
     }
     steady = recorded;
+  }
+
+  @Override
+  public synchronized Map<String, String> targetCapabilities() {
+    return capabilities;
+  }
+
+  @Override
+  public synchronized void saveTargetCapabilities(Map<String, String> learned) {
+    this.capabilities = Map.copyOf(learned);
   }
 
   @Override

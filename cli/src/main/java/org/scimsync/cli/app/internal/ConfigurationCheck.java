@@ -2,14 +2,18 @@ package org.scimsync.cli.app.internal;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.cli.config.ConfigException;
 import org.scimsync.cli.config.ScimSyncConfig;
 import org.scimsync.cli.exit.ExitCode;
 import org.scimsync.cli.exit.ExitCodes;
+import org.scimsync.client.KnownCapability;
 import org.scimsync.client.ScimClient;
 import org.scimsync.client.ServiceProviderInfo;
+import org.scimsync.client.TargetProfile;
 import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.DirectorySource;
 import org.scimsync.engine.source.SourceGroup;
@@ -29,6 +33,7 @@ public final class ConfigurationCheck {
   private final ScimSyncConfig config;
   private final PrintWriter out;
   private final List<ExitCode> failures = new ArrayList<>();
+  private java.util.function.Supplier<Map<String, String>> remembered = Map::of;
 
   public ConfigurationCheck(ScimSyncConfig config, PrintWriter out) {
     this.config = config;
@@ -46,6 +51,23 @@ public final class ConfigurationCheck {
       java.util.function.Supplier<DirectorySource> source,
       java.util.function.Supplier<ScimClient> client,
       boolean offline) {
+    return run(source, client, Map::of, offline);
+  }
+
+  /**
+   * Runs the checks, showing also what earlier runs learned of the target.
+   *
+   * @param source the directory source of the configuration
+   * @param client a supplier of the SCIM client (not created when offline)
+   * @param remembered what the state store keeps of the target's capabilities
+   * @param offline check only the configuration and the rules
+   */
+  public ExitCode run(
+      java.util.function.Supplier<DirectorySource> source,
+      java.util.function.Supplier<ScimClient> client,
+      java.util.function.Supplier<Map<String, String>> remembered,
+      boolean offline) {
+    this.remembered = remembered;
     out.println("ok    configuration " + config.file());
     MappingRules rules = rules();
     if (offline) {
@@ -129,13 +151,32 @@ public final class ConfigurationCheck {
 
   private void checkTarget(java.util.function.Supplier<ScimClient> client) {
     try {
-      ServiceProviderInfo info = client.get().serviceProviderConfig();
+      ScimClient scim = client.get();
+      ServiceProviderInfo info = scim.serviceProviderConfig();
       out.printf(
           "ok    target %s (%s): reachable, token accepted; patch %s, filter %s%n",
           config.target().url(),
           config.target().profile().configName(),
           info.patchSupported() ? "supported" : "NOT supported",
           info.filterSupported() ? "supported" : "NOT supported");
+      if (config.target().profile() == TargetProfile.GENERIC) {
+        Map<String, String> learned = new HashMap<>(remembered.get());
+        // Kept for the target it was learned of (see ScimClientTarget): another one learns anew.
+        if (scim.toString().equals(learned.remove("target"))) {
+          scim.rememberCapabilities(learned);
+        }
+        List<KnownCapability> known = scim.discoverCapabilities();
+        if (!info.patchSupported()) {
+          out.println(
+              "  !   the target announces no PATCH: scim-sync changes users and members with PATCH;"
+                  + " if it has PATCH after all, set target.capabilities.patch: true");
+        }
+        out.println(
+            "ok    target capabilities ("
+                + known.size()
+                + " known; the rest is learned during a run and kept in the state store):");
+        known.forEach(capability -> out.println("        " + capability));
+      }
     } catch (RuntimeException e) {
       fail(ExitCodes.of(e), "target " + config.target().url() + ": " + ExitCodes.describe(e));
     }

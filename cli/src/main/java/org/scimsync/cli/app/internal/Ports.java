@@ -18,6 +18,7 @@ import org.scimsync.client.RequestListener;
 import org.scimsync.client.RetrySettings;
 import org.scimsync.client.ScimClientConfig;
 import org.scimsync.client.TargetAuth;
+import org.scimsync.client.TargetCapabilities;
 import org.scimsync.client.TargetProfile;
 import org.scimsync.engine.plan.SyncPolicy;
 import org.scimsync.mapping.MappingConfigException;
@@ -102,6 +103,7 @@ public final class Ports {
     if (target.trustStore() != null) {
       builder.trustStore(target.trustStore(), target.trustStorePassword());
     }
+    builder.capabilities(TargetCapabilities.parse(target.capabilities()));
     builder.listener(listener);
     builder.maxConcurrency(target.maxConcurrency());
     return builder.build();
@@ -136,6 +138,7 @@ public final class Ports {
         deprovision.maxDeletes(),
         deprovision.maxDeletePercent(),
         config.schedule().fullEvery(),
-        Math.min(PARALLELISM, config.target().maxConcurrency()));
+        Math.min(PARALLELISM, config.target().maxConcurrency()),
+        config.target().maxConsecutiveRefusals());
   }
 }

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +27,9 @@ import org.apache.directory.scim.spec.resources.GroupMembership;
 import org.apache.directory.scim.spec.resources.ScimGroup;
 import org.apache.directory.scim.spec.resources.ScimUser;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.client.GroupCreation;
 import org.scimsync.client.RateLimits;
+import org.scimsync.client.RefusedMember;
 import org.scimsync.client.RequestListener;
 import org.scimsync.client.ScimClient;
 import org.scimsync.client.ScimConcurrentModificationException;
@@ -33,13 +37,17 @@ import org.scimsync.client.ScimConflictException;
 import org.scimsync.client.ScimException;
 import org.scimsync.client.ScimNotFoundException;
 import org.scimsync.client.ScimUnauthorizedException;
+import org.scimsync.client.TargetProfile;
 import org.scimsync.engine.target.AttributeChange;
 import org.scimsync.engine.target.DisplayNames;
+import org.scimsync.engine.target.MemberRefusal;
+import org.scimsync.engine.target.MembersRefusedException;
 import org.scimsync.engine.target.ResponseWatcher;
 import org.scimsync.engine.target.ScimTarget;
 import org.scimsync.engine.target.TargetException;
 import org.scimsync.engine.target.TargetGroup;
 import org.scimsync.engine.target.TargetPacing;
+import org.scimsync.engine.target.TargetTraits;
 import org.scimsync.engine.target.TargetUser;
 
 /**
@@ -53,6 +61,9 @@ public final class ScimClientTarget implements ScimTarget {
   private static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
   private static final String GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group";
   private static final List<String> NOT_KEPT = List.of("meta", "schemas");
+
+  /** Names the target what was learned of, in {@link #learned()}: another target learns anew. */
+  static final String TARGET_KEY = "target";
 
   private final ScimClient client;
   private final ObjectMapper mapper;
@@ -152,7 +163,10 @@ public final class ScimClientTarget implements ScimTarget {
       memberIds.forEach(id -> members.add(new GroupMembership().setValue(id)));
       group.setMembers(members);
     }
-    return toGroup(call(() -> client.createGroup(group)));
+    GroupCreation creation = call(() -> client.createGroupWithMembers(group));
+    TargetGroup created = toGroup(creation.group());
+    refused(creation.refused(), created);
+    return created;
   }
 
   @Override
@@ -169,20 +183,79 @@ public final class ScimClientTarget implements ScimTarget {
 
   @Override
   public void addMembers(String groupId, Collection<String> userIds) {
-    run(() -> client.patchGroupMembers(groupId, List.copyOf(userIds), List.of()));
+    refused(call(() -> client.patchGroupMembers(groupId, List.copyOf(userIds), List.of())), null);
   }
 
   @Override
   public void removeMembers(String groupId, Collection<String> userIds) {
-    run(() -> client.patchGroupMembers(groupId, List.of(), List.copyOf(userIds)));
+    refused(call(() -> client.patchGroupMembers(groupId, List.of(), List.copyOf(userIds))), null);
   }
 
   @Override
   public void updateMembers(
       String groupId, Collection<String> addUserIds, Collection<String> removeUserIds) {
-    run(
-        () ->
-            client.patchGroupMembers(groupId, List.copyOf(addUserIds), List.copyOf(removeUserIds)));
+    refused(
+        call(
+            () ->
+                client.patchGroupMembers(
+                    groupId, List.copyOf(addUserIds), List.copyOf(removeUserIds))),
+        null);
+  }
+
+  /** Throws for refused members, each named as the target knows it. */
+  private void refused(List<RefusedMember> refused, @Nullable TargetGroup created) {
+    if (refused.isEmpty()) {
+      return;
+    }
+    List<MemberRefusal> refusals = new ArrayList<>(refused.size());
+    for (RefusedMember member : refused) {
+      ScimException e = member.refusal();
+      refusals.add(
+          new MemberRefusal(
+              member.userId(),
+              userName(member.userId()),
+              member.added(),
+              e.status() > 0 ? e.status() : null,
+              e.detail() != null ? e.detail() : e.getMessage()));
+    }
+    throw new MembersRefusedException(refusals, created);
+  }
+
+  private @Nullable String userName(String userId) {
+    try {
+      return client.getUser(userId).map(ScimUser::getUserName).orElse(null);
+    } catch (ScimException e) {
+      return null; // the refusal is reported by id
+    }
+  }
+
+  @Override
+  public void adapt(Map<String, String> learnedBefore) {
+    if (client.profile() != TargetProfile.GENERIC) {
+      return; // AWS is known, not learned: no request
+    }
+    Map<String, String> remembered = new HashMap<>(learnedBefore);
+    String target = remembered.remove(TARGET_KEY);
+    client.rememberCapabilities(
+        client.toString().equals(target) || target == null ? remembered : Map.of());
+    run(client::discoverCapabilities);
+  }
+
+  @Override
+  public Map<String, String> learned() {
+    Map<String, String> learned = new HashMap<>(client.learnedCapabilities());
+    if (!learned.isEmpty()) {
+      learned.put(TARGET_KEY, client.toString());
+    }
+    return learned;
+  }
+
+  @Override
+  public TargetTraits traits() {
+    return new TargetTraits(
+        client.attributesNotKept(false),
+        client.attributesNotKept(true),
+        client.membershipsDroppedWithUser());
   }
 
   @Override
@@ -386,6 +459,6 @@ public final class ScimClientTarget implements ScimTarget {
       kind = TargetException.Kind.BAD_REQUEST;
     }
     Integer status = e.status() > 0 ? e.status() : null;
-    return new TargetException(kind, status, e.getMessage(), e);
+    return new TargetException(kind, status, e.getMessage(), e.detail(), e);
   }
 }
