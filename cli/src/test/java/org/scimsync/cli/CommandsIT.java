@@ -227,6 +227,10 @@ class CommandsIT {
     assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
     assertThat(run.out()).contains("FAILED").contains("bob@example.org");
     assertThat(emulator.snapshot().users()).hasSize(24);
+    // the target's request id (AWS support asks for it) is in the report and the run history
+    assertThat(run.out()).containsPattern("bob@example.org: .*\\(request id [^)]+\\)");
+    CliRun history = run("history", "--run", "1");
+    assertThat(history.out()).as(history.all()).containsPattern("\\(request id [^)]+\\)");
   }
 
   @Test
