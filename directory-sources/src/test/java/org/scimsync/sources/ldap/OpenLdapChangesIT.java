@@ -8,18 +8,13 @@ import static org.scimsync.sources.ldap.servers.OpenLdapServer.BASE;
 import static org.scimsync.sources.ldap.servers.OpenLdapServer.BIND_DN;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
-import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.SourceUser;
-import org.scimsync.engine.testing.Eventually;
 import org.scimsync.sources.ldap.servers.OpenLdapServer;
 
 /**
@@ -90,27 +85,7 @@ class OpenLdapChangesIT {
           "cn=big,ou=ChangeGroups," + BASE,
           new Modification(
               ModificationType.DELETE, "member", "uid=bulk0000,ou=Bulk,ou=People," + BASE));
-      // refint rewrites the member DNs after the operations have answered, in a thread of its
-      // own: wait until slapd shows the renamed, moved and deleted members as a reader will
-      Eventually.await(
-          Duration.ofSeconds(10),
-          "the refint overlay to update group small",
-          () -> {
-            try {
-              List<String> members =
-                  Arrays.stream(
-                          admin
-                              .getEntry("cn=small,ou=ChangeGroups," + BASE, "member")
-                              .getAttributeValues("member"))
-                      .map(dn -> dn.toLowerCase(Locale.ROOT))
-                      .toList();
-              return members.size() == 2
-                  && members.contains(("uid=c-renamed," + CHANGES).toLowerCase(Locale.ROOT))
-                  && members.contains(("uid=c-move," + MOVED).toLowerCase(Locale.ROOT));
-            } catch (LDAPException e) {
-              throw new AssertionError(e);
-            }
-          });
+      server.awaitMembers(admin, "cn=small,ou=ChangeGroups," + BASE, 2);
     }
     DirectorySnapshot changed = read();
 

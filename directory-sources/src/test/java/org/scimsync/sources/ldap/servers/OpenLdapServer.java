@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.scimsync.engine.testing.Eventually;
 import org.scimsync.testing.servers.RealServer;
 
 /**
@@ -171,6 +172,24 @@ public final class OpenLdapServer {
   /** A connection bound as the database's root DN, for changes; the caller closes it. */
   public LDAPConnection admin() throws LDAPException {
     return new LDAPConnection("127.0.0.1", ldapPort, ADMIN_DN, ADMIN_PASSWORD);
+  }
+
+  /**
+   * Waits until the group lists {@code members} members. slapd's refint overlay rewrites the member
+   * DNs of renamed, moved and deleted entries after the operations have answered, in a thread of
+   * its own and in their order: a reader that comes right after them may still see the old DNs.
+   */
+  public void awaitMembers(LDAPConnection admin, String groupDn, int members) {
+    Eventually.await(
+        Duration.ofSeconds(10),
+        "the refint overlay to leave " + members + " members in " + groupDn,
+        () -> {
+          try {
+            return admin.getEntry(groupDn, "member").getAttributeValues("member").length == members;
+          } catch (LDAPException e) {
+            throw new AssertionError(e);
+          }
+        });
   }
 
   /** {@code ldap://127.0.0.1:<port>}: plain, and StartTLS. */
