@@ -1,5 +1,6 @@
 package org.scimsync.service;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import org.scimsync.engine.state.ChangeOutcome;
 import org.scimsync.engine.state.JournalEntry;
 import org.scimsync.engine.state.JournalRecord;
 import org.scimsync.engine.state.Link;
+import org.scimsync.engine.state.MappingMemo;
 import org.scimsync.engine.state.ObjectKind;
 import org.scimsync.engine.state.RunLock;
 import org.scimsync.engine.state.RunRecord;
@@ -19,6 +21,7 @@ import org.scimsync.engine.state.RunStart;
 import org.scimsync.engine.state.RunSummary;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.StateStoreException;
+import org.scimsync.engine.state.SteadyState;
 import org.scimsync.engine.state.StoredState;
 
 /**
@@ -82,6 +85,51 @@ public final class RunHistoryDouble implements StateStore {
 
   @Override
   public void saveLink(Link link) {
+    throw new UnsupportedOperationException("service mode never writes");
+  }
+
+  @Override
+  public void saveLink(Link link, ObjectNode pushedResource) {
+    throw new UnsupportedOperationException("service mode never writes");
+  }
+
+  @Override
+  public Map<String, ObjectNode> pushedResources(ObjectKind kind, Collection<String> sourceKeys) {
+    throw new UnsupportedOperationException("service mode never loads the state");
+  }
+
+  @Override
+  public MappingMemo mappingMemo(String rulesFingerprint) {
+    throw new UnsupportedOperationException("service mode never loads the state");
+  }
+
+  @Override
+  public void updateMappingMemo(MappingMemo.Update update) {
+    throw new UnsupportedOperationException("service mode never writes");
+  }
+
+  @Override
+  public Optional<SteadyState> steadyState() {
+    throw new UnsupportedOperationException("service mode never loads the state");
+  }
+
+  @Override
+  public void recordSteadyState(SteadyState steady) {
+    throw new UnsupportedOperationException("service mode never writes");
+  }
+
+  @Override
+  public void forgetSteadyState() {
+    throw new UnsupportedOperationException("service mode never writes");
+  }
+
+  @Override
+  public Map<String, String> targetCapabilities() {
+    throw new UnsupportedOperationException("service mode never loads the state");
+  }
+
+  @Override
+  public void saveTargetCapabilities(Map<String, String> capabilities) {
     throw new UnsupportedOperationException("service mode never writes");
   }
 

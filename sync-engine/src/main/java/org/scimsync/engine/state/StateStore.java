@@ -42,54 +42,39 @@ public interface StateStore extends AutoCloseable {
    * patched or adopted the target object with (the mapped resource whose content hash the link
    * carries). An incremental run diffs a changed object against it instead of reading the target.
    * The resource holds directory attributes only, never a secret.
-   *
-   * <p>The default keeps no resource and saves the link only: the engine then reads the target for
-   * every changed object, as it does for links saved before resources were kept.
    */
-  default void saveLink(Link link, ObjectNode pushedResource) {
-    saveLink(link);
-  }
+  void saveLink(Link link, ObjectNode pushedResource);
 
   /**
    * The resources last pushed to the linked objects of some source keys, read for those keys only
    * ({@link #load()} never reads them, so that a run without changes stays cheap). Keys whose link
    * has no known resource, and unknown keys, are absent from the answer.
    */
-  default Map<String, ObjectNode> pushedResources(ObjectKind kind, Collection<String> sourceKeys) {
-    return Map.of();
-  }
+  Map<String, ObjectNode> pushedResources(ObjectKind kind, Collection<String> sourceKeys);
 
   /**
    * What the users mapped to in earlier runs under the rules of {@code rulesFingerprint}; empty
-   * when the memo was written under other rules, or never. The default remembers nothing: every run
-   * maps every user.
+   * when the memo was written under other rules, or never.
    */
-  default MappingMemo mappingMemo(String rulesFingerprint) {
-    return MappingMemo.empty(rulesFingerprint);
-  }
+  MappingMemo mappingMemo(String rulesFingerprint);
 
-  /**
-   * Records what users mapped to (see {@link #mappingMemo}), in one transaction. The default
-   * records nothing.
-   */
-  default void updateMappingMemo(MappingMemo.Update update) {}
+  /** Records what users mapped to (see {@link #mappingMemo}), in one transaction. */
+  void updateMappingMemo(MappingMemo.Update update);
 
   /**
    * The run that last found the target in step with the directory, unless a run has started since
-   * (see {@link SteadyState}). The default remembers none: every run reads the directory.
+   * (see {@link SteadyState}).
    */
-  default Optional<SteadyState> steadyState() {
-    return Optional.empty();
-  }
+  Optional<SteadyState> steadyState();
 
-  /** Records a run that planned no change (see {@link #steadyState()}). The default forgets it. */
-  default void recordSteadyState(SteadyState steady) {}
+  /** Records a run that planned no change (see {@link #steadyState()}). */
+  void recordSteadyState(SteadyState steady);
 
   /**
    * Forgets the recorded steady state; the engine calls it before a run that may write to the
    * target or to this store.
    */
-  default void forgetSteadyState() {}
+  void forgetSteadyState();
 
   /**
    * When the last full run finished successfully, null if never: the same as {@code
@@ -101,17 +86,12 @@ public interface StateStore extends AutoCloseable {
 
   /**
    * What earlier runs learned of the target's capabilities (names and values, see {@code
-   * ScimTarget#learned}), so that a run does not learn them again. The default remembers nothing.
+   * ScimTarget#learned}), so that a run does not learn them again.
    */
-  default Map<String, String> targetCapabilities() {
-    return Map.of();
-  }
+  Map<String, String> targetCapabilities();
 
-  /**
-   * Replaces what is remembered of the target's capabilities. Nothing in it is a secret. The
-   * default forgets it.
-   */
-  default void saveTargetCapabilities(Map<String, String> capabilities) {}
+  /** Replaces what is remembered of the target's capabilities. Nothing in it is a secret. */
+  void saveTargetCapabilities(Map<String, String> capabilities);
 
   /** Forgets an object (after it was deleted in the target, or is no longer managed). */
   void deleteLink(ObjectKind kind, String sourceKey);
