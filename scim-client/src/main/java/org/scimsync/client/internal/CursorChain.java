@@ -20,14 +20,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The chain ends after a page without a usable {@code nextCursor}, a page that cannot be
  * scanned, a page repeating the cursor it was asked for, or a failure; the consumer decides what
- * those mean. {@link #close()} stops it: after close returns no request is sent but the one in
- * flight. A chain whose pages are neither consumed nor closed waits on the full queue for {@link
- * #GIVE_UP} and then ends.
+ * those mean. {@link #close()} stops it and waits (at most {@link #CLOSE_WAIT}) for a request on
+ * the wire to complete, so a closed listing leaves nothing behind on the server. A chain whose
+ * pages are neither consumed nor closed waits on the full queue for {@link #GIVE_UP} and then ends.
  */
 final class CursorChain implements AutoCloseable {
 
   /** Pages fetched ahead of the consumer. */
   static final int CAPACITY = 4;
+
+  /** How long {@link #close()} waits for a request already on the wire. */
+  static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
   /** How long a page waits for a consumer that neither consumes nor closes. */
   static final Duration GIVE_UP = Duration.ofMinutes(10);
@@ -182,17 +185,37 @@ final class CursorChain implements AutoCloseable {
     }
   }
 
-  /** Stops the chain: no request is sent after this returns but the one in flight. Idempotent. */
+  /**
+   * Stops the chain and waits, at most {@link #CLOSE_WAIT}, for a request already on the wire to
+   * complete (blocking socket I/O ignores interrupts); its page is dropped. After close returns no
+   * request of this chain is in flight, unless the wait ran out, which is logged. Idempotent.
+   */
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
-    // Wakes the thread from a full queue, a rate-limit wait or a retry delay; a request already
-    // on the wire completes (blocking socket I/O ignores interrupts) and its page is dropped.
+    // Wakes the thread from a full queue, a rate-limit wait or a retry delay.
     thread.interrupt();
     queue.clear();
+    if (Thread.currentThread() == thread) {
+      return;
+    }
+    try {
+      thread.join(CLOSE_WAIT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    if (thread.isAlive()) {
+      LOG.warn(
+          "scim listing closed api={} thread={}: a request still on the wire after {} s is left"
+              + " to finish on its own",
+          api,
+          thread.getName(),
+          CLOSE_WAIT.toSeconds());
+    }
   }
 
   @Override

@@ -191,6 +191,45 @@ class CursorChainTest {
     assertThat(requested).containsExactly("", "c1");
   }
 
+  @Test
+  void closeReturnsOnlyAfterTheRequestOnTheWireHasCompleted() throws Exception {
+    CountDownLatch onTheWire = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean answered = new AtomicBoolean();
+    Set<Thread> threads = new HashSet<>();
+    CursorChain chain =
+        start(
+            cursor -> {
+              if (cursor.equals("c1")) {
+                onTheWire.countDown();
+                // Socket I/O ignores interrupts: the answer comes when the server sends it.
+                awaitQuietly(release);
+                answered.set(true);
+              }
+              return endlessPage(cursor);
+            },
+            CursorChain.GIVE_UP,
+            threads);
+    assertThat(chain.take()).isInstanceOf(CursorChain.Fetched.class);
+    assertThat(onTheWire.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+
+    AtomicBoolean answeredWhenClosed = new AtomicBoolean();
+    Thread closer =
+        new Thread(
+            () -> {
+              chain.close();
+              answeredWhenClosed.set(answered.get());
+            });
+    closer.start();
+    await("close waits for the request", () -> closer.getState() == Thread.State.TIMED_WAITING);
+    release.countDown();
+    closer.join(PATIENCE.toMillis());
+
+    assertThat(answeredWhenClosed).isTrue();
+    assertThat(threads).noneMatch(Thread::isAlive);
+    assertThat(requested).containsExactly("", "c1");
+  }
+
   private static void awaitQuietly(CountDownLatch latch) {
     boolean done = false;
     while (!done) {
