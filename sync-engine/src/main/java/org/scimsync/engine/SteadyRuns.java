@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.common.Sha256;
+import org.scimsync.engine.cache.RunCaches;
+import org.scimsync.engine.cache.WriteClearance;
 import org.scimsync.engine.plan.Fingerprints;
 import org.scimsync.engine.plan.Plan;
 import org.scimsync.engine.plan.PlanCounts;
@@ -20,7 +22,6 @@ import org.scimsync.engine.state.RunStart;
 import org.scimsync.engine.state.RunStatus;
 import org.scimsync.engine.state.RunSummary;
 import org.scimsync.engine.state.StateStore;
-import org.scimsync.engine.state.StateStoreException;
 import org.scimsync.engine.state.SteadyState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +29,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Spares incremental runs that would find nothing to do. A run that planned no change records the
  * fingerprint of its inputs (the directory's version, the rules, the policy) as the store's {@link
- * SteadyState}; every other run forgets it before it may write. An incremental run whose inputs
- * have that fingerprint would plan from the same directory, rules, policy and state, so it would
- * plan no change either: it is recorded as succeeded without reading the directory, loading the
- * state or asking the target anything, and reports the warnings of the run it relies on.
+ * SteadyState}; every other run forgets it before it may write (see {@link RunCaches}). An
+ * incremental run whose inputs have that fingerprint would plan from the same directory, rules,
+ * policy and state, so it would plan no change either: it is recorded as succeeded without reading
+ * the directory, loading the state or asking the target anything, and reports the warnings of the
+ * run it relies on.
  *
  * <p>Only sources that can tell their version cheaply take part (the LDIF and CSV sources hash
  * their files); a full run, a run for some users, a run that verifies memberships and a run that
@@ -61,18 +63,63 @@ final class SteadyRuns {
   }
 
   /**
-   * Whether a run (never a dry one) with these options may rely on the recorded steady state
-   * instead of reading anything: when its inputs are those of the recorded one. A source whose
-   * version cannot be read spares nothing: the run then reads it, and reports the failure as any
-   * run does.
+   * The report of this run, spared, when it may rely on the recorded steady state instead of
+   * reading anything: the caller found it eligible (incremental, for the whole directory, not
+   * verifying memberships, nothing to repair, no saved plan) and its inputs are those of the
+   * recorded run. A source whose version cannot be read spares nothing: the run then reads it, and
+   * reports the failure as any run does.
    */
-  boolean isUnchanged(SyncOptions options, SteadyState steady) {
+  Optional<RunReport> spare(String trigger, RunCaches caches, Instant started) {
+    Optional<SteadyState> recorded = caches.steadyState();
+    if (recorded.isEmpty() || !isUnchanged(recorded.get())) {
+      return Optional.empty();
+    }
+    SteadyState steady = recorded.get();
+    long runId = store.beginRun(new RunStart(trigger, false, false, started));
+    String message =
+        "the directory, the rules and the policy are the same as in run "
+            + steady.runId()
+            + ", which found nothing to do: nothing was read or compared"
+            + " (a change to any of them, or a full run, reads everything)";
+    Plan plan =
+        new Plan(
+            false,
+            List.of(),
+            List.of(),
+            List.of(),
+            steady.warnings(),
+            List.of(),
+            SafetyVerdict.passed(),
+            new Fingerprints("", "", ""),
+            new PlanCounts(0, 0, 0, 0, 0, 0, 0, steady.unchanged(), 0));
+    Instant finished = clock.instant();
+    store.finishRun(runId, new RunSummary(RunStatus.SUCCEEDED, 0, 0, 0, finished, message));
+    LOG.info(
+        "run spared run={} trigger={} sameAsRun={} warnings={}",
+        runId,
+        trigger,
+        steady.runId(),
+        steady.warnings().size());
+    return Optional.of(
+        new RunReport(
+            runId,
+            trigger,
+            RunStatus.SUCCEEDED,
+            false,
+            plan,
+            List.of(),
+            0,
+            0,
+            0,
+            started,
+            Duration.between(started, finished),
+            Duration.ZERO,
+            message));
+  }
+
+  private boolean isUnchanged(SteadyState steady) {
     String rules = mapper.rulesFingerprint();
-    if (options.full()
-        || options.verifyMembers()
-        || !options.onlyUserKeys().isEmpty()
-        || rules == null
-        || isFullDue(store.lastFullRun())) {
+    if (rules == null || isFullDue(store.lastFullRun())) {
       return false;
     }
     Optional<String> version;
@@ -92,84 +139,31 @@ final class SteadyRuns {
     return same;
   }
 
-  /** Records and reports a run spared by {@code steady}. */
-  RunReport spare(SyncOptions options, SteadyState steady, Instant started) {
-    long runId = store.beginRun(new RunStart(options.trigger(), false, false, started));
-    String message =
-        "the directory, the rules and the policy are the same as in run "
-            + steady.runId()
-            + ", which found nothing to do: nothing was read or compared"
-            + " (a change to any of them, or a full run, reads everything)";
-    Plan plan =
-        new Plan(
-            false,
-            List.of(),
-            List.of(),
-            List.of(),
-            steady.warnings(),
-            List.of(),
-            SafetyVerdict.passed(),
-            new Fingerprints("", "", ""),
-            new PlanCounts(0, 0, 0, 0, 0, 0, 0, steady.unchanged(), 0));
-    options.progress().onPlanned(0);
-    Instant finished = clock.instant();
-    store.finishRun(runId, new RunSummary(RunStatus.SUCCEEDED, 0, 0, 0, finished, message));
-    LOG.info(
-        "run spared run={} trigger={} sameAsRun={} warnings={}",
-        runId,
-        options.trigger(),
-        steady.runId(),
-        steady.warnings().size());
-    return new RunReport(
-        runId,
-        options.trigger(),
-        RunStatus.SUCCEEDED,
-        false,
-        plan,
-        List.of(),
-        0,
-        0,
-        0,
-        started,
-        Duration.between(started, finished),
-        Duration.ZERO,
-        message);
-  }
-
   /**
    * Records the steady state after a run, if the run planned no change from a whole directory whose
    * version is known, and found nothing to repair. A failure to record it is logged: the next run
    * then reads everything.
    */
   void recordIfSteady(
-      long runId,
-      SyncOptions options,
-      Plan plan,
-      RunStatus status,
-      boolean repaired,
-      @Nullable String sourceVersion) {
+      FinishedRun run, RunStatus status, WriteClearance clearance, RunCaches caches) {
     String rules = mapper.rulesFingerprint();
+    Plan plan = run.plan();
+    String sourceVersion = run.sourceVersion();
     if (status != RunStatus.SUCCEEDED
-        || repaired
+        || run.repaired()
         || !plan.changes().isEmpty()
         || !plan.linkUpdates().isEmpty()
         || !plan.linkDrops().isEmpty()
         || !plan.safety().isPassed()
-        || !options.onlyUserKeys().isEmpty()
+        || !run.onlyUserKeys().isEmpty()
         || sourceVersion == null
         || rules == null) {
       return;
     }
-    SteadyState steady =
+    caches.recordSteadyState(
+        clearance,
         new SteadyState(
-            inputs(sourceVersion, rules), runId, plan.counts().unchanged(), plan.warnings());
-    try {
-      store.recordSteadyState(steady);
-    } catch (StateStoreException e) {
-      LOG.warn(
-          "the steady state could not be recorded; the next run reads everything: {}",
-          e.getMessage());
-    }
+            inputs(sourceVersion, rules), run.runId(), plan.counts().unchanged(), plan.warnings()));
   }
 
   /** Whether a full run is due, by the policy's {@code fullEvery}. */

@@ -1,5 +1,6 @@
 package org.scimsync.system;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -21,11 +22,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.scimsync.engine.state.CacheStore;
 
 /**
  * The boundaries of docs/architecture.md, checked on the main classes of every module: the core
  * uses no adapter library, a module uses only the modules it depends on, packages form no cycle,
- * and only the command line knows exit codes.
+ * only the command line knows exit codes, only RunCaches reaches the caches, and a run's options
+ * stop at the pipeline.
  */
 class ArchitectureTest {
 
@@ -152,6 +155,51 @@ class ArchitectureTest {
                 + " the code the CLI's launcher computed)")
         .check(MAIN);
   }
+
+  @Test
+  void onlyRunCachesReachTheCaches() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.scimsync.engine..")
+        .and()
+        .resideOutsideOfPackage("org.scimsync.engine.cache")
+        .should()
+        .callMethodWhere(
+            describe(
+                "a method of the CacheStore port",
+                call ->
+                    call.getTarget().getOwner().isAssignableTo(CacheStore.class)
+                        && CACHE_METHODS.contains(call.getTarget().getName())))
+        .because(
+            "the caches' rules (forget the steady state before any write, a memo only under its"
+                + " rules) are kept in one place, RunCaches")
+        .check(MAIN);
+  }
+
+  @Test
+  void aRunsOptionsStopAtThePipeline() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.scimsync.engine..")
+        .and()
+        .doNotHaveFullyQualifiedName("org.scimsync.engine.SyncEngine")
+        .and()
+        .doNotHaveFullyQualifiedName("org.scimsync.engine.RunPipeline")
+        .and()
+        .doNotHaveFullyQualifiedName("org.scimsync.engine.SyncOptions")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("org.scimsync.engine.SyncOptions")
+        .because(
+            "a run goes SyncEngine -> RunPipeline -> each stage once, with the values the stage"
+                + " needs; results come back once (docs/architecture.md)")
+        .check(MAIN);
+  }
+
+  private static final Set<String> CACHE_METHODS =
+      Stream.of(CacheStore.class.getDeclaredMethods())
+          .map(java.lang.reflect.Method::getName)
+          .collect(java.util.stream.Collectors.toSet());
 
   /** One slice per package, its {@code internal} sub-packages included. */
   static final class CapabilityPackages implements SliceAssignment {

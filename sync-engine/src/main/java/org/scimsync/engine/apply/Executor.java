@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.engine.cache.WriteClearance;
 import org.scimsync.engine.concurrent.ConcurrencyLimit;
 import org.scimsync.engine.plan.Change;
 import org.scimsync.engine.state.ChangeOutcome.Result;
@@ -85,6 +86,7 @@ public final class Executor {
   /**
    * Applies the changes of a plan.
    *
+   * @param clearance the run's clearance to write (the steady state was forgotten)
    * @param runId the run in the state store's history
    * @param changes the planned changes, in plan order
    * @param stored the stored state the plan was computed against
@@ -92,13 +94,19 @@ public final class Executor {
    *     membership removals
    */
   public ExecutionResult execute(
-      long runId, List<Change> changes, StoredState stored, boolean destructiveAllowed) {
-    return execute(runId, changes, stored, destructiveAllowed, () -> false, ProgressListener.NONE);
+      WriteClearance clearance,
+      long runId,
+      List<Change> changes,
+      StoredState stored,
+      boolean destructiveAllowed) {
+    return execute(
+        clearance, runId, changes, stored, destructiveAllowed, () -> false, ProgressListener.NONE);
   }
 
   /**
    * Applies the changes of a plan, stopping early on request.
    *
+   * @param clearance the run's clearance to write (the steady state was forgotten)
    * @param runId the run in the state store's history
    * @param changes the planned changes, in plan order
    * @param stored the stored state the plan was computed against
@@ -109,12 +117,14 @@ public final class Executor {
    * @param progress told of each change as it ends
    */
   public ExecutionResult execute(
+      WriteClearance clearance,
       long runId,
       List<Change> changes,
       StoredState stored,
       boolean destructiveAllowed,
       BooleanSupplier stopRequested,
       ProgressListener progress) {
+    Objects.requireNonNull(clearance, "clearance");
     Objects.requireNonNull(stopRequested, "stopRequested");
     Objects.requireNonNull(progress, "progress");
     LinkBook links = new LinkBook(store, stored, clock);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.scimsync.engine.cache.RunCaches;
 import org.scimsync.engine.state.JournalEntry;
 import org.scimsync.engine.state.JournalRecord;
 import org.scimsync.engine.state.Link;
@@ -39,15 +40,17 @@ public final class JournalRepair {
   }
 
   /**
-   * Repairs and settles every unfinished change.
+   * Repairs and settles every unfinished change. When there is one, the run is cleared for writing
+   * first (the steady state is forgotten): a run with something to repair is never spared.
    *
-   * @return a note per repaired object, for the run report
+   * @return a note per repaired object, for the run report; empty when nothing was unfinished
    */
-  public List<String> repair() {
+  public List<String> repair(RunCaches caches) {
     List<JournalRecord> unfinished = store.unfinishedChanges();
     if (unfinished.isEmpty()) {
       return List.of();
     }
+    caches.clearForWriting();
     StoredState stored = store.load();
     List<String> notes = new ArrayList<>();
     List<Long> settled = new ArrayList<>();

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.BooleanSupplier;
+import org.scimsync.engine.cache.RunCaches;
 import org.scimsync.engine.concurrent.RunStoppedException;
 import org.scimsync.engine.concurrent.TaskFailure;
 import org.scimsync.engine.plan.DesiredGroup;
@@ -26,7 +27,6 @@ import org.scimsync.engine.plan.ObservedState;
 import org.scimsync.engine.plan.UserDiffs;
 import org.scimsync.engine.state.Link;
 import org.scimsync.engine.state.ObjectKind;
-import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.StoredState;
 import org.scimsync.engine.target.DisplayNames;
 import org.scimsync.engine.target.ScimTarget;
@@ -48,18 +48,18 @@ import org.scimsync.engine.target.TargetUser;
 public final class TargetObserver {
 
   private final ScimTarget target;
-  private final StateStore store;
+  private final RunCaches caches;
   private final int parallelism;
   private final FailedLookups failed = new FailedLookups();
 
   /**
    * An observer of a target.
    *
-   * @param store where the resources last pushed to the linked objects are read from
+   * @param caches where the resources last pushed to the linked objects are read from
    */
-  public TargetObserver(ScimTarget target, StateStore store, int parallelism) {
+  public TargetObserver(ScimTarget target, RunCaches caches, int parallelism) {
     this.target = Objects.requireNonNull(target, "target");
-    this.store = Objects.requireNonNull(store, "store");
+    this.caches = Objects.requireNonNull(caches, "caches");
     this.parallelism = parallelism;
   }
 
@@ -302,7 +302,7 @@ public final class TargetObserver {
 
   /** The resources last pushed to these linked objects, in one store read; none for no keys. */
   private Map<String, ObjectNode> pushedResources(ObjectKind kind, List<String> keys) {
-    return keys.isEmpty() ? Map.of() : store.pushedResources(kind, keys);
+    return caches.pushedResources(kind, keys);
   }
 
   private Map<String, Set<String>> verify(

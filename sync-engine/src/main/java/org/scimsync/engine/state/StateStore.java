@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * target. Nothing stored here is ever a secret. Implementations are safe for use by several threads
  * of one run.
  */
-public interface StateStore extends AutoCloseable {
+public interface StateStore extends CacheStore, AutoCloseable {
 
   /**
    * Takes the one-run-at-a-time lock of this store. A lock held by a process that died is released
@@ -44,37 +44,6 @@ public interface StateStore extends AutoCloseable {
    * The resource holds directory attributes only, never a secret.
    */
   void saveLink(Link link, ObjectNode pushedResource);
-
-  /**
-   * The resources last pushed to the linked objects of some source keys, read for those keys only
-   * ({@link #load()} never reads them, so that a run without changes stays cheap). Keys whose link
-   * has no known resource, and unknown keys, are absent from the answer.
-   */
-  Map<String, ObjectNode> pushedResources(ObjectKind kind, Collection<String> sourceKeys);
-
-  /**
-   * What the users mapped to in earlier runs under the rules of {@code rulesFingerprint}; empty
-   * when the memo was written under other rules, or never.
-   */
-  MappingMemo mappingMemo(String rulesFingerprint);
-
-  /** Records what users mapped to (see {@link #mappingMemo}), in one transaction. */
-  void updateMappingMemo(MappingMemo.Update update);
-
-  /**
-   * The run that last found the target in step with the directory, unless a run has started since
-   * (see {@link SteadyState}).
-   */
-  Optional<SteadyState> steadyState();
-
-  /** Records a run that planned no change (see {@link #steadyState()}). */
-  void recordSteadyState(SteadyState steady);
-
-  /**
-   * Forgets the recorded steady state; the engine calls it before a run that may write to the
-   * target or to this store.
-   */
-  void forgetSteadyState();
 
   /**
    * When the last full run finished successfully, null if never: the same as {@code

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.scimsync.engine.cache.RunCaches;
+import org.scimsync.engine.cache.WriteClearance;
 import org.scimsync.engine.plan.Change;
 import org.scimsync.engine.state.ChangeOutcome.Result;
 import org.scimsync.engine.state.RunStart;
@@ -37,6 +39,7 @@ import org.scimsync.engine.testing.InMemoryStateStore;
 class AdaptiveExecutorTest {
 
   private final InMemoryStateStore store = new InMemoryStateStore();
+  private final WriteClearance clearance = RunCaches.of(store).clearForWriting();
 
   @Test
   void keepsEnoughCreatesInFlightForTheRateAtALongRoundTrip() {
@@ -78,7 +81,7 @@ class AdaptiveExecutorTest {
     }
     long run = store.beginRun(new RunStart("t", true, false, Instant.EPOCH));
     return new Executor(target, store, Clock.systemUTC(), parallelism)
-        .execute(run, changes, StoredState.empty(), true);
+        .execute(clearance, run, changes, StoredState.empty(), true);
   }
 
   /**

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.scimsync.engine.cache.RunCaches;
+import org.scimsync.engine.cache.WriteClearance;
 import org.scimsync.engine.plan.Change;
 import org.scimsync.engine.state.ChangeOutcome.Result;
 import org.scimsync.engine.state.JournalRecord;
@@ -27,6 +29,7 @@ class ExecutorTest {
 
   private final InMemoryScimTarget target = InMemoryScimTarget.aws();
   private final InMemoryStateStore store = new InMemoryStateStore();
+  private final WriteClearance clearance = RunCaches.of(store).clearForWriting();
   private final Executor executor = new Executor(target, store, Clock.systemUTC(), 2);
 
   @Test
@@ -52,6 +55,7 @@ class ExecutorTest {
 
     ExecutionResult result =
         executor.execute(
+            clearance,
             run,
             List.of(createUser("k0"), createGroup("aws-admins", "k0")),
             StoredState.empty(),
@@ -85,7 +89,8 @@ class ExecutorTest {
     Change removal = new Change.UpdateMembers("ga", g, "aws-a", List.of(), List.of("k0"), "left");
     Change delete = new Change.DeleteUser("k0", u0, "a@x", "left");
 
-    ExecutionResult guarded = executor.execute(1, List.of(removal, delete), stored, false);
+    ExecutionResult guarded =
+        executor.execute(clearance, 1, List.of(removal, delete), stored, false);
 
     assertThat(guarded.results())
         .extracting(ChangeResult::result)
@@ -94,7 +99,8 @@ class ExecutorTest {
     assertThat(target.membersOf(g)).containsExactly(u0);
     assertThat(target.user(u0)).isNotNull();
 
-    ExecutionResult allowed = executor.execute(2, List.of(removal, delete), stored, true);
+    ExecutionResult allowed =
+        executor.execute(clearance, 2, List.of(removal, delete), stored, true);
     assertThat(allowed.results()).allMatch(r -> r.result() == Result.APPLIED);
     assertThat(target.membersOf(g)).isEmpty();
     assertThat(target.user(u0)).isNull();
@@ -106,6 +112,7 @@ class ExecutorTest {
   void deletingAnObjectThatIsAlreadyGoneSucceeds() {
     ExecutionResult result =
         executor.execute(
+            clearance,
             1,
             List.of(new Change.DeleteUser("k9", "u-404", "gone@x", "left")),
             StoredState.empty(),
@@ -135,6 +142,7 @@ class ExecutorTest {
     ChangeResult result =
         executor
             .execute(
+                clearance,
                 run,
                 List.of(adopt),
                 new StoredState(Map.of("k-old", old), Map.of(), Map.of(), null),
