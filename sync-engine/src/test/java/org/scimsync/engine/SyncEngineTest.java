@@ -100,6 +100,24 @@ class SyncEngineTest {
   }
 
   @Test
+  void aUserDeletedInTheTargetIsCreatedAgainWithItsGroups() {
+    f.users(2).source.group("g1", "aws-admins", List.of("k0", "k1"));
+    f.full();
+    String groupId = f.target.groupIdByName("aws-admins").orElseThrow();
+    // An administrator deletes the user in the console: the target drops its memberships.
+    f.target.deleteUser(f.target.userIdByName("u0@example.org").orElseThrow());
+
+    RunReport report = f.full();
+
+    assertThat(report.plan().changes())
+        .extracting(c -> c.getClass().getSimpleName() + " " + c.sourceKey())
+        .containsExactly("CreateUser k0", "UpdateMembers g1");
+    String again = f.target.userIdByName("u0@example.org").orElseThrow();
+    assertThat(f.target.membersOf(groupId)).contains(again);
+    assertThat(f.full().plan().changes()).isEmpty();
+  }
+
+  @Test
   void renamedGroupIsPatchedInPlaceAndKeepsItsId() {
     f.users(2).source.group("g1", "aws-admins", List.of("k0", "k1"));
     f.full();

@@ -124,6 +124,7 @@ final class ChangeApplier {
       TargetUser created = target.createUser(c.resource(), c.sourceKey());
       links.link(
           ObjectKind.USER, c.sourceKey(), created.id(), c.contentHash(), false, c.resource());
+      links.forgetMembershipsOf(c.sourceKey());
       return applied(c, created.id(), null);
     } catch (TargetException e) {
       if (e.kind() != TargetException.Kind.CONFLICT) {

@@ -103,13 +103,21 @@ final class LinkBook {
         store.removeMemberships(key, members);
       }
     } else {
-      membershipsAtStart.forEach(
-          (group, members) -> {
-            if (members.contains(key)) {
-              store.removeMemberships(group, List.of(key));
-            }
-          });
+      forgetMembershipsOf(key);
     }
+  }
+
+  /**
+   * Forgets the memberships recorded for a user: a user just created is in no group yet, whatever
+   * was recorded for its key (a user deleted in the target took its memberships with it).
+   */
+  void forgetMembershipsOf(String userKey) {
+    membershipsAtStart.forEach(
+        (group, members) -> {
+          if (members.contains(userKey)) {
+            store.removeMemberships(group, List.of(userKey));
+          }
+        });
   }
 
   /** Resolves user keys to target ids; the keys without an id are returned in {@code missing}. */

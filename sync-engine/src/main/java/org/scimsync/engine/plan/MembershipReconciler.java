@@ -59,10 +59,11 @@ final class MembershipReconciler {
 
   static void reconcile(PlanBuilder b) {
     for (DesiredGroup group : b.desired.groups()) {
-      Set<String> current = b.memberBaseline.get(group.key());
-      if (current == null) {
+      Set<String> baseline = b.memberBaseline.get(group.key());
+      if (baseline == null) {
         continue; // created with its members, or skipped
       }
+      Set<String> current = withoutCreated(baseline, b.createdUserKeys);
       List<String> memberKeys = group.memberKeys();
       Set<String> wanted = new HashSet<>(Math.max(16, memberKeys.size() * 2));
       List<String> adds = new ArrayList<>();
@@ -109,6 +110,16 @@ final class MembershipReconciler {
                           + " to be deleted: removed first, the target keeps"
                           + " memberships of deleted users)")));
     }
+  }
+
+  /** The members, less the users this plan creates: a new user is in no group yet. */
+  private static Set<String> withoutCreated(Set<String> members, Set<String> created) {
+    if (created.isEmpty() || members.stream().noneMatch(created::contains)) {
+      return members;
+    }
+    Set<String> kept = new HashSet<>(members);
+    kept.removeAll(created);
+    return kept;
   }
 
   private static String reason(List<String> adds, List<String> removes) {

@@ -39,6 +39,12 @@ final class PlanBuilder {
 
   final Set<String> deletedUserKeys = new HashSet<>();
 
+  /**
+   * Users created by this plan: a new object is in no group, whatever the memberships recorded for
+   * its key say (a user deleted in the target took its memberships with it).
+   */
+  final Set<String> createdUserKeys = new HashSet<>();
+
   /** Group key to its target id when known before applying. */
   final Map<String, String> groupIds = new HashMap<>();
 

@@ -81,6 +81,7 @@ final class UserReconciler {
           new Change.CreateUser(
               user.key(), user.userName(), user.resource(), user.contentHash(), reason));
       b.usersAfterPlan.add(user.key());
+      b.createdUserKeys.add(user.key());
       return;
     }
     String owner = ownerOfTargetId.get(match.id());
