@@ -3,6 +3,7 @@ package org.scimsync.engine.apply;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ final class LinkBook {
   private final Map<String, String> userOwners = new ConcurrentHashMap<>();
   private final Map<String, String> groupOwners = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> membershipsAtStart;
+  private @Nullable Map<String, Set<String>> groupsOfUser;
 
   LinkBook(StateStore store, StoredState stored, Clock clock) {
     this.store = store;
@@ -112,12 +114,27 @@ final class LinkBook {
    * was recorded for its key (a user deleted in the target took its memberships with it).
    */
   void forgetMembershipsOf(String userKey) {
-    membershipsAtStart.forEach(
-        (group, members) -> {
-          if (members.contains(userKey)) {
-            store.removeMemberships(group, List.of(userKey));
-          }
-        });
+    for (String group : groupsAtStart().getOrDefault(userKey, Set.of())) {
+      store.removeMemberships(group, List.of(userKey));
+    }
+  }
+
+  /**
+   * The groups each user was recorded in at the start, indexed once per run on first use, so that
+   * forgetting the memberships of many users costs their memberships, not users times groups.
+   */
+  private synchronized Map<String, Set<String>> groupsAtStart() {
+    Map<String, Set<String>> index = groupsOfUser;
+    if (index == null) {
+      index = new HashMap<>();
+      for (Map.Entry<String, Set<String>> group : membershipsAtStart.entrySet()) {
+        for (String user : group.getValue()) {
+          index.computeIfAbsent(user, k -> new HashSet<>()).add(group.getKey());
+        }
+      }
+      groupsOfUser = index;
+    }
+    return index;
   }
 
   /** Resolves user keys to target ids; the keys without an id are returned in {@code missing}. */
