@@ -1,7 +1,13 @@
 package org.scimsync.engine;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.apply.ExecutionResult;
 import org.scimsync.engine.apply.Executor;
 import org.scimsync.engine.apply.ProgressListener;
@@ -33,14 +39,23 @@ final class ChangeApplication {
     this.clock = clock;
   }
 
-  /** Applies what the guard allows of {@code plan}. */
+  /**
+   * Applies what the guard allows of {@code plan}.
+   *
+   * @param verified the memberships read back from the target (user id to group ids), when the run
+   *     verified them: the recorded memberships of those users are first brought in line with them
+   */
   ExecutionResult apply(
       WriteClearance clearance,
       long runId,
       Plan plan,
       StoredState stored,
+      @Nullable Map<String, Set<String>> verified,
       BooleanSupplier stopRequested,
       ProgressListener progress) {
+    if (verified != null && plan.safety().allowsConstructive()) {
+      recordVerifiedMemberships(verified, stored);
+    }
     SafetyVerdict verdict = plan.safety();
     progress.onPlanned(plan.changes().size());
     if (!verdict.allowsConstructive()) {
@@ -60,6 +75,50 @@ final class ChangeApplication {
                 progress);
     recordLinkUpdates(plan);
     return result;
+  }
+
+  /**
+   * Makes the recorded memberships of the verified users what the target answered: a membership
+   * removed or added in the target is otherwise recorded wrongly for ever (the plan was made
+   * against the answer, so nothing else would correct the record).
+   */
+  private void recordVerifiedMemberships(Map<String, Set<String>> verified, StoredState stored) {
+    Map<String, String> groupKeyById = new HashMap<>();
+    stored.groups().values().forEach(l -> groupKeyById.put(l.targetId(), l.sourceKey()));
+    Map<String, Set<String>> recordedGroupsOfUser = new HashMap<>();
+    stored
+        .memberships()
+        .forEach(
+            (group, users) ->
+                users.forEach(
+                    user ->
+                        recordedGroupsOfUser
+                            .computeIfAbsent(user, k -> new HashSet<>())
+                            .add(group)));
+    for (Link user : stored.users().values()) {
+      Set<String> groupIds = verified.get(user.targetId());
+      if (groupIds == null) {
+        continue; // not verified (not found, or its lookup refused): the record stands
+      }
+      Set<String> actual = new HashSet<>();
+      for (String groupId : groupIds) {
+        String groupKey = groupKeyById.get(groupId);
+        if (groupKey != null) {
+          actual.add(groupKey);
+        }
+      }
+      Set<String> recorded = recordedGroupsOfUser.getOrDefault(user.sourceKey(), Set.of());
+      for (String group : recorded) {
+        if (!actual.contains(group)) {
+          store.removeMemberships(group, List.of(user.sourceKey()));
+        }
+      }
+      for (String group : actual) {
+        if (!recorded.contains(group)) {
+          store.addMemberships(group, List.of(user.sourceKey()));
+        }
+      }
+    }
   }
 
   /** The links whose content hash or key changed while the target needed nothing. */

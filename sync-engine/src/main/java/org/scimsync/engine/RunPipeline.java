@@ -3,7 +3,9 @@ package org.scimsync.engine;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.apply.ExecutionResult;
 import org.scimsync.engine.apply.Executor;
@@ -163,7 +165,13 @@ final class RunPipeline {
     Instant planComplete = clock.instant();
     ExecutionResult result =
         application.apply(
-            clearance, runId, plan, stored, options.stopRequested(), options.progress());
+            clearance,
+            runId,
+            plan,
+            stored,
+            planned.verifiedMemberships(),
+            options.stopRequested(),
+            options.progress());
     return recording.finish(
         new FinishedRun(
             runId,
@@ -201,11 +209,15 @@ final class RunPipeline {
     Plan guarded =
         SafetyGuards.check(
             plan, observed.wanted().sourceUserCount(), stored, policy, options.allowDeletes());
-    return new Planned(guarded, observed.failedLookups(), mapped);
+    return new Planned(guarded, observed.failedLookups(), mapped, observed.state().memberships());
   }
 
   /** What the stages up to the guard produced. */
-  private record Planned(Plan plan, int failedLookups, DirectoryRead.Mapped mapped) {
+  private record Planned(
+      Plan plan,
+      int failedLookups,
+      DirectoryRead.Mapped mapped,
+      @Nullable Map<String, Set<String>> verifiedMemberships) {
 
     @Nullable String sourceVersion() {
       return mapped.version();

@@ -86,7 +86,11 @@ class CachesPropertiesTest {
         net.jqwik.api.Combinators.combine(group, user).as(RemoveMemberInTarget::new));
   }
 
-  @Property(tries = 150)
+  /**
+   * The seed is fixed so that the build is repeatable; to explore, run it with another seed (or
+   * none) and more tries: 2,000 tries with random seeds passed when it was written.
+   */
+  @Property(tries = 200, seed = "20261206")
   void aFullRunAfterAnIncrementalOnePlansExactlyWhatTheTargetStillLacks(
       @ForAll @Size(min = 1, max = 8) List<@net.jqwik.api.From("edits") Edit> edits,
       @ForAll boolean versionedDirectory,

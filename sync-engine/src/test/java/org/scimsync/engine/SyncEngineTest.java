@@ -118,6 +118,22 @@ class SyncEngineTest {
   }
 
   @Test
+  void aRunThatVerifiesMembershipsKeepsWhatTheTargetAnsweredAsTheRecord() {
+    f.users(2).source.group("g1", "aws-admins", List.of("k0", "k1"));
+    f.full();
+    String groupId = f.target.groupIdByName("aws-admins").orElseThrow();
+    // Removed in the console, and then in the directory too: nothing is left to do.
+    f.target.removeMembers(groupId, List.of(f.target.userIdByName("u0@example.org").orElseThrow()));
+    f.source.group("g1", "aws-admins", List.of("k1"));
+
+    RunReport verified = f.run(SyncOptions.of("test").withFull(true).withVerifyMembers(true));
+
+    assertThat(verified.plan().changes()).isEmpty();
+    assertThat(f.store.load().memberships().get("g1")).containsExactly("k1");
+    assertThat(f.run(SyncOptions.of("test")).plan().changes()).isEmpty();
+  }
+
+  @Test
   void renamedGroupIsPatchedInPlaceAndKeepsItsId() {
     f.users(2).source.group("g1", "aws-admins", List.of("k0", "k1"));
     f.full();
