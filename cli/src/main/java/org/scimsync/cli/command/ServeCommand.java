@@ -47,6 +47,8 @@ public final class ServeCommand implements Callable<Integer> {
                   () -> stopOnSignal(service, returned, released), "scim-sync-serve-shutdown"));
       PrintWriter out = spec.commandLine().getOut();
       out.println("scim-sync serve: listening on " + service.address());
+      app.statusPageAddress(service)
+          .ifPresent(address -> out.println("scim-sync serve: status page at " + address));
       out.flush();
       service.awaitClosed();
       returned.set(true);
