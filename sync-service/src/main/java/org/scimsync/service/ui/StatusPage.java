@@ -133,7 +133,8 @@ public final class StatusPage implements HttpHandler {
       }
     } else if (path.equals(PATH + "/search")) {
       String q = query.getOrDefault("q", "");
-      html(exchange, 200, "search", frame(caller, "Search", query), objects.search(q));
+      Views.Frame frame = frame(caller, "Search", query);
+      html(exchange, 200, "search", frame.withSearch(q), objects.search(q));
     } else {
       error(exchange, caller, 404, "There is no such page.");
     }
@@ -179,8 +180,7 @@ public final class StatusPage implements HttpHandler {
               + requested
               + "); it appears below once it has started.";
     }
-    return new Views.Frame(
-        title, caller, access.csrfToken(caller), query.getOrDefault("q", ""), notice);
+    return new Views.Frame(title, caller, access.csrfToken(caller), "", notice);
   }
 
   private void error(HttpExchange exchange, String caller, int status, String message)
@@ -223,7 +223,7 @@ public final class StatusPage implements HttpHandler {
     var headers = exchange.getResponseHeaders();
     headers.set("Content-Security-Policy", CSP);
     headers.set("X-Frame-Options", "DENY");
-    headers.set("Referrer-Policy", "no-referrer");
+    headers.set("Referrer-Policy", "same-origin");
     headers.set("X-Content-Type-Options", "nosniff");
     headers.set("Cache-Control", "no-store");
     if (tls) {

@@ -80,7 +80,7 @@ class StatusPageIT {
                         .doesNotContain("unsafe-inline")
                         .doesNotContain("script-src"));
         assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
-        assertThat(headers.firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(headers.firstValue("Referrer-Policy")).hasValue("same-origin");
         assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(answer.body()).doesNotContain("<script");
       }

@@ -39,7 +39,8 @@ final class RunChart {
         maxMillis = Math.max(maxMillis, duration.toMillis());
       }
     }
-    int slot = (WIDTH - 2 * PAD) / runs.size();
+    // As many slots as the chart's runs, so that a few runs make narrow bars on the left.
+    int slot = (WIDTH - 2 * PAD) / Math.max(runs.size(), HistoryPages.CHART_RUNS);
     int barWidth = Math.max(2, slot * 2 / 3);
     int plot = HEIGHT - 2 * PAD;
     List<Views.Bar> bars = new ArrayList<>();

@@ -11,9 +11,18 @@ public final class Views {
 
   private Views() {}
 
-  /** What every page shows around its content. */
+  /**
+   * What every page shows around its content. Its names differ from those of the pages: a template
+   * looks a name up in the page first.
+   */
   public record Frame(
-      String title, String user, String csrf, String query, @Nullable String notice) {}
+      String title, String user, String csrf, String searchText, @Nullable String notice) {
+
+    /** This frame with the search box showing {@code text}. */
+    public Frame withSearch(String text) {
+      return new Frame(title, user, csrf, text, notice);
+    }
+  }
 
   /** The overview: one card per target. */
   public record Overview(List<TargetCard> targets) {}
