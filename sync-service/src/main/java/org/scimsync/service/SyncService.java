@@ -10,12 +10,18 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.common.ConfigValueException;
 import org.scimsync.engine.state.RunRecord;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.service.internal.CronSchedule;
 import org.scimsync.service.internal.HttpEndpoints;
 import org.scimsync.service.internal.RunCoordinator;
+import org.scimsync.service.ui.RunNotebook;
+import org.scimsync.service.ui.StatusPage;
+import org.scimsync.service.ui.StatusProbe;
+import org.scimsync.service.ui.UiConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +48,7 @@ public final class SyncService implements AutoCloseable {
   private final @Nullable CronSchedule schedule;
   private final HttpEndpoints endpoints;
   private final CountDownLatch closed = new CountDownLatch(1);
+  private final RunNotebook notebook = new RunNotebook();
   private volatile @Nullable RunResult lastResult;
   private boolean started;
   private boolean closing;
@@ -66,6 +73,26 @@ public final class SyncService implements AutoCloseable {
       ReadinessProbe readiness,
       SyncMetrics metrics,
       Clock clock) {
+    this(settings, launcher, store, webhook, readiness, metrics, clock, null);
+  }
+
+  /**
+   * Sets the service up with the status page when {@code ui} is given; see the other constructor.
+   *
+   * @param ui the status page (mounted at {@value StatusPage#PATH} on the same listener), or null
+   *     to leave it off (404)
+   * @throws ServiceException when the cron expression is invalid, or the status page may not listen
+   *     where {@code settings} say (beyond loopback without TLS) or its key store cannot be read
+   */
+  public SyncService(
+      ServiceSettings settings,
+      RunLauncher launcher,
+      StateStore store,
+      @Nullable WebhookSignature webhook,
+      ReadinessProbe readiness,
+      SyncMetrics metrics,
+      Clock clock,
+      @Nullable StatusPageSettings ui) {
     this.settings = Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(launcher, "launcher");
     this.store = Objects.requireNonNull(store, "store");
@@ -78,6 +105,7 @@ public final class SyncService implements AutoCloseable {
         new RunCoordinator(
             launcher, this::runEnded, clock, settings.fullEvery(), lastFullRun(store));
     try {
+      SSLContext tls = ui == null ? null : tlsContext(ui.config(), settings);
       this.endpoints =
           new HttpEndpoints(
               settings.listen(),
@@ -87,7 +115,14 @@ public final class SyncService implements AutoCloseable {
               store,
               metrics,
               this::readinessProblems,
-              clock);
+              clock,
+              tls);
+      if (ui != null) {
+        endpoints.mount(
+            StatusPage.PATH,
+            new StatusPage(
+                ui.config(), store, new Probe(), notebook, ui.targetName(), tls != null));
+      }
     } catch (RuntimeException e) {
       if (schedule != null) {
         schedule.close();
@@ -138,6 +173,48 @@ public final class SyncService implements AutoCloseable {
     return coordinator.status(triggerId);
   }
 
+  private static @Nullable SSLContext tlsContext(UiConfig config, ServiceSettings settings) {
+    try {
+      config.checkListen(settings.listen().getHostString());
+    } catch (ConfigValueException e) {
+      throw new ServiceException(
+          ServiceException.Kind.INVALID_CONFIGURATION, "ui.tls: " + e.getMessage(), e);
+    }
+    UiConfig.Tls tls = config.tls();
+    if (tls == null) {
+      return null;
+    }
+    try {
+      return tls.sslContext();
+    } catch (ConfigValueException e) {
+      throw new ServiceException(
+          ServiceException.Kind.INVALID_CONFIGURATION, "ui.tls.keyStore: " + e.getMessage(), e);
+    }
+  }
+
+  /** What the status page reads of the service, and its way to ask for a run. */
+  private final class Probe implements StatusProbe {
+    @Override
+    public List<String> problems() {
+      return readinessProblems();
+    }
+
+    @Override
+    public Optional<Instant> nextScheduledRun() {
+      return schedule == null
+          ? Optional.empty()
+          : Optional.ofNullable(schedule.nextFireAfter(clock.instant()));
+    }
+
+    @Override
+    public Optional<Long> requestRun(boolean full) {
+      Optional<TriggerReceipt> receipt =
+          coordinator.submit(Trigger.UI, full, Set.of(), Duration.ZERO);
+      receipt.ifPresent(r -> metrics.recordTrigger(Trigger.UI, r.merged()));
+      return receipt.map(TriggerReceipt::triggerId);
+    }
+  }
+
   private boolean catchUpOwed() {
     List<RunRecord> last = store.recentRuns(1);
     if (last.isEmpty()) {
@@ -167,6 +244,9 @@ public final class SyncService implements AutoCloseable {
       return;
     }
     lastResult = result;
+    if (result.notes() != null && result.runId() > 0) {
+      notebook.record(result.runId(), result.notes());
+    }
     metrics.recordRun(request.trigger(), result);
   }
 

@@ -38,9 +38,12 @@ import org.scimsync.engine.target.scim.ScimClientTarget;
 import org.scimsync.mapping.MappingRules;
 import org.scimsync.service.ReadinessProbe;
 import org.scimsync.service.ServiceSettings;
+import org.scimsync.service.StatusPageSettings;
 import org.scimsync.service.SyncMetrics;
 import org.scimsync.service.SyncService;
 import org.scimsync.service.WebhookSignature;
+import org.scimsync.service.ui.PlanPage;
+import org.scimsync.service.ui.StatusPage;
 import org.scimsync.sources.DirectorySources;
 import org.scimsync.state.sqlite.SqliteStateStore;
 
@@ -148,23 +151,55 @@ public final class Application implements AutoCloseable {
    * when a safety guard would stop the run.
    */
   public ExitCode plan(RunRequest request, @Nullable Path out, Console console) {
+    return plan(request, out, false, console);
+  }
+
+  /**
+   * Computes the plan and prints it (as a standalone HTML page with {@code html}); with {@code
+   * out}, saves it: as JSON for {@link #apply}, or as the HTML page when the name ends in {@code
+   * .html}. Exit code 3 when a safety guard would stop the run.
+   */
+  public ExitCode plan(RunRequest request, @Nullable Path out, boolean html, Console console) {
     Plan plan = engine().plan(options(request));
+    boolean htmlFile = out != null && isHtml(out);
     if (out != null) {
       try {
-        Files.writeString(out, PlanJson.write(plan), StandardCharsets.UTF_8);
+        Files.writeString(
+            out, htmlFile ? planPage(plan) : PlanJson.write(plan), StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new CliException(
             ExitCode.INVALID, "cannot write the plan to " + out + ": " + e.getMessage(), e);
       }
     }
-    console
-        .out()
-        .print(console.json() ? PlanJson.write(plan) + "\n" : Colours.plan(plan.toText(), console));
-    if (out != null && !console.json()) {
-      console.out().println("Plan saved to " + out + "; apply it with: scim-sync apply " + out);
+    if (html) {
+      console.out().print(planPage(plan));
+    } else {
+      console
+          .out()
+          .print(
+              console.json() ? PlanJson.write(plan) + "\n" : Colours.plan(plan.toText(), console));
+    }
+    if (out != null && !console.json() && !html) {
+      console
+          .out()
+          .println(
+              htmlFile
+                  ? "Plan page written to "
+                      + out
+                      + "; open it in a browser (scim-sync apply needs --out FILE.json)"
+                  : "Plan saved to " + out + "; apply it with: scim-sync apply " + out);
     }
     console.out().flush();
     return plan.safety().isPassed() ? ExitCode.OK : ExitCode.SAFETY_STOP;
+  }
+
+  private String planPage(Plan plan) {
+    return PlanPage.render(plan, String.valueOf(config.file().getFileName()), clock.instant());
+  }
+
+  private static boolean isHtml(Path file) {
+    String name = String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT);
+    return name.endsWith(".html") || name.endsWith(".htm");
   }
 
   /** Applies a saved plan if neither the directory nor the target changed since. */
@@ -245,9 +280,32 @@ public final class Application implements AutoCloseable {
             secret == null ? null : WebhookSignature.of(secret),
             ReadinessProbe.ALWAYS_READY,
             metrics,
-            clock);
+            clock,
+            config.ui() == null
+                ? null
+                : new StatusPageSettings(config.ui(), targetName(config.target().url())));
     service.start();
     return service;
+  }
+
+  /** How the status page names the target: its host and port, never its path or credentials. */
+  private static String targetName(java.net.URI url) {
+    String host = url.getHost() == null ? String.valueOf(url) : url.getHost();
+    return url.getPort() < 0 ? host : host + ":" + url.getPort();
+  }
+
+  /** The status page's address, when the configuration turns it on: for {@code serve} to print. */
+  public java.util.Optional<String> statusPageAddress(SyncService service) {
+    if (config.ui() == null) {
+      return java.util.Optional.empty();
+    }
+    String scheme = config.ui().tls() == null ? "http" : "https";
+    String host = service.address().getHostString();
+    if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    return java.util.Optional.of(
+        scheme + "://" + host + ":" + service.address().getPort() + StatusPage.PATH + "/");
   }
 
   private static SyncOptions options(RunRequest request) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.cli.app.Application;
 import org.scimsync.cli.app.Console;
@@ -53,16 +54,32 @@ public final class DemoCommand implements Callable<Integer> {
               + "(default: a temporary directory, deleted afterwards).")
   private @Nullable Path dir;
 
+  @Option(
+      names = "--serve",
+      description =
+          "After the syncs, keep serving the status page with the demo's data on a free loopback"
+              + " port (printing its address and a one-time password) until Ctrl-C.")
+  private boolean serve;
+
   @Override
   public Integer call() throws IOException {
     Path work = dir == null ? Files.createTempDirectory("scim-sync-demo") : dir;
     Files.createDirectories(work);
     String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    CountDownLatch cleanedUp = new CountDownLatch(1);
     try (ScimEmulator emulator = ScimEmulator.builder().token(token).build().start()) {
-      return run(work, emulator, token).code();
+      ExitCode code = run(work, emulator, token);
+      if (serve) {
+        DemoStatusPage.serve(configIn(work, emulator), root.console(output).out(), cleanedUp);
+      }
+      return code.code();
     } finally {
-      if (dir == null) {
-        deleteTree(work);
+      try {
+        if (dir == null) {
+          deleteTree(work);
+        }
+      } finally {
+        cleanedUp.countDown();
       }
     }
   }
@@ -73,9 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
     copy("directory.ldif", work.resolve("directory.ldif"));
     copy("scim-sync.yaml", work.resolve("scim-sync.yaml"));
     Files.writeString(work.resolve("scim-token"), token + "\n");
-    Map<String, String> environment = new HashMap<>(root.environment());
-    environment.put("DEMO_SCIM_URL", emulator.baseUri().toString());
-    ScimSyncConfig config = new ConfigLoader(environment).load(work.resolve("scim-sync.yaml"));
+    ScimSyncConfig config = configIn(work, emulator);
 
     heading(console, "scim-sync demo: emulator (AWS IAM Identity Center) at " + emulator.baseUri());
     heading(console, "files in " + work + ": directory.ldif, scim-sync.yaml, scim-sync.db");
@@ -104,6 +119,12 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     return ExitCode.OK;
+  }
+
+  private ScimSyncConfig configIn(Path work, ScimEmulator emulator) {
+    Map<String, String> environment = new HashMap<>(root.environment());
+    environment.put("DEMO_SCIM_URL", emulator.baseUri().toString());
+    return new ConfigLoader(environment).load(work.resolve("scim-sync.yaml"));
   }
 
   private static ExitCode sync(ScimSyncConfig config, Console console) {

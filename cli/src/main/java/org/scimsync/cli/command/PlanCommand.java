@@ -22,15 +22,29 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "FILE",
-      description = "Save the plan as JSON, for `scim-sync apply FILE`.")
+      description =
+          "Save the plan as JSON, for `scim-sync apply FILE`; a name ending in .html saves it as"
+              + " a standalone page to review in a browser.")
   private @Nullable Path out;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "html: print the plan as a standalone HTML page instead of text.")
+  private @Nullable PageFormat format;
+
+  /** The formats of {@code --format}. */
+  enum PageFormat {
+    html
+  }
 
   @Mixin private RunOptions run;
 
   @Override
   public Integer call() {
     try (Application app = Application.open(root.loadConfig())) {
-      return app.plan(run.request(true), out, root.console(output)).code();
+      return app.plan(run.request(true), out, format == PageFormat.html, root.console(output))
+          .code();
     }
   }
 }

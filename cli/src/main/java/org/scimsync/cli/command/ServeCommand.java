@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
     name = "serve",
     description = {
       "Keep running: sync on the schedule and on signed webhook calls.",
-      "Endpoints: POST /hooks/directory-changed, GET /healthz, /readyz, /metrics, /runs."
+      "Endpoints: POST /hooks/directory-changed, GET /healthz, /readyz, /metrics, /runs;",
+      "with a ui: section, the status page under /ui/ (docs/status-page.md)."
     })
 public final class ServeCommand implements Callable<Integer> {
 
@@ -47,6 +48,8 @@ public final class ServeCommand implements Callable<Integer> {
                   () -> stopOnSignal(service, returned, released), "scim-sync-serve-shutdown"));
       PrintWriter out = spec.commandLine().getOut();
       out.println("scim-sync serve: listening on " + service.address());
+      app.statusPageAddress(service)
+          .ifPresent(address -> out.println("scim-sync serve: status page at " + address));
       out.flush();
       service.awaitClosed();
       returned.set(true);

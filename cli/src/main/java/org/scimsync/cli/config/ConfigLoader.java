@@ -103,6 +103,16 @@ public final class ConfigLoader {
         document.state() == null || document.state().path() == null
             ? directory.resolve("scim-sync.db")
             : document.state().path();
+    WebhookConfig webhook =
+        document.webhook() == null ? WebhookConfig.defaults() : document.webhook();
+    if (document.ui() != null) {
+      try {
+        document.ui().checkListen(webhook.listen().host());
+      } catch (ConfigValueException e) {
+        int line = locations.lineOf("ui");
+        throw new ConfigException(file, "ui.tls", line, e.getMessage());
+      }
+    }
     return new ScimSyncConfig(
         file,
         document.source(),
@@ -112,8 +122,9 @@ public final class ConfigLoader {
         document.groups() == null ? RuleConfig.empty() : document.groups(),
         document.deprovision() == null ? DeprovisionConfig.defaults() : document.deprovision(),
         document.schedule() == null ? ScheduleConfig.defaults() : document.schedule(),
-        document.webhook() == null ? WebhookConfig.defaults() : document.webhook(),
-        locations);
+        webhook,
+        locations,
+        document.ui());
   }
 
   private static ConfigException translate(

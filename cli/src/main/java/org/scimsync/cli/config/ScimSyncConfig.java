@@ -2,9 +2,11 @@ package org.scimsync.cli.config;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.scimsync.common.Secret;
 import org.scimsync.service.ScheduleConfig;
 import org.scimsync.service.WebhookConfig;
+import org.scimsync.service.ui.UiConfig;
 import org.scimsync.sources.SourceConfig;
 
 /**
@@ -21,6 +23,7 @@ import org.scimsync.sources.SourceConfig;
  * @param deprovision deprovisioning and safety thresholds
  * @param schedule the schedule of {@code serve}
  * @param webhook the webhook and endpoints of {@code serve}
+ * @param ui the status page of {@code serve}; null when off
  * @param locations the line of every key, to point later errors (an expression that does not
  *     compile) at the file
  */
@@ -34,7 +37,8 @@ public record ScimSyncConfig(
     DeprovisionConfig deprovision,
     ScheduleConfig schedule,
     WebhookConfig webhook,
-    ConfigLocations locations) {
+    ConfigLocations locations,
+    @Nullable UiConfig ui) {
 
   public ScimSyncConfig {
     Objects.requireNonNull(file, "file");
@@ -47,6 +51,48 @@ public record ScimSyncConfig(
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(webhook, "webhook");
     Objects.requireNonNull(locations, "locations");
+  }
+
+  /** A configuration without the status page. */
+  public ScimSyncConfig(
+      Path file,
+      SourceConfig source,
+      TargetConfig target,
+      Path statePath,
+      RuleConfig users,
+      RuleConfig groups,
+      DeprovisionConfig deprovision,
+      ScheduleConfig schedule,
+      WebhookConfig webhook,
+      ConfigLocations locations) {
+    this(
+        file,
+        source,
+        target,
+        statePath,
+        users,
+        groups,
+        deprovision,
+        schedule,
+        webhook,
+        locations,
+        null);
+  }
+
+  /** This configuration with another listener and status page (for {@code demo --serve}). */
+  public ScimSyncConfig withService(WebhookConfig otherWebhook, @Nullable UiConfig otherUi) {
+    return new ScimSyncConfig(
+        file,
+        source,
+        target,
+        statePath,
+        users,
+        groups,
+        deprovision,
+        schedule,
+        otherWebhook,
+        locations,
+        otherUi);
   }
 
   /** An error about {@code key} of this file (exit code 2), pointing at the key's line. */

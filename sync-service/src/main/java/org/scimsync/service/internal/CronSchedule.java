@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
@@ -122,6 +123,12 @@ public final class CronSchedule implements AutoCloseable {
   public boolean slotMissedSince(Instant lastRun, Instant now) {
     Date next = expression.getNextValidTimeAfter(Date.from(lastRun));
     return next != null && !next.toInstant().isAfter(now);
+  }
+
+  /** The first fire time after {@code now}; null when the expression never fires again. */
+  public @Nullable Instant nextFireAfter(Instant now) {
+    Date next = expression.getNextValidTimeAfter(Date.from(now));
+    return next == null ? null : next.toInstant();
   }
 
   /** Stops firing; a job in progress (a hand-over taking microseconds) is not waited for. */

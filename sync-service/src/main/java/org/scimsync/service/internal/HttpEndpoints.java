@@ -1,6 +1,9 @@
 package org.scimsync.service.internal;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -11,6 +14,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.service.ServiceException;
@@ -40,6 +44,7 @@ public final class HttpEndpoints implements AutoCloseable {
    * Registers the endpoints; {@link #start()} binds the address and starts answering.
    *
    * @param webhook the signature verifier, or null to leave the webhook off (404)
+   * @param tls the TLS context that makes every endpoint HTTPS; null for plain HTTP
    */
   public HttpEndpoints(
       InetSocketAddress listen,
@@ -49,7 +54,8 @@ public final class HttpEndpoints implements AutoCloseable {
       StateStore store,
       SyncMetrics metrics,
       Supplier<List<String>> readinessProblems,
-      Clock clock) {
+      Clock clock,
+      @Nullable SSLContext tls) {
     // The JDK server writes headers and body separately; without TCP_NODELAY each answer waits
     // for the client's delayed ACK (about 40 ms). Read once, when the server class loads.
     if (System.getProperty(NODELAY_PROPERTY) == null) {
@@ -58,7 +64,13 @@ public final class HttpEndpoints implements AutoCloseable {
     this.listen = listen;
     try {
       // Unbound until start(): a bound server that never started keeps its port after stop().
-      server = HttpServer.create();
+      if (tls == null) {
+        server = HttpServer.create();
+      } else {
+        HttpsServer https = HttpsServer.create();
+        https.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server = https;
+      }
     } catch (IOException e) {
       throw new ServiceException(
           ServiceException.Kind.UNAVAILABLE, "cannot create the HTTP server: " + e.getMessage(), e);
@@ -90,6 +102,14 @@ public final class HttpEndpoints implements AutoCloseable {
     server.createContext("/runs", runs);
     server.createContext("/triggers/", runs);
     server.createContext("/", StatusHandlers.notFound());
+  }
+
+  /** Serves {@code path} and below with {@code handler}; call before {@link #start()}. */
+  public synchronized void mount(String path, HttpHandler handler) {
+    if (started) {
+      throw new IllegalStateException("mount before start()");
+    }
+    server.createContext(path, handler);
   }
 
   /** The bound address (the actual port when port 0 was asked for); the configured one before. */

@@ -15,6 +15,7 @@ import org.scimsync.service.RunLauncher;
 import org.scimsync.service.RunRequest;
 import org.scimsync.service.RunResult;
 import org.scimsync.service.SyncMetrics;
+import org.scimsync.service.ui.RunNotes;
 
 /**
  * Service mode's {@link RunLauncher}: one engine run per request of the schedule or webhook, after
@@ -49,13 +50,16 @@ public final class EngineLauncher implements RunLauncher {
       }
     }
     return new RunResult(
-        report.runId(),
-        report.status(),
-        ExitCodes.of(report.status()).code(),
-        report.plan().full(),
-        report.applied(),
-        report.failed(),
-        byKind,
-        report.planDuration().plus(report.applyDuration()));
+            report.runId(),
+            report.status(),
+            ExitCodes.of(report.status()).code(),
+            report.plan().full(),
+            report.applied(),
+            report.failed(),
+            byKind,
+            report.planDuration().plus(report.applyDuration()))
+        .withNotes(
+            new RunNotes(
+                report.warnings(), report.plan().safety().withheld(), report.plan().toText()));
   }
 }

@@ -7,6 +7,7 @@ import org.scimsync.cli.config.TargetConfig;
 import org.scimsync.common.ConfigValueException;
 import org.scimsync.service.ScheduleConfig;
 import org.scimsync.service.WebhookConfig;
+import org.scimsync.service.ui.UiConfig;
 import org.scimsync.sources.SourceConfig;
 
 /**
@@ -21,7 +22,8 @@ public record ConfigDocument(
     @Nullable RuleConfig groups,
     @Nullable DeprovisionConfig deprovision,
     @Nullable ScheduleConfig schedule,
-    @Nullable WebhookConfig webhook) {
+    @Nullable WebhookConfig webhook,
+    @Nullable UiConfig ui) {
 
   public ConfigDocument {
     if (source == null) {

@@ -1,0 +1,290 @@
+package org.scimsync.service.ui;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.scimsync.engine.state.ObjectKind;
+import org.scimsync.engine.state.StateStore;
+import org.scimsync.engine.state.StateStoreException;
+import org.scimsync.service.ui.internal.Access;
+import org.scimsync.service.ui.internal.HistoryPages;
+import org.scimsync.service.ui.internal.ObjectPages;
+import org.scimsync.service.ui.internal.Templates;
+import org.scimsync.service.ui.internal.Views;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The status page under {@value #PATH}: the overview, the runs, one run, one user or group, the
+ * search, and the "Run now" / "Run full" form. Every answer needs authentication (401 otherwise)
+ * and carries the headers a browser expects of a page it must not frame, sniff or script from
+ * elsewhere; the form needs its CSRF token and a same-origin request (403 otherwise).
+ */
+public final class StatusPage implements HttpHandler {
+
+  /** Where the page is mounted. */
+  public static final String PATH = "/ui";
+
+  private static final Logger LOG = LoggerFactory.getLogger(StatusPage.class);
+  private static final int MAX_FORM_BYTES = 4_096;
+  private static final String CSP =
+      "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
+          + " frame-ancestors 'none'; base-uri 'none'";
+
+  private final Access access;
+  private final StatusProbe probe;
+  private final HistoryPages history;
+  private final ObjectPages objects;
+  private final Templates templates = new Templates();
+  private final boolean tls;
+  private final byte[] stylesheet;
+
+  /**
+   * @param config who may see the page
+   * @param store the state store, read only
+   * @param probe health, schedule and the trigger path of the service
+   * @param notebook what the runs of this process reported beyond their journal
+   * @param targetName how the target is named on the overview (never a secret)
+   * @param tls true when the listener is HTTPS (adds Strict-Transport-Security)
+   */
+  public StatusPage(
+      UiConfig config,
+      StateStore store,
+      StatusProbe probe,
+      RunNotebook notebook,
+      String targetName,
+      boolean tls) {
+    this.access = new Access(Objects.requireNonNull(config, "config"));
+    this.probe = Objects.requireNonNull(probe, "probe");
+    this.history = new HistoryPages(store, probe, notebook, targetName);
+    this.objects = new ObjectPages(store);
+    this.tls = tls;
+    this.stylesheet = resource("style.css");
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      securityHeaders(exchange);
+      Optional<String> caller =
+          access.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+      if (caller.isEmpty()) {
+        refuse(exchange);
+        return;
+      }
+      String path = exchange.getRequestURI().getPath();
+      try {
+        route(exchange, caller.get(), path);
+      } catch (StateStoreException e) {
+        LOG.warn("ui: state store unavailable for path={}: {}", path, e.getMessage());
+        error(exchange, caller.get(), 503, "The state store is unavailable; try again shortly.");
+      }
+    }
+  }
+
+  private void route(HttpExchange exchange, String caller, String path) throws IOException {
+    String method = exchange.getRequestMethod();
+    Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
+    if ("POST".equals(method) && path.equals(PATH + "/run")) {
+      trigger(exchange, caller);
+      return;
+    }
+    if (!"GET".equals(method) && !"HEAD".equals(method)) {
+      exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+      error(exchange, caller, 405, "This page is read-only.");
+      return;
+    }
+    if (path.equals(PATH)) {
+      redirect(exchange, PATH + "/");
+    } else if (path.equals(PATH + "/")) {
+      html(exchange, 200, "overview", frame(caller, "Overview", query), history.overview());
+    } else if (path.equals(PATH + "/style.css")) {
+      send(exchange, 200, "text/css; charset=utf-8", stylesheet);
+    } else if (path.equals(PATH + "/runs")) {
+      int page = number(query.get("page"));
+      html(exchange, 200, "runs", frame(caller, "Runs", query), history.runs(page));
+    } else if (path.startsWith(PATH + "/runs/")) {
+      long id = number(path.substring((PATH + "/runs/").length()));
+      String q = query.getOrDefault("q", "");
+      Optional<Views.RunPage> run = history.run(id, q);
+      if (run.isEmpty()) {
+        error(exchange, caller, 404, "There is no run " + id + ".");
+      } else {
+        html(exchange, 200, "run", frame(caller, "Run " + id, query), run.get());
+      }
+    } else if (path.startsWith(PATH + "/users/") || path.startsWith(PATH + "/groups/")) {
+      boolean user = path.startsWith(PATH + "/users/");
+      String key = path.substring((PATH + (user ? "/users/" : "/groups/")).length());
+      Optional<Views.ObjectPage> object =
+          objects.object(user ? ObjectKind.USER : ObjectKind.GROUP, key);
+      if (object.isEmpty()) {
+        error(exchange, caller, 404, "No " + (user ? "user" : "group") + " " + key + " is known.");
+      } else {
+        html(exchange, 200, "object", frame(caller, object.get().label(), query), object.get());
+      }
+    } else if (path.equals(PATH + "/search")) {
+      String q = query.getOrDefault("q", "");
+      Views.Frame frame = frame(caller, "Search", query);
+      html(exchange, 200, "search", frame.withSearch(q), objects.search(q));
+    } else {
+      error(exchange, caller, 404, "There is no such page.");
+    }
+  }
+
+  private void trigger(HttpExchange exchange, String caller) throws IOException {
+    Map<String, String> fields = form(readForm(exchange));
+    if (!sameOrigin(exchange) || !access.csrfValid(caller, fields.get("csrf"))) {
+      LOG.warn("ui: run request refused: missing or wrong CSRF token or another origin");
+      error(exchange, caller, 403, "Refused: the form is stale or came from another site.");
+      return;
+    }
+    boolean full = "true".equals(fields.get("full"));
+    Optional<Long> trigger = probe.requestRun(full);
+    if (trigger.isEmpty()) {
+      error(exchange, caller, 503, "The service is shutting down; no run was requested.");
+      return;
+    }
+    LOG.info("ui: run requested by={} full={} trigger={}", caller, full, trigger.get());
+    redirect(exchange, PATH + "/runs?requested=" + trigger.get() + (full ? "&full=true" : ""));
+  }
+
+  private boolean sameOrigin(HttpExchange exchange) {
+    String fetchSite = exchange.getRequestHeaders().getFirst("Sec-Fetch-Site");
+    if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
+      return false;
+    }
+    String origin = exchange.getRequestHeaders().getFirst("Origin");
+    if (origin == null) {
+      return true;
+    }
+    String host = exchange.getRequestHeaders().getFirst("Host");
+    return host != null && origin.equals((tls ? "https://" : "http://") + host);
+  }
+
+  private Views.Frame frame(String caller, String title, Map<String, String> query) {
+    String notice = null;
+    String requested = query.get("requested");
+    if (requested != null && requested.matches("\\d{1,18}")) {
+      notice =
+          ("true".equals(query.get("full")) ? "A full run" : "A run")
+              + " was requested (trigger "
+              + requested
+              + "); it appears below once it has started.";
+    }
+    return new Views.Frame(title, caller, access.csrfToken(caller), "", notice);
+  }
+
+  private void error(HttpExchange exchange, String caller, int status, String message)
+      throws IOException {
+    html(
+        exchange,
+        status,
+        "error",
+        frame(caller, "Error " + status, Map.of()),
+        Map.of("message", message, "status", status));
+  }
+
+  private void html(HttpExchange exchange, int status, String template, Object... scopes)
+      throws IOException {
+    byte[] body = templates.render(template, scopes).getBytes(StandardCharsets.UTF_8);
+    send(exchange, status, "text/html; charset=utf-8", body);
+  }
+
+  private void refuse(HttpExchange exchange) throws IOException {
+    if (access.basic()) {
+      exchange
+          .getResponseHeaders()
+          .set("WWW-Authenticate", "Basic realm=\"scim-sync status\", charset=\"UTF-8\"");
+    } else {
+      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"scim-sync status\"");
+    }
+    send(
+        exchange,
+        401,
+        "text/plain; charset=utf-8",
+        "Authentication required.\n".getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void redirect(HttpExchange exchange, String location) throws IOException {
+    exchange.getResponseHeaders().set("Location", location);
+    exchange.sendResponseHeaders(303, -1);
+  }
+
+  private void securityHeaders(HttpExchange exchange) {
+    var headers = exchange.getResponseHeaders();
+    headers.set("Content-Security-Policy", CSP);
+    headers.set("X-Frame-Options", "DENY");
+    headers.set("Referrer-Policy", "same-origin");
+    headers.set("X-Content-Type-Options", "nosniff");
+    headers.set("Cache-Control", "no-store");
+    if (tls) {
+      headers.set("Strict-Transport-Security", "max-age=31536000");
+    }
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, byte[] body)
+      throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
+    boolean head = "HEAD".equals(exchange.getRequestMethod());
+    exchange.sendResponseHeaders(status, head ? -1 : body.length);
+    if (!head) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  private static String readForm(HttpExchange exchange) throws IOException {
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] body = in.readNBytes(MAX_FORM_BYTES);
+      return new String(body, StandardCharsets.UTF_8);
+    }
+  }
+
+  private static Map<String, String> form(@Nullable String encoded) {
+    Map<String, String> fields = new HashMap<>();
+    if (encoded == null || encoded.isEmpty()) {
+      return fields;
+    }
+    for (String pair : encoded.split("&")) {
+      int equals = pair.indexOf('=');
+      String name = equals < 0 ? pair : pair.substring(0, equals);
+      String value = equals < 0 ? "" : pair.substring(equals + 1);
+      try {
+        fields.putIfAbsent(
+            URLDecoder.decode(name, StandardCharsets.UTF_8),
+            URLDecoder.decode(value, StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        // a malformed escape: the field is ignored
+      }
+    }
+    return fields;
+  }
+
+  private static int number(@Nullable String text) {
+    if (text == null || !text.matches("\\d{1,9}")) {
+      return 0;
+    }
+    return Integer.parseInt(text);
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = StatusPage.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read resource " + name, e);
+    }
+  }
+}
