@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.cache.RunCaches;
 import org.scimsync.engine.concurrent.Await;
@@ -44,13 +45,14 @@ final class DirectoryRead implements AutoCloseable {
   record Mapped(
       DesiredState desired, @Nullable String version, MappingMemo.@Nullable Update memoUpdate) {}
 
-  private final DirectorySource source;
+  private final String source;
   private final @Nullable String rulesFingerprint;
   private final CompletableFuture<Optional<MappingMemo>> memo = new CompletableFuture<>();
   private final ExecutorService thread;
   private final Future<Mapped> mapped;
 
-  private DirectoryRead(DirectorySource source, ResourceMapper mapper, Set<String> onlyUserKeys) {
+  private DirectoryRead(
+      String source, Supplier<DirectorySnapshot> reader, ResourceMapper mapper, Set<String> only) {
     this.source = source;
     this.rulesFingerprint = mapper.rulesFingerprint();
     if (rulesFingerprint == null) {
@@ -66,10 +68,9 @@ final class DirectoryRead implements AutoCloseable {
     this.mapped =
         thread.submit(
             () -> {
-              DirectorySnapshot snapshot = source.read();
+              DirectorySnapshot snapshot = reader.get();
               DesiredStateBuilder.Built built =
-                  DesiredStateBuilder.build(
-                      snapshot, mapper, onlyUserKeys, memo.get().orElse(null));
+                  DesiredStateBuilder.build(snapshot, mapper, only, memo.get().orElse(null));
               LOG.info(
                   "directory mapped users={} groups={} remembered={}",
                   built.desired().users().size(),
@@ -81,7 +82,18 @@ final class DirectoryRead implements AutoCloseable {
 
   /** Starts reading and mapping the directory. */
   static DirectoryRead start(DirectorySource source, ResourceMapper mapper, Set<String> only) {
-    return new DirectoryRead(source, mapper, only);
+    return new DirectoryRead(source.describe(), source::read, mapper, only);
+  }
+
+  /**
+   * Starts reading with {@code reader} (a full read that also keeps a checkpoint, or the entries a
+   * change read found) and mapping what it gives.
+   *
+   * @param source what the source describes itself as, for errors
+   */
+  static DirectoryRead start(
+      String source, Supplier<DirectorySnapshot> reader, ResourceMapper mapper, Set<String> only) {
+    return new DirectoryRead(source, reader, mapper, only);
   }
 
   /**
@@ -115,7 +127,7 @@ final class DirectoryRead implements AutoCloseable {
           e.kind() == SourceException.Kind.INVALID_INPUT
               ? ErrorKind.INVALID_INPUT
               : ErrorKind.UNAVAILABLE;
-      throw new SyncException(kind, "cannot read " + source.describe() + ": " + e.getMessage(), e);
+      throw new SyncException(kind, "cannot read " + source + ": " + e.getMessage(), e);
     } catch (RunStoppedException e) {
       close();
       throw e;

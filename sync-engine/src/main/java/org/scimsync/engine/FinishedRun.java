@@ -19,6 +19,9 @@ import org.scimsync.engine.state.MappingMemo;
  * @param repaired whether it repaired changes an earlier run left unfinished
  * @param sourceVersion the version of the directory content it read; null when unknown
  * @param memoUpdate how the mapping memo should change; null for none
+ * @param checkpointInputs the inputs a change checkpoint is kept under; null when the directory
+ *     keeps no track of its changes (or the rules have no fingerprint)
+ * @param checkpoint where the directory's next change read continues; null when unknown
  * @param started when it started
  * @param planned when its plan was complete
  */
@@ -32,5 +35,7 @@ record FinishedRun(
     boolean repaired,
     @Nullable String sourceVersion,
     MappingMemo.@Nullable Update memoUpdate,
+    @Nullable String checkpointInputs,
+    @Nullable String checkpoint,
     Instant started,
     Instant planned) {}

@@ -2,6 +2,7 @@ package org.scimsync.engine;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.scimsync.engine.plan.Planner;
 import org.scimsync.engine.plan.ResourceMapper;
 import org.scimsync.engine.plan.SyncPolicy;
 import org.scimsync.engine.safety.SafetyGuards;
+import org.scimsync.engine.source.ChangeTracking;
 import org.scimsync.engine.source.DirectorySource;
 import org.scimsync.engine.state.MappingMemo;
 import org.scimsync.engine.state.StateStore;
@@ -81,9 +83,10 @@ final class RunPipeline {
     RunCaches caches = RunCaches.of(store);
     try (TargetObservation observation =
             TargetObservation.start(target, store, caches, policy.parallelism(), options.full());
-        DirectoryRead read = DirectoryRead.start(source, mapper, options.onlyUserKeys())) {
+        DirectoryReading reading =
+            DirectoryReading.start(source, mapper, options.onlyUserKeys(), null, null)) {
       StoredState stored = store.load();
-      return planned(read, observation, caches, stored, isFull(options, stored), options).plan();
+      return planned(reading, observation, caches, stored, isFull(options, stored), options).plan();
     } catch (RunStoppedException e) {
       throw new SyncException(
           ErrorKind.UNAVAILABLE,
@@ -112,17 +115,30 @@ final class RunPipeline {
       }
     }
     WriteClearance clearance = caches.clearForWriting();
+    Optional<ChangeTracking> tracking = source.changeTracking();
+    @Nullable String inputs = tracking.isPresent() ? steadyRuns.checkpointInputs() : null;
+    @Nullable String since =
+        inputs != null && saved == null && mayBeSpared(options)
+            ? caches.sourceCheckpoint(inputs).orElse(null)
+            : null;
     StoredState stored;
     long runId;
     @Nullable Planned planned;
+    @Nullable String checkpoint;
     try (TargetObservation observation =
             TargetObservation.start(target, store, caches, policy.parallelism(), full);
-        DirectoryRead read = DirectoryRead.start(source, mapper, options.onlyUserKeys())) {
+        DirectoryReading reading =
+            DirectoryReading.start(
+                source, mapper, options.onlyUserKeys(), tracking.orElse(null), since)) {
       stored = store.load();
       full = saved != null ? saved.full() : isFull(options, stored);
       runId = recording.begin(options.trigger(), full, started);
       try {
-        planned = planned(read, observation, caches, stored, full, options);
+        reading.readChanges(stored, full, clock);
+        planned =
+            reading.unchanged()
+                ? Planned.nothing(full)
+                : planned(reading, observation, caches, stored, full, options);
       } catch (SyncException e) {
         throw recording.failed(runId, e);
       } catch (RunStoppedException e) {
@@ -132,6 +148,7 @@ final class RunPipeline {
             "run stopped before its plan was complete run={} reason={}", runId, e.getMessage());
         planned = null;
       }
+      checkpoint = reading.nextCheckpoint();
     }
     if (planned == null) {
       return recording.finish(
@@ -143,6 +160,8 @@ final class RunPipeline {
               new ExecutionResult(List.of(), null, 0, true),
               0,
               !repairs.isEmpty(),
+              null,
+              null,
               null,
               null,
               started,
@@ -183,6 +202,8 @@ final class RunPipeline {
             !repairs.isEmpty(),
             planned.sourceVersion(),
             planned.memoUpdate(),
+            inputs,
+            checkpoint,
             started,
             planComplete),
         clearance,
@@ -191,7 +212,7 @@ final class RunPipeline {
 
   /** The stages from the read to the guard, for a plan or a run. */
   private Planned planned(
-      DirectoryRead read,
+      DirectoryReading reading,
       TargetObservation observation,
       RunCaches caches,
       StoredState stored,
@@ -200,31 +221,42 @@ final class RunPipeline {
     if (full) {
       observation.listNow();
     }
+    DirectoryRead read = reading.read();
     read.useMemo(caches);
     DirectoryRead.Mapped mapped = read.await(options.stopRequested());
     TargetObservation.Observed observed =
         observation.observe(
             mapped.desired(), stored, full, options.verifyMembers(), options.stopRequested());
     Plan plan = Planner.plan(observed.wanted(), observed.state(), stored, policy, target.traits());
-    Plan guarded =
-        SafetyGuards.check(
-            plan, observed.wanted().sourceUserCount(), stored, policy, options.allowDeletes());
-    return new Planned(guarded, observed.failedLookups(), mapped, observed.state().memberships());
+    int directoryUsers =
+        reading.isDelta() ? reading.directoryUsers() : observed.wanted().sourceUserCount();
+    Plan guarded = SafetyGuards.check(plan, directoryUsers, stored, policy, options.allowDeletes());
+    MappingMemo.@Nullable Update memoUpdate = mapped.memoUpdate();
+    if (memoUpdate != null && reading.isDelta()) {
+      // A read of some entries: the memo forgets only the users that left the directory.
+      Set<String> remove = new HashSet<>(memoUpdate.remove());
+      remove.retainAll(reading.focus());
+      memoUpdate = new MappingMemo.Update(memoUpdate.rulesFingerprint(), memoUpdate.put(), remove);
+    }
+    return new Planned(
+        guarded,
+        observed.failedLookups(),
+        mapped.version(),
+        memoUpdate,
+        observed.state().memberships());
   }
 
   /** What the stages up to the guard produced. */
   private record Planned(
       Plan plan,
       int failedLookups,
-      DirectoryRead.Mapped mapped,
+      @Nullable String sourceVersion,
+      MappingMemo.@Nullable Update memoUpdate,
       @Nullable Map<String, Set<String>> verifiedMemberships) {
 
-    @Nullable String sourceVersion() {
-      return mapped.version();
-    }
-
-    MappingMemo.@Nullable Update memoUpdate() {
-      return mapped.memoUpdate();
+    /** Nothing to plan: the directory reported no change since the checkpoint. */
+    static Planned nothing(boolean full) {
+      return new Planned(Plan.empty(full), 0, null, null, null);
     }
   }
 

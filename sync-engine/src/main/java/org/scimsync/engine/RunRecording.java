@@ -99,7 +99,26 @@ final class RunRecording {
       caches.rememberMappings(clearance, run.memoUpdate());
     }
     steadyRuns.recordIfSteady(run, report.status(), clearance, caches);
+    keepCheckpoint(run, report.status(), clearance, caches);
     return report;
+  }
+
+  /**
+   * Keeps where the directory's next change read continues, when this run applied every change of
+   * the whole directory: a checkpoint past a change that failed, was held or skipped would lose it
+   * for good (the next run reads from the checkpoint it started from instead).
+   */
+  private static void keepCheckpoint(
+      FinishedRun run, RunStatus status, WriteClearance clearance, RunCaches caches) {
+    String inputs = run.checkpointInputs();
+    String checkpoint = run.checkpoint();
+    if (inputs == null
+        || checkpoint == null
+        || status != RunStatus.SUCCEEDED
+        || !run.onlyUserKeys().isEmpty()) {
+      return;
+    }
+    caches.saveSourceCheckpoint(clearance, inputs, checkpoint);
   }
 
   /**

@@ -166,6 +166,16 @@ final class SteadyRuns {
             inputs(sourceVersion, rules), run.runId(), plan.counts().unchanged(), plan.warnings()));
   }
 
+  /**
+   * The fingerprint of the inputs a change checkpoint is kept under: what the source describes, the
+   * rules, the policy (not the directory's version: the checkpoint stands for it). Null when the
+   * rules have no fingerprint, and no checkpoint is kept then.
+   */
+  @Nullable String checkpointInputs() {
+    String rules = mapper.rulesFingerprint();
+    return rules == null ? null : inputs("checkpoint", rules);
+  }
+
   /** Whether a full run is due, by the policy's {@code fullEvery}. */
   boolean isFullDue(@Nullable Instant lastFullRun) {
     return lastFullRun == null || !lastFullRun.plus(policy.fullEvery()).isAfter(clock.instant());

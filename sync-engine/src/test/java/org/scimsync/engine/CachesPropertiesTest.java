@@ -31,6 +31,7 @@ import org.scimsync.engine.testing.InMemoryStateStore;
 import org.scimsync.engine.testing.ListDirectorySource;
 import org.scimsync.engine.testing.MutableClock;
 import org.scimsync.engine.testing.SimpleMapper;
+import org.scimsync.engine.testing.TrackedSource;
 import org.scimsync.mapping.MappingResult;
 
 /**
@@ -94,8 +95,9 @@ class CachesPropertiesTest {
   void aFullRunAfterAnIncrementalOnePlansExactlyWhatTheTargetStillLacks(
       @ForAll @Size(min = 1, max = 8) List<@net.jqwik.api.From("edits") Edit> edits,
       @ForAll boolean versionedDirectory,
-      @ForAll boolean membersReadable) {
-    World world = new World(versionedDirectory, membersReadable);
+      @ForAll boolean membersReadable,
+      @ForAll boolean changeTracking) {
+    World world = new World(versionedDirectory, membersReadable, changeTracking);
     world.run(false);
     world.run(true);
     assertThat(world.plan(true).changes()).as("a full run after the first sync").isEmpty();
@@ -174,6 +176,7 @@ class CachesPropertiesTest {
   /** A directory, a target and a state store, with the model of what the directory holds. */
   static final class World {
     final ListDirectorySource source = new ListDirectorySource();
+    final @Nullable TrackedSource tracked;
     final InMemoryScimTarget target;
     final InMemoryStateStore store = new InMemoryStateStore();
     final MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
@@ -183,7 +186,8 @@ class CachesPropertiesTest {
     boolean reversed;
     boolean deletedInTarget;
 
-    World(boolean versioned, boolean membersReadable) {
+    World(boolean versioned, boolean membersReadable, boolean tracked) {
+      this.tracked = tracked ? new TrackedSource(source) : null;
       target = membersReadable ? InMemoryScimTarget.generic() : InMemoryScimTarget.aws();
       if (versioned) {
         source.versioned();
@@ -202,7 +206,7 @@ class CachesPropertiesTest {
 
     SyncEngine engine() {
       return new SyncEngine(
-          source,
+          tracked != null ? tracked : source,
           new SwitchableMapper(reversed),
           target,
           store,

@@ -10,13 +10,14 @@ import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.state.CacheStore;
 import org.scimsync.engine.state.MappingMemo;
 import org.scimsync.engine.state.ObjectKind;
+import org.scimsync.engine.state.SourceCheckpoint;
 import org.scimsync.engine.state.StateStoreException;
 import org.scimsync.engine.state.SteadyState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run's view of the three caches of the {@link CacheStore}, with their rules in code:
+ * One run's view of the caches of the {@link CacheStore}, with their rules in code:
  *
  * <ul>
  *   <li><b>Steady state.</b> Read once per run ({@link #steadyState()}); forgotten before anything
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Mapping memo.</b> Used only under the rules it was written with ({@link #memo}): a memo
  *       of other rules is never handed out, whatever the store answers; updated only with a
  *       clearance and under the same rules.
+ *   <li><b>Change checkpoint.</b> Handed out only under the inputs it was taken under; recorded
+ *       only with a clearance, by a run that applied every change it read.
  *   <li><b>Pushed resources.</b> Read for the keys asked only; a resource stands in for the target
  *       only while its link's content hash is its own (checked where it is used, {@code
  *       observe.LastPushed}).
@@ -138,6 +141,36 @@ public final class RunCaches {
     } catch (StateStoreException e) {
       LOG.warn(
           "the mapping memo could not be recorded; the next run maps every user: {}",
+          e.getMessage());
+    }
+  }
+
+  /**
+   * Where the change read of the directory continues, if one was recorded under these inputs; a
+   * checkpoint of other inputs (another source, other rules or policy) is never handed out.
+   */
+  public Optional<String> sourceCheckpoint(String inputs) {
+    return store
+        .sourceCheckpoint()
+        .filter(recorded -> recorded.inputs().equals(inputs))
+        .map(SourceCheckpoint::checkpoint);
+  }
+
+  /**
+   * Records where the next change read continues. Only a run that applied every change of the whole
+   * directory it read may record one (the caller's rule, see {@code RunRecording}): a checkpoint
+   * past a change that was not applied would lose that change. A failure is logged: the next run
+   * then reads everything.
+   */
+  public synchronized void saveSourceCheckpoint(
+      WriteClearance proof, String inputs, String checkpoint) {
+    requireOwn(proof);
+    try {
+      store.saveSourceCheckpoint(new SourceCheckpoint(inputs, checkpoint));
+    } catch (StateStoreException e) {
+      LOG.warn(
+          "the directory's change checkpoint could not be recorded; the next run reads"
+              + " everything: {}",
           e.getMessage());
     }
   }

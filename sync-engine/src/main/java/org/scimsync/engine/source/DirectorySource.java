@@ -30,6 +30,14 @@ public interface DirectorySource {
     return Optional.empty();
   }
 
+  /**
+   * What the source offers to read only what changed, if it keeps track of its changes (the
+   * default: it does not, and every run reads everything).
+   */
+  default Optional<ChangeTracking> changeTracking() {
+    return Optional.empty();
+  }
+
   /** A short description for logs and reports, e.g. {@code ldif:/etc/scim-sync/directory.ldif}. */
   String describe();
 }

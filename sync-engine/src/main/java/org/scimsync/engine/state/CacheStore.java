@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The three caches a state store keeps for the engine, behind one port: the resources last pushed
- * to linked objects, the mapping memo and the steady state. Each is a cache only: losing one costs
- * a run some reads or mappings, never a wrong plan.
+ * The caches a state store keeps for the engine, behind one port: the resources last pushed to
+ * linked objects, the mapping memo, the steady state and the directory's change checkpoint. Each is
+ * a cache only: losing one costs a run some reads or mappings, never a wrong plan.
  *
  * <p>The engine reaches them only through {@code org.scimsync.engine.cache.RunCaches}, which holds
  * their rules in code (the architecture test checks that nothing else calls these methods): the
@@ -48,4 +48,10 @@ public interface CacheStore {
    * target or to this store.
    */
   void forgetSteadyState();
+
+  /** Where the next change read of the directory continues (see {@link SourceCheckpoint}). */
+  Optional<SourceCheckpoint> sourceCheckpoint();
+
+  /** Records where the next change read continues, replacing the one recorded. */
+  void saveSourceCheckpoint(SourceCheckpoint checkpoint);
 }

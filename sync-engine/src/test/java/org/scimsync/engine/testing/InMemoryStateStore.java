@@ -24,6 +24,7 @@ import org.scimsync.engine.state.RunRecord;
 import org.scimsync.engine.state.RunStart;
 import org.scimsync.engine.state.RunStatus;
 import org.scimsync.engine.state.RunSummary;
+import org.scimsync.engine.state.SourceCheckpoint;
 import org.scimsync.engine.state.StateLockedException;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.StateStoreException;
@@ -49,6 +50,7 @@ public final class InMemoryStateStore implements StateStore {
   private String memoRules = "";
   private boolean failMemoWrites;
   private @Nullable SteadyState steady;
+  private @Nullable SourceCheckpoint checkpoint;
   private Map<String, String> capabilities = Map.of();
   private boolean failSteadyWrites;
   private boolean locked;
@@ -169,6 +171,16 @@ public final class InMemoryStateStore implements StateStore {
   @Override
   public synchronized void forgetSteadyState() {
     steady = null;
+  }
+
+  @Override
+  public synchronized Optional<SourceCheckpoint> sourceCheckpoint() {
+    return Optional.ofNullable(checkpoint);
+  }
+
+  @Override
+  public synchronized void saveSourceCheckpoint(SourceCheckpoint recorded) {
+    checkpoint = recorded;
   }
 
   /** Makes every later {@link #recordSteadyState} fail. */
