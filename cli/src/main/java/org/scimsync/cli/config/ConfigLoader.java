@@ -113,7 +113,8 @@ public final class ConfigLoader {
         document.deprovision() == null ? DeprovisionConfig.defaults() : document.deprovision(),
         document.schedule() == null ? ScheduleConfig.defaults() : document.schedule(),
         document.webhook() == null ? WebhookConfig.defaults() : document.webhook(),
-        locations);
+        locations,
+        document.state() == null ? null : document.state().database());
   }
 
   private static ConfigException translate(

@@ -2,10 +2,12 @@ package org.scimsync.cli.config;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.scimsync.common.Secret;
 import org.scimsync.service.ScheduleConfig;
 import org.scimsync.service.WebhookConfig;
 import org.scimsync.sources.SourceConfig;
+import org.scimsync.state.postgres.PostgresConnection;
 
 /**
  * A loaded, validated scim-sync configuration: one sync from a directory to one SCIM target. Built
@@ -15,7 +17,8 @@ import org.scimsync.sources.SourceConfig;
  * @param file the configuration file it was read from
  * @param source the directory to read
  * @param target the SCIM service provider
- * @param statePath the SQLite state file (default {@code scim-sync.db} beside the configuration)
+ * @param statePath the SQLite state file (default {@code scim-sync.db} beside the configuration);
+ *     unused when {@code stateDatabase} is set
  * @param users user scoping and mapping rules
  * @param groups group scoping and mapping rules
  * @param deprovision deprovisioning and safety thresholds
@@ -23,6 +26,7 @@ import org.scimsync.sources.SourceConfig;
  * @param webhook the webhook and endpoints of {@code serve}
  * @param locations the line of every key, to point later errors (an expression that does not
  *     compile) at the file
+ * @param stateDatabase the PostgreSQL database of {@code state.url}; null for the SQLite file
  */
 public record ScimSyncConfig(
     Path file,
@@ -34,7 +38,8 @@ public record ScimSyncConfig(
     DeprovisionConfig deprovision,
     ScheduleConfig schedule,
     WebhookConfig webhook,
-    ConfigLocations locations) {
+    ConfigLocations locations,
+    @Nullable PostgresConnection stateDatabase) {
 
   public ScimSyncConfig {
     Objects.requireNonNull(file, "file");
@@ -47,6 +52,11 @@ public record ScimSyncConfig(
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(webhook, "webhook");
     Objects.requireNonNull(locations, "locations");
+  }
+
+  /** Where the state is, for messages: the SQLite file or the PostgreSQL URL. */
+  public String stateLocation() {
+    return stateDatabase == null ? statePath.toString() : stateDatabase.url();
   }
 
   /** An error about {@code key} of this file (exit code 2), pointing at the key's line. */

@@ -1,43 +1,38 @@
-package org.scimsync.state.sqlite;
+package org.scimsync.state.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.scimsync.engine.state.RunStart;
 import org.scimsync.engine.state.RunStatus;
 import org.scimsync.engine.state.RunSummary;
 import org.scimsync.engine.state.SteadyState;
 
-class SteadyStateStoreTest {
+/** The steady state: recorded, kept across reopening, forgotten. */
+public interface SteadyStateContract extends StateStoreFixture {
 
-  private static final Instant NOW = Instant.parse("2026-12-01T10:15:30.123456789Z");
-
-  @TempDir Path dir;
+  Instant NOW = Instant.parse("2026-12-01T10:15:30.123456789Z");
 
   @Test
-  void aNewStoreHasNoSteadyState() {
-    try (SqliteStateStore store = SqliteStateStore.openInMemory()) {
+  default void aNewStoreHasNoSteadyState() {
+    try (SqlStateStore store = reopen()) {
       assertThat(store.steadyState()).isEmpty();
     }
   }
 
   @Test
-  void theSteadyStateIsKeptAcrossReopeningUntilForgotten() {
-    Path file = dir.resolve("state.db");
+  default void theSteadyStateIsKeptAcrossReopeningUntilForgotten() {
     SteadyState first = new SteadyState("inputs-1", 7, 120, List.of("line 3: no mail"));
     SteadyState second = new SteadyState("inputs-2", 9, 121, List.of());
-    try (SqliteStateStore store = SqliteStateStore.open(file)) {
+    try (SqlStateStore store = reopen()) {
       store.recordSteadyState(first);
     }
 
-    try (SqliteStateStore store = SqliteStateStore.open(file)) {
+    try (SqlStateStore store = reopen()) {
       assertThat(store.steadyState()).contains(first);
       store.recordSteadyState(second);
       assertThat(store.steadyState()).contains(second);
@@ -45,23 +40,22 @@ class SteadyStateStoreTest {
       assertThat(store.steadyState()).isEmpty();
       store.forgetSteadyState();
     }
-    try (SqliteStateStore store = SqliteStateStore.open(file)) {
+    try (SqlStateStore store = reopen()) {
       assertThat(store.steadyState()).isEmpty();
     }
   }
 
   @Test
-  void aDamagedSteadyStateIsNone() throws Exception {
-    Path file = dir.resolve("state.db");
-    try (SqliteStateStore store = SqliteStateStore.open(file)) {
+  default void aDamagedSteadyStateIsNone() throws Exception {
+    try (SqlStateStore store = reopen()) {
       store.recordSteadyState(new SteadyState("inputs-1", 7, 120, List.of("a warning")));
     }
-    try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + file);
+    try (Connection sqlite = connect();
         Statement statement = sqlite.createStatement()) {
       statement.execute("UPDATE steady_state SET warnings = 'not json'");
     }
 
-    try (SqliteStateStore store = SqliteStateStore.open(file)) {
+    try (SqlStateStore store = reopen()) {
       assertThat(store.steadyState()).isEmpty();
       store.recordSteadyState(new SteadyState("inputs-2", 8, 120, List.of()));
       assertThat(store.steadyState().orElseThrow().runId()).isEqualTo(8);
@@ -69,8 +63,8 @@ class SteadyStateStoreTest {
   }
 
   @Test
-  void theLastFullRunIsThatOfTheLoadedState() {
-    try (SqliteStateStore store = SqliteStateStore.openInMemory()) {
+  default void theLastFullRunIsThatOfTheLoadedState() {
+    try (SqlStateStore store = reopen()) {
       assertThat(store.lastFullRun()).isNull();
       long full = store.beginRun(new RunStart("cli", true, false, NOW));
       store.finishRun(full, new RunSummary(RunStatus.SUCCEEDED, 0, 0, 0, NOW.plusSeconds(5), null));

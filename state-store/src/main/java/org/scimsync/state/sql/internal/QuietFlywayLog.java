@@ -1,4 +1,4 @@
-package org.scimsync.state.sqlite.internal;
+package org.scimsync.state.sql.internal;
 
 import org.flywaydb.core.api.logging.Log;
 import org.flywaydb.core.api.logging.LogCreator;

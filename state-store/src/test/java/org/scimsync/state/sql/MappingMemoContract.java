@@ -1,47 +1,42 @@
-package org.scimsync.state.sqlite;
+package org.scimsync.state.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.scimsync.engine.state.MappingMemo;
 
-class MappingMemoStoreTest {
+/** The mapping memo: kept for the same rules only. */
+public interface MappingMemoContract extends StateStoreFixture {
 
-  private static final MappingMemo.Entry ADA = new MappingMemo.Entry("fp-ada", "ada@x", "h-ada");
-  private static final MappingMemo.Entry BOB = new MappingMemo.Entry("fp-bob", "bob@x", "h-bob");
-
-  @TempDir Path dir;
+  MappingMemo.Entry ADA = new MappingMemo.Entry("fp-ada", "ada@x", "h-ada");
+  MappingMemo.Entry BOB = new MappingMemo.Entry("fp-bob", "bob@x", "h-bob");
 
   @Test
-  void aNewStoreRemembersNothing() {
-    try (SqliteStateStore store = SqliteStateStore.openInMemory()) {
+  default void aNewStoreRemembersNothing() {
+    try (SqlStateStore store = reopen()) {
       assertThat(store.mappingMemo("rules-1")).isEqualTo(MappingMemo.empty("rules-1"));
     }
   }
 
   @Test
-  void theMemoIsKeptAcrossReopeningForTheSameRulesOnly() {
-    Path file = dir.resolve("state.db");
-    try (SqliteStateStore store = SqliteStateStore.open(file)) {
+  default void theMemoIsKeptAcrossReopeningForTheSameRulesOnly() {
+    try (SqlStateStore store = reopen()) {
       store.updateMappingMemo(
           new MappingMemo.Update("rules-1", Map.of("a", ADA, "b", BOB), Set.of()));
     }
 
-    try (SqliteStateStore store = SqliteStateStore.open(file)) {
+    try (SqlStateStore store = reopen()) {
       assertThat(store.mappingMemo("rules-1").users()).isEqualTo(Map.of("a", ADA, "b", BOB));
       assertThat(store.mappingMemo("rules-2").users()).isEmpty();
     }
   }
 
   @Test
-  void anUpdateReplacesAndForgetsEntries() {
-    try (SqliteStateStore store = SqliteStateStore.openInMemory()) {
+  default void anUpdateReplacesAndForgetsEntries() {
+    try (SqlStateStore store = reopen()) {
       store.updateMappingMemo(
           new MappingMemo.Update("rules-1", Map.of("a", ADA, "b", BOB), Set.of()));
       MappingMemo.Entry changed = new MappingMemo.Entry("fp-ada-2", "ada@y", "h-ada-2");
@@ -54,8 +49,8 @@ class MappingMemoStoreTest {
   }
 
   @Test
-  void anUpdateUnderOtherRulesForgetsEverythingRecordedUnderTheOldOnes() {
-    try (SqliteStateStore store = SqliteStateStore.openInMemory()) {
+  default void anUpdateUnderOtherRulesForgetsEverythingRecordedUnderTheOldOnes() {
+    try (SqlStateStore store = reopen()) {
       store.updateMappingMemo(
           new MappingMemo.Update("rules-1", Map.of("a", ADA, "b", BOB), Set.of()));
 
@@ -67,21 +62,20 @@ class MappingMemoStoreTest {
   }
 
   @Test
-  void theMemoIsInItsOwnTableBesideTheLinks() throws Exception {
-    Path file = dir.resolve("state.db");
-    try (SqliteStateStore store = SqliteStateStore.open(file)) {
+  default void theMemoIsInItsOwnTableBesideTheLinks() throws Exception {
+    try (SqlStateStore store = reopen()) {
       store.updateMappingMemo(new MappingMemo.Update("rules-1", Map.of("a", ADA), Set.of()));
     }
 
-    try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+    try (Connection sqlite = connect()) {
       assertThat(
-              StateFileTest.query(
+              StateStoreFixture.query(
                   sqlite,
                   "SELECT source_key || ' ' || source_fingerprint || ' ' || user_name || ' '"
                       + " || content_hash FROM mapping_memo"))
           .containsExactly("a fp-ada ada@x h-ada");
       assertThat(
-              StateFileTest.query(
+              StateStoreFixture.query(
                   sqlite, "SELECT value FROM store_meta WHERE name = 'mapping_rules'"))
           .containsExactly("rules-1");
     }

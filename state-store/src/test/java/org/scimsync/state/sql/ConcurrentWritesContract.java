@@ -1,8 +1,7 @@
-package org.scimsync.state.sqlite;
+package org.scimsync.state.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.scimsync.engine.state.ChangeOutcome;
 import org.scimsync.engine.state.JournalEntry;
 import org.scimsync.engine.state.JournalRecord;
@@ -23,17 +21,16 @@ import org.scimsync.engine.state.ObjectKind;
 import org.scimsync.engine.state.RunStart;
 import org.scimsync.engine.state.StoredState;
 
-class ConcurrentWritesTest {
+/** Writes from the threads of a run, and from two stores on one database, are never lost. */
+public interface ConcurrentWritesContract extends StateStoreFixture {
 
-  private static final int THREADS = 8;
-  private static final int CHANGES_PER_THREAD = 150;
-  private static final int READS = 20;
-
-  @TempDir Path dir;
+  int THREADS = 8;
+  int CHANGES_PER_THREAD = 150;
+  int READS = 20;
 
   @Test
-  void writesFromManyThreadsAreNeverLost() throws Exception {
-    try (SqliteStateStore store = SqliteStateStore.open(dir.resolve("state.db"))) {
+  default void writesFromManyThreadsAreNeverLost() throws Exception {
+    try (SqlStateStore store = reopen()) {
       long run = store.beginRun(new RunStart("cli", true, false, Instant.now()));
       CountDownLatch start = new CountDownLatch(1);
       ExecutorService pool = Executors.newFixedThreadPool(THREADS + 1);
@@ -67,10 +64,9 @@ class ConcurrentWritesTest {
   }
 
   @Test
-  void twoStoresOnOneFileWaitForEachOthersWrites() throws Exception {
-    Path file = dir.resolve("state.db");
-    try (SqliteStateStore first = SqliteStateStore.open(file);
-        SqliteStateStore second = SqliteStateStore.open(file)) {
+  default void twoStoresOnOneFileWaitForEachOthersWrites() throws Exception {
+    try (SqlStateStore first = reopen();
+        SqlStateStore second = reopen()) {
       CountDownLatch start = new CountDownLatch(1);
       ExecutorService pool = Executors.newFixedThreadPool(2);
       try {
@@ -87,7 +83,7 @@ class ConcurrentWritesTest {
     }
   }
 
-  private static Void saveLinks(SqliteStateStore store, String prefix, CountDownLatch start)
+  private static Void saveLinks(SqlStateStore store, String prefix, CountDownLatch start)
       throws InterruptedException {
     start.await();
     for (int i = 0; i < CHANGES_PER_THREAD; i++) {
@@ -98,8 +94,8 @@ class ConcurrentWritesTest {
     return null;
   }
 
-  private static Void applyChanges(
-      SqliteStateStore store, long run, int thread, CountDownLatch start) throws Exception {
+  private static Void applyChanges(SqlStateStore store, long run, int thread, CountDownLatch start)
+      throws Exception {
     start.await();
     for (int i = 0; i < CHANGES_PER_THREAD; i++) {
       String key = "user-" + thread + "-" + i;
@@ -117,7 +113,7 @@ class ConcurrentWritesTest {
   /**
    * Loads the state a few times while the writers run; each load sees a consistent, growing state.
    */
-  private static int readWhileWriting(SqliteStateStore store, CountDownLatch start)
+  private static int readWhileWriting(SqlStateStore store, CountDownLatch start)
       throws InterruptedException {
     start.await();
     int seen = 0;

@@ -1,4 +1,4 @@
-package org.scimsync.state.sqlite;
+package org.scimsync.state.sql;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +15,7 @@ final class CapabilityTable {
 
   private CapabilityTable() {}
 
-  static Map<String, String> load(SqliteDatabase db) throws SQLException {
+  static Map<String, String> load(SqlDatabase db) throws SQLException {
     Map<String, String> capabilities = new LinkedHashMap<>();
     try (ResultSet rows = db.prepare(SELECT).executeQuery()) {
       while (rows.next()) {
@@ -25,7 +25,7 @@ final class CapabilityTable {
     return capabilities;
   }
 
-  static void replace(SqliteDatabase db, Map<String, String> capabilities) throws SQLException {
+  static void replace(SqlDatabase db, Map<String, String> capabilities) throws SQLException {
     db.prepare(DELETE).executeUpdate();
     PreparedStatement insert = db.prepare(INSERT);
     for (Map.Entry<String, String> capability : capabilities.entrySet()) {

@@ -1,25 +1,21 @@
-package org.scimsync.state.sqlite;
+package org.scimsync.state.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TargetCapabilityStoreTest {
-
-  @TempDir Path dir;
+/** What runs learned of the target. */
+public interface TargetCapabilityContract extends StateStoreFixture {
 
   @Test
-  void whatWasLearnedOfTheTargetIsKeptAcrossReopeningAndReplacedWhole() {
-    Path file = dir.resolve("state.db");
-    try (SqliteStateStore store = SqliteStateStore.open(file)) {
+  default void whatWasLearnedOfTheTargetIsKeptAcrossReopeningAndReplacedWhole() {
+    try (SqlStateStore store = reopen()) {
       assertThat(store.targetCapabilities()).isEmpty();
       store.saveTargetCapabilities(
           Map.of("membersOnCreate", "false", "maxMembersPerRequest", "20", "target", "t1"));
     }
-    try (SqliteStateStore store = SqliteStateStore.open(file)) {
+    try (SqlStateStore store = reopen()) {
       assertThat(store.targetCapabilities())
           .containsExactlyInAnyOrderEntriesOf(
               Map.of("membersOnCreate", "false", "maxMembersPerRequest", "20", "target", "t1"));

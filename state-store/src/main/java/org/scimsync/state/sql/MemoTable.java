@@ -1,4 +1,4 @@
-package org.scimsync.state.sqlite;
+package org.scimsync.state.sql;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,13 +19,16 @@ final class MemoTable {
       "SELECT source_key, source_fingerprint, user_name, content_hash FROM mapping_memo";
   private static final String DELETE_ALL = "DELETE FROM mapping_memo";
   private static final String UPSERT_ENTRY =
-      "INSERT OR REPLACE INTO mapping_memo"
-          + " (source_key, source_fingerprint, user_name, content_hash) VALUES (?, ?, ?, ?)";
+      "INSERT INTO mapping_memo"
+          + " (source_key, source_fingerprint, user_name, content_hash) VALUES (?, ?, ?, ?)"
+          + " ON CONFLICT (source_key) DO UPDATE SET source_fingerprint ="
+          + " excluded.source_fingerprint, user_name = excluded.user_name,"
+          + " content_hash = excluded.content_hash";
   private static final String DELETE_ENTRY = "DELETE FROM mapping_memo WHERE source_key = ?";
 
   private MemoTable() {}
 
-  static MappingMemo load(SqliteDatabase db, String rulesFingerprint) throws SQLException {
+  static MappingMemo load(SqlDatabase db, String rulesFingerprint) throws SQLException {
     if (!rulesFingerprint.equals(storedRules(db))) {
       return MappingMemo.empty(rulesFingerprint);
     }
@@ -40,7 +43,7 @@ final class MemoTable {
     return new MappingMemo(rulesFingerprint, users);
   }
 
-  static void update(SqliteDatabase db, MappingMemo.Update update) throws SQLException {
+  static void update(SqlDatabase db, MappingMemo.Update update) throws SQLException {
     if (!update.rulesFingerprint().equals(storedRules(db))) {
       db.prepare(DELETE_ALL).executeUpdate();
       PreparedStatement rules = db.prepare(UPSERT_RULES);
@@ -65,7 +68,7 @@ final class MemoTable {
     upsert.executeBatch();
   }
 
-  private static String storedRules(SqliteDatabase db) throws SQLException {
+  private static String storedRules(SqlDatabase db) throws SQLException {
     PreparedStatement select = db.prepare(SELECT_RULES);
     select.setString(1, RULES);
     try (ResultSet row = select.executeQuery()) {

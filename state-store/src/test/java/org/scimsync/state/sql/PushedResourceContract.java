@@ -1,28 +1,24 @@
-package org.scimsync.state.sqlite;
+package org.scimsync.state.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.scimsync.engine.state.Link;
 import org.scimsync.engine.state.ObjectKind;
 
 /** The resource last pushed per link: schema 2's column, its port methods and its migration. */
-class PushedResourceTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+/** The resource last pushed per link: schema 2's column, its port methods and its migration. */
+public interface PushedResourceContract extends StateStoreFixture {
 
-  @TempDir Path dir;
+  ObjectMapper JSON = new ObjectMapper();
 
   static ObjectNode resource(String userName, String title) {
     ObjectNode resource = JSON.createObjectNode();
@@ -33,14 +29,13 @@ class PushedResourceTest {
   }
 
   @Test
-  void resourcesAreReadForTheAskedKeysOnlyAndStoredAsCanonicalJson() throws Exception {
-    Path file = dir.resolve("state.db");
-    try (SqliteStateStore store = SqliteStateStore.open(file)) {
-      store.saveLink(SqliteStateStoreTest.user("alice", "t-1"), resource("alice@x", "Engineer"));
-      store.saveLink(SqliteStateStoreTest.user("bob", "t-2"), resource("bob@x", "Clerk"));
-      store.saveLink(SqliteStateStoreTest.user("carol", "t-3"));
+  default void resourcesAreReadForTheAskedKeysOnlyAndStoredAsCanonicalJson() throws Exception {
+    try (SqlStateStore store = reopen()) {
+      store.saveLink(StateStoreFixture.user("alice", "t-1"), resource("alice@x", "Engineer"));
+      store.saveLink(StateStoreFixture.user("bob", "t-2"), resource("bob@x", "Clerk"));
+      store.saveLink(StateStoreFixture.user("carol", "t-3"));
       ObjectNode group = JSON.createObjectNode().put("displayName", "Admins");
-      store.saveLink(SqliteStateStoreTest.group("alice", "g-1"), group);
+      store.saveLink(StateStoreFixture.group("alice", "g-1"), group);
 
       Map<String, ObjectNode> users =
           store.pushedResources(ObjectKind.USER, List.of("alice", "carol", "nobody"));
@@ -50,9 +45,9 @@ class PushedResourceTest {
           .containsExactly(Map.entry("alice", group));
       assertThat(store.pushedResources(ObjectKind.USER, List.of())).isEmpty();
     }
-    try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+    try (Connection sqlite = connect()) {
       assertThat(
-              StateFileTest.query(
+              StateStoreFixture.query(
                   sqlite,
                   "SELECT pushed_resource FROM link WHERE kind = 'USER' AND source_key = 'alice'"))
           .containsExactly(
@@ -62,14 +57,14 @@ class PushedResourceTest {
   }
 
   @Test
-  void aLinkSavedWithoutResourceKeepsItForTheSameTargetObjectOnly() {
-    try (SqliteStateStore store = SqliteStateStore.openInMemory()) {
-      store.saveLink(SqliteStateStoreTest.user("alice", "t-1"), resource("alice@x", "Engineer"));
-      store.saveLink(SqliteStateStoreTest.user("bob", "t-2"), resource("bob@x", "Clerk"));
+  default void aLinkSavedWithoutResourceKeepsItForTheSameTargetObjectOnly() {
+    try (SqlStateStore store = reopen()) {
+      store.saveLink(StateStoreFixture.user("alice", "t-1"), resource("alice@x", "Engineer"));
+      store.saveLink(StateStoreFixture.user("bob", "t-2"), resource("bob@x", "Clerk"));
 
       store.saveLink(
           new Link(ObjectKind.USER, "alice", "t-1", "disabled", true, java.time.Instant.EPOCH));
-      store.saveLink(SqliteStateStoreTest.user("bob", "t-9"));
+      store.saveLink(StateStoreFixture.user("bob", "t-9"));
 
       assertThat(store.pushedResources(ObjectKind.USER, List.of("alice", "bob")))
           .containsOnlyKeys("alice");
@@ -78,28 +73,28 @@ class PushedResourceTest {
   }
 
   @Test
-  void aNewResourceReplacesTheOldAndDeletingTheLinkForgetsIt() {
-    try (SqliteStateStore store = SqliteStateStore.openInMemory()) {
-      store.saveLink(SqliteStateStoreTest.user("alice", "t-1"), resource("alice@x", "Engineer"));
-      store.saveLink(SqliteStateStoreTest.user("alice", "t-1"), resource("alice@x", "Manager"));
+  default void aNewResourceReplacesTheOldAndDeletingTheLinkForgetsIt() {
+    try (SqlStateStore store = reopen()) {
+      store.saveLink(StateStoreFixture.user("alice", "t-1"), resource("alice@x", "Engineer"));
+      store.saveLink(StateStoreFixture.user("alice", "t-1"), resource("alice@x", "Manager"));
       assertThat(store.pushedResources(ObjectKind.USER, List.of("alice")).get("alice"))
           .isEqualTo(resource("alice@x", "Manager"));
 
       store.deleteLink(ObjectKind.USER, "alice");
-      store.saveLink(SqliteStateStoreTest.user("alice", "t-1"));
+      store.saveLink(StateStoreFixture.user("alice", "t-1"));
 
       assertThat(store.pushedResources(ObjectKind.USER, List.of("alice"))).isEmpty();
     }
   }
 
   @Test
-  void thousandsOfKeysAreReadInOneCall() {
-    try (SqliteStateStore store = SqliteStateStore.openInMemory()) {
+  default void thousandsOfKeysAreReadInOneCall() {
+    try (SqlStateStore store = reopen()) {
       List<String> keys = new ArrayList<>();
       for (int i = 0; i < 5000; i++) {
         keys.add("k" + i);
         if (i % 2 == 0) {
-          store.saveLink(SqliteStateStoreTest.user("k" + i, "t-" + i), resource("u" + i, "T"));
+          store.saveLink(StateStoreFixture.user("k" + i, "t-" + i), resource("u" + i, "T"));
         }
       }
 
@@ -111,51 +106,44 @@ class PushedResourceTest {
   }
 
   @Test
-  void anUnreadableResourceIsLeftOutSoTheObjectIsReadFromTheTarget() throws Exception {
-    Path file = dir.resolve("state.db");
-    try (SqliteStateStore store = SqliteStateStore.open(file)) {
-      store.saveLink(SqliteStateStoreTest.user("alice", "t-1"), resource("alice@x", "Engineer"));
-      store.saveLink(SqliteStateStoreTest.user("bob", "t-2"), resource("bob@x", "Clerk"));
+  default void anUnreadableResourceIsLeftOutSoTheObjectIsReadFromTheTarget() throws Exception {
+    try (SqlStateStore store = reopen()) {
+      store.saveLink(StateStoreFixture.user("alice", "t-1"), resource("alice@x", "Engineer"));
+      store.saveLink(StateStoreFixture.user("bob", "t-2"), resource("bob@x", "Clerk"));
     }
-    try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + file);
+    try (Connection sqlite = connect();
         Statement statement = sqlite.createStatement()) {
       statement.execute("UPDATE link SET pushed_resource = '{broken' WHERE source_key = 'alice'");
     }
 
-    try (SqliteStateStore store = SqliteStateStore.open(file)) {
+    try (SqlStateStore store = reopen()) {
       assertThat(store.pushedResources(ObjectKind.USER, List.of("alice", "bob")))
           .containsOnlyKeys("bob");
     }
   }
 
   @Test
-  void aSchemaOneFileIsMigratedAndItsLinksHaveNoResource() throws Exception {
-    Path file = dir.resolve("state.db");
-    Flyway.configure()
-        .dataSource("jdbc:sqlite:" + file, null, null)
-        .locations("classpath:db/migration")
-        .target("1")
-        .load()
-        .migrate();
-    try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + file);
+  default void aSchemaOneDatabaseIsMigratedAndItsLinksHaveNoResource() throws Exception {
+    flyway().locations(dialect().migrations()).target("1").load().migrate();
+    try (Connection sqlite = connect();
         Statement statement = sqlite.createStatement()) {
       statement.execute(
           "INSERT INTO link (kind, source_key, target_id, content_hash, disabled, synced_at)"
               + " VALUES ('USER', 'alice', 't-1', 'h', 0, '2026-11-23T10:15:30.123456789Z')");
     }
 
-    try (SqliteStateStore store = SqliteStateStore.open(file)) {
+    try (SqlStateStore store = reopen()) {
       assertThat(store.load().users()).containsOnlyKeys("alice");
       assertThat(store.pushedResources(ObjectKind.USER, List.of("alice"))).isEmpty();
 
-      store.saveLink(SqliteStateStoreTest.user("alice", "t-1"), resource("alice@x", "Engineer"));
+      store.saveLink(StateStoreFixture.user("alice", "t-1"), resource("alice@x", "Engineer"));
       assertThat(store.pushedResources(ObjectKind.USER, List.of("alice"))).containsKey("alice");
     }
-    try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+    try (Connection sqlite = connect()) {
       assertThat(
-              StateFileTest.query(
+              StateStoreFixture.query(
                   sqlite, "SELECT version FROM flyway_schema_history ORDER BY installed_rank"))
-          .containsExactly("1", "2", "3", "4", "5");
+          .containsExactly("1", "2", "3", "4", "5", "6");
     }
   }
 }

@@ -1,4 +1,4 @@
-package org.scimsync.state.sqlite;
+package org.scimsync.state.sql;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,7 +33,7 @@ final class JournalTable {
 
   private JournalTable() {}
 
-  static long begin(SqliteDatabase db, long runId, JournalEntry entry, Instant now)
+  static long begin(SqlDatabase db, long runId, JournalEntry entry, Instant now)
       throws SQLException {
     PreparedStatement insert = db.prepare(INSERT);
     insert.setLong(1, runId);
@@ -50,7 +50,7 @@ final class JournalTable {
     }
   }
 
-  static void end(SqliteDatabase db, long journalId, ChangeOutcome outcome, Instant now)
+  static void end(SqlDatabase db, long journalId, ChangeOutcome outcome, Instant now)
       throws SQLException {
     PreparedStatement update = db.prepare(END);
     update.setString(1, outcome.result().name());
@@ -64,11 +64,11 @@ final class JournalTable {
     }
   }
 
-  static List<JournalRecord> unfinished(SqliteDatabase db) throws SQLException {
+  static List<JournalRecord> unfinished(SqlDatabase db) throws SQLException {
     return records(db.prepare(UNFINISHED));
   }
 
-  static void settle(SqliteDatabase db, Collection<Long> journalIds) throws SQLException {
+  static void settle(SqlDatabase db, Collection<Long> journalIds) throws SQLException {
     PreparedStatement update = db.prepare(SETTLE);
     List<Long> ids = List.copyOf(journalIds);
     for (long id : ids) {
@@ -83,7 +83,7 @@ final class JournalTable {
     }
   }
 
-  static List<JournalRecord> ofRun(SqliteDatabase db, long runId) throws SQLException {
+  static List<JournalRecord> ofRun(SqlDatabase db, long runId) throws SQLException {
     PreparedStatement select = db.prepare(OF_RUN);
     select.setLong(1, runId);
     return records(select);
@@ -126,7 +126,7 @@ final class JournalTable {
         Columns.nullableInstant(rows, "finished_at"));
   }
 
-  private static StateStoreException missing(SqliteDatabase db, String what, long journalId) {
+  private static StateStoreException missing(SqlDatabase db, String what, long journalId) {
     return new StateStoreException(
         "state store "
             + db.location()

@@ -1,4 +1,4 @@
-package org.scimsync.state.sqlite;
+package org.scimsync.state.sql;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,8 +21,6 @@ final class LinkTable {
 
   private static final String SELECT_LINKS =
       "SELECT kind, source_key, target_id, content_hash, disabled, synced_at FROM link";
-  private static final String SELECT_MEMBERSHIPS =
-      "SELECT group_key, json_group_array(user_key) FROM membership GROUP BY group_key";
   private static final String DELETE_OTHER_LINK_OF_TARGET =
       "DELETE FROM link WHERE kind = ? AND target_id = ? AND source_key <> ? RETURNING source_key";
   // A link saved without a resource keeps the one pushed to the same target object (the
@@ -37,14 +35,14 @@ final class LinkTable {
           + " WHEN link.target_id = excluded.target_id THEN link.pushed_resource END";
   private static final String SELECT_PUSHED_RESOURCES =
       "SELECT source_key, pushed_resource FROM link WHERE kind = ?"
-          + " AND source_key IN (SELECT value FROM json_each(?)) AND pushed_resource IS NOT NULL";
+          + " AND source_key IN (%s) AND pushed_resource IS NOT NULL";
   private static final String DELETE_LINK = "DELETE FROM link WHERE kind = ? AND source_key = ?";
   private static final String DELETE_MEMBERSHIPS_OF_GROUP =
       "DELETE FROM membership WHERE group_key = ?";
   private static final String DELETE_MEMBERSHIPS_OF_USER =
       "DELETE FROM membership WHERE user_key = ?";
   private static final String INSERT_MEMBERSHIP =
-      "INSERT OR IGNORE INTO membership (group_key, user_key) VALUES (?, ?)";
+      "INSERT INTO membership (group_key, user_key) VALUES (?, ?) ON CONFLICT DO NOTHING";
   private static final String DELETE_MEMBERSHIP =
       "DELETE FROM membership WHERE group_key = ? AND user_key = ?";
 
@@ -55,7 +53,7 @@ final class LinkTable {
 
   private LinkTable() {}
 
-  static Links links(SqliteDatabase db) throws SQLException {
+  static Links links(SqlDatabase db) throws SQLException {
     Map<String, Link> users = new HashMap<>();
     Map<String, Link> groups = new HashMap<>();
     try (ResultSet rows = db.prepare(SELECT_LINKS).executeQuery()) {
@@ -76,13 +74,13 @@ final class LinkTable {
   }
 
   /**
-   * Group source key to the immutable set of its pushed member user keys. SQLite aggregates each
-   * group's members into one JSON array: one row per group instead of one per membership, which
-   * makes reading 250,000 memberships several times faster.
+   * Group source key to the immutable set of its pushed member user keys. The database aggregates
+   * each group's members into one JSON array: one row per group instead of one per membership,
+   * which makes reading 250,000 memberships several times faster.
    */
-  static Map<String, Set<String>> memberships(SqliteDatabase db) throws SQLException {
+  static Map<String, Set<String>> memberships(SqlDatabase db) throws SQLException {
     Map<String, Set<String>> memberships = new HashMap<>();
-    try (ResultSet rows = db.prepare(SELECT_MEMBERSHIPS).executeQuery()) {
+    try (ResultSet rows = db.prepare(db.dialect().membershipsByGroup()).executeQuery()) {
       while (rows.next()) {
         memberships.put(rows.getString(1), Set.copyOf(Columns.strings(rows.getString(2))));
       }
@@ -95,9 +93,10 @@ final class LinkTable {
    * one JSON array parameter, so any number of them costs one query and no SQL variable limit.
    */
   static Map<String, String> pushedResources(
-      SqliteDatabase db, ObjectKind kind, Collection<String> sourceKeys) throws SQLException {
+      SqlDatabase db, ObjectKind kind, Collection<String> sourceKeys) throws SQLException {
     Map<String, String> resources = new HashMap<>();
-    PreparedStatement select = db.prepare(SELECT_PUSHED_RESOURCES);
+    PreparedStatement select =
+        db.prepare(SELECT_PUSHED_RESOURCES.formatted(db.dialect().stringsOfJsonParameter()));
     select.setString(1, kind.name());
     select.setString(2, Columns.json(List.copyOf(sourceKeys)));
     try (ResultSet rows = select.executeQuery()) {
@@ -112,10 +111,16 @@ final class LinkTable {
    * Inserts or replaces the link of one source object, with the resource last pushed to it (null:
    * keep the one recorded for the same target id, if any). A target object belongs to one source
    * object only: a link of another source key to the same target id (an object re-adopted under a
-   * new key) is replaced by this one.
+   * new key) is replaced by this one. On SQLite that rare case is handled when the unique
+   * constraint refuses the upsert; on PostgreSQL, where a refused statement aborts the transaction,
+   * the other link is looked for first.
    */
-  static void save(SqliteDatabase db, Link link, @Nullable String pushedResource)
-      throws SQLException {
+  static void save(SqlDatabase db, Link link, @Nullable String pushedResource) throws SQLException {
+    if (!db.dialect().continuesAfterFailedStatement()) {
+      forgetOtherLinkOfTarget(db, link);
+      upsert(db, link, pushedResource);
+      return;
+    }
     try {
       upsert(db, link, pushedResource);
     } catch (SQLException e) {
@@ -129,7 +134,7 @@ final class LinkTable {
     }
   }
 
-  private static void upsert(SqliteDatabase db, Link link, @Nullable String pushedResource)
+  private static void upsert(SqlDatabase db, Link link, @Nullable String pushedResource)
       throws SQLException {
     PreparedStatement upsert = db.prepare(UPSERT_LINK);
     upsert.setString(1, link.kind().name());
@@ -142,7 +147,7 @@ final class LinkTable {
     upsert.executeUpdate();
   }
 
-  private static void forgetOtherLinkOfTarget(SqliteDatabase db, Link link) throws SQLException {
+  private static void forgetOtherLinkOfTarget(SqlDatabase db, Link link) throws SQLException {
     PreparedStatement stale = db.prepare(DELETE_OTHER_LINK_OF_TARGET);
     stale.setString(1, link.kind().name());
     stale.setString(2, link.targetId());
@@ -160,7 +165,7 @@ final class LinkTable {
   }
 
   /** Forgets an object and the memberships recorded for it. */
-  static void delete(SqliteDatabase db, ObjectKind kind, String sourceKey) throws SQLException {
+  static void delete(SqlDatabase db, ObjectKind kind, String sourceKey) throws SQLException {
     PreparedStatement link = db.prepare(DELETE_LINK);
     link.setString(1, kind.name());
     link.setString(2, sourceKey);
@@ -172,12 +177,12 @@ final class LinkTable {
     memberships.executeUpdate();
   }
 
-  static void addMemberships(SqliteDatabase db, String groupKey, Collection<String> userKeys)
+  static void addMemberships(SqlDatabase db, String groupKey, Collection<String> userKeys)
       throws SQLException {
     batch(db.prepare(INSERT_MEMBERSHIP), groupKey, userKeys);
   }
 
-  static void removeMemberships(SqliteDatabase db, String groupKey, Collection<String> userKeys)
+  static void removeMemberships(SqlDatabase db, String groupKey, Collection<String> userKeys)
       throws SQLException {
     batch(db.prepare(DELETE_MEMBERSHIP), groupKey, userKeys);
   }

@@ -1,4 +1,4 @@
-package org.scimsync.state.sqlite;
+package org.scimsync.state.sql;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,13 +17,15 @@ final class SteadyStateTable {
   private static final String SELECT =
       "SELECT inputs, run_id, unchanged, warnings FROM steady_state WHERE id = 1";
   private static final String UPSERT =
-      "INSERT OR REPLACE INTO steady_state"
-          + " (id, inputs, run_id, unchanged, warnings) VALUES (1, ?, ?, ?, ?)";
+      "INSERT INTO steady_state (id, inputs, run_id, unchanged, warnings)"
+          + " VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET inputs = excluded.inputs,"
+          + " run_id = excluded.run_id, unchanged = excluded.unchanged,"
+          + " warnings = excluded.warnings";
   private static final String DELETE = "DELETE FROM steady_state";
 
   private SteadyStateTable() {}
 
-  static Optional<SteadyState> load(SqliteDatabase db) throws SQLException {
+  static Optional<SteadyState> load(SqlDatabase db) throws SQLException {
     try (ResultSet row = db.prepare(SELECT).executeQuery()) {
       if (!row.next()) {
         return Optional.empty();
@@ -41,7 +43,7 @@ final class SteadyStateTable {
     }
   }
 
-  static void save(SqliteDatabase db, SteadyState steady) throws SQLException {
+  static void save(SqlDatabase db, SteadyState steady) throws SQLException {
     PreparedStatement upsert = db.prepare(UPSERT);
     upsert.setString(1, steady.inputs());
     upsert.setLong(2, steady.runId());
@@ -50,7 +52,7 @@ final class SteadyStateTable {
     upsert.executeUpdate();
   }
 
-  static void delete(SqliteDatabase db) throws SQLException {
+  static void delete(SqlDatabase db) throws SQLException {
     db.prepare(DELETE).executeUpdate();
   }
 }

@@ -1,4 +1,4 @@
-package org.scimsync.state.sqlite;
+package org.scimsync.state.sql;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,7 +42,7 @@ final class RunTable {
 
   private RunTable() {}
 
-  static long begin(SqliteDatabase db, RunStart start) throws SQLException {
+  static long begin(SqlDatabase db, RunStart start) throws SQLException {
     PreparedStatement insert = db.prepare(INSERT);
     insert.setString(1, start.trigger());
     insert.setInt(2, start.full() ? 1 : 0);
@@ -54,7 +54,7 @@ final class RunTable {
     }
   }
 
-  static void finish(SqliteDatabase db, long runId, RunSummary summary) throws SQLException {
+  static void finish(SqlDatabase db, long runId, RunSummary summary) throws SQLException {
     PreparedStatement update = db.prepare(FINISH);
     update.setString(1, summary.status().name());
     update.setInt(2, summary.planned());
@@ -69,7 +69,7 @@ final class RunTable {
     }
   }
 
-  static List<RunRecord> recent(SqliteDatabase db, int limit) throws SQLException {
+  static List<RunRecord> recent(SqlDatabase db, int limit) throws SQLException {
     PreparedStatement select = db.prepare(RECENT);
     select.setInt(1, limit);
     List<RunRecord> runs = new ArrayList<>();
@@ -81,7 +81,7 @@ final class RunTable {
     return List.copyOf(runs);
   }
 
-  static Optional<RunRecord> one(SqliteDatabase db, long runId) throws SQLException {
+  static Optional<RunRecord> one(SqlDatabase db, long runId) throws SQLException {
     PreparedStatement select = db.prepare(ONE);
     select.setLong(1, runId);
     try (ResultSet rows = select.executeQuery()) {
@@ -89,7 +89,7 @@ final class RunTable {
     }
   }
 
-  static @Nullable Instant lastFullRun(SqliteDatabase db) throws SQLException {
+  static @Nullable Instant lastFullRun(SqlDatabase db) throws SQLException {
     try (ResultSet rows = db.prepare(LAST_FULL).executeQuery()) {
       String finishedAt = rows.next() ? rows.getString(1) : null;
       return finishedAt == null ? null : Columns.instant(finishedAt);

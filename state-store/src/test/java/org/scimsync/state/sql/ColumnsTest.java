@@ -1,4 +1,4 @@
-package org.scimsync.state.sqlite;
+package org.scimsync.state.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

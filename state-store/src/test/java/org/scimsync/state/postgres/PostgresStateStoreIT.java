@@ -1,0 +1,99 @@
+package org.scimsync.state.postgres;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.scimsync.state.postgres.servers.PostgresServer;
+import org.scimsync.state.sql.ConcurrentWritesContract;
+import org.scimsync.state.sql.Dialect;
+import org.scimsync.state.sql.LinksAndRunsContract;
+import org.scimsync.state.sql.MappingMemoContract;
+import org.scimsync.state.sql.PushedResourceContract;
+import org.scimsync.state.sql.RunLockContract;
+import org.scimsync.state.sql.RunLockHolder;
+import org.scimsync.state.sql.SchemaContract;
+import org.scimsync.state.sql.SqlStateStore;
+import org.scimsync.state.sql.SteadyStateContract;
+import org.scimsync.state.sql.TargetCapabilityContract;
+
+/** Every state store contract on a real PostgreSQL server, in a schema of its own per test. */
+class PostgresStateStoreIT
+    implements LinksAndRunsContract,
+        ConcurrentWritesContract,
+        MappingMemoContract,
+        PushedResourceContract,
+        SteadyStateContract,
+        TargetCapabilityContract,
+        RunLockContract,
+        SchemaContract {
+
+  private PostgresServer server;
+  private String schema;
+  private PostgresStateStore store;
+
+  @BeforeEach
+  void newSchema() throws Exception {
+    server = PostgresServer.get();
+    schema = server.newSchema();
+  }
+
+  @AfterEach
+  void close() {
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  @Override
+  public SqlStateStore store() {
+    if (store == null) {
+      store =
+          PostgresStateStore.open(
+              server.connection(schema), Clock.fixed(JOURNAL_TIME, ZoneOffset.UTC));
+    }
+    return store;
+  }
+
+  @Override
+  public SqlStateStore reopen() {
+    return PostgresStateStore.open(server.connection(schema));
+  }
+
+  @Override
+  public String location() {
+    return server.url(schema);
+  }
+
+  @Override
+  public Connection connect() throws SQLException {
+    return server.connect(schema);
+  }
+
+  @Override
+  public FluentConfiguration flyway() {
+    return Flyway.configure()
+        .dataSource(server.url(schema), PostgresServer.USER, PostgresServer.PASSWORD);
+  }
+
+  @Override
+  public Dialect dialect() {
+    return Dialect.POSTGRESQL;
+  }
+
+  @Override
+  public List<String> lockHolderArguments() {
+    return List.of("postgresql", server.url(schema), PostgresServer.USER);
+  }
+
+  @Override
+  public Map<String, String> lockHolderEnvironment() {
+    return Map.of(RunLockHolder.PASSWORD, PostgresServer.PASSWORD);
+  }
+}
