@@ -13,9 +13,13 @@ import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.state.RunRecord;
 import org.scimsync.engine.state.StateStore;
+import org.scimsync.service.internal.ClusteredRuns;
 import org.scimsync.service.internal.CronSchedule;
 import org.scimsync.service.internal.HttpEndpoints;
+import org.scimsync.service.internal.ReplayMemories;
+import org.scimsync.service.internal.ReplayMemory;
 import org.scimsync.service.internal.RunCoordinator;
+import org.scimsync.service.internal.RunQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +42,9 @@ public final class SyncService implements AutoCloseable {
   private final ReadinessProbe readiness;
   private final SyncMetrics metrics;
   private final Clock clock;
-  private final RunCoordinator coordinator;
+  private final RunQueue coordinator;
   private final @Nullable CronSchedule schedule;
+  private final @Nullable ClusteredRuns cluster;
   private final HttpEndpoints endpoints;
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile @Nullable RunResult lastResult;
@@ -66,6 +71,26 @@ public final class SyncService implements AutoCloseable {
       ReadinessProbe readiness,
       SyncMetrics metrics,
       Clock clock) {
+    this(settings, null, launcher, store, webhook, readiness, metrics, clock);
+  }
+
+  /**
+   * Sets the service up, alone (as above) or as one instance of a cluster sharing a PostgreSQL
+   * database; nothing listens or runs before {@link #start()}.
+   *
+   * @param cluster the shared database and this instance's name; null for a service on its own (the
+   *     in-memory schedule and webhook memory of the SQLite setup)
+   * @throws ServiceException when the cron expression is invalid
+   */
+  public SyncService(
+      ServiceSettings settings,
+      @Nullable ClusterSettings cluster,
+      RunLauncher launcher,
+      StateStore store,
+      @Nullable WebhookSignature webhook,
+      ReadinessProbe readiness,
+      SyncMetrics metrics,
+      Clock clock) {
     this.settings = Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(launcher, "launcher");
     this.store = Objects.requireNonNull(store, "store");
@@ -73,10 +98,28 @@ public final class SyncService implements AutoCloseable {
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.clock = Objects.requireNonNull(clock, "clock");
     String cron = settings.cron();
-    this.schedule = cron == null ? null : new CronSchedule(cron, () -> trigger(Trigger.SCHEDULE));
-    this.coordinator =
-        new RunCoordinator(
-            launcher, this::runEnded, clock, settings.fullEvery(), lastFullRun(store));
+    ReplayMemory replays;
+    if (cluster == null) {
+      this.cluster = null;
+      this.schedule = cron == null ? null : new CronSchedule(cron, () -> trigger(Trigger.SCHEDULE));
+      this.coordinator =
+          new RunCoordinator(
+              launcher, this::runEnded, clock, settings.fullEvery(), lastFullRun(store));
+      replays = ReplayMemories.inMemory(clock);
+    } else {
+      this.schedule = null;
+      this.cluster =
+          new ClusteredRuns(
+              cluster,
+              cron,
+              launcher,
+              this::runEnded,
+              clock,
+              settings.fullEvery(),
+              () -> lastFullRun(store));
+      this.coordinator = this.cluster;
+      replays = ReplayMemories.shared(cluster.dataSource(), clock);
+    }
     try {
       this.endpoints =
           new HttpEndpoints(
@@ -84,6 +127,7 @@ public final class SyncService implements AutoCloseable {
               webhook,
               settings.debounce(),
               coordinator,
+              replays,
               store,
               metrics,
               this::readinessProblems,
@@ -111,6 +155,9 @@ public final class SyncService implements AutoCloseable {
     endpoints.start();
     if (schedule != null) {
       schedule.start();
+    }
+    if (cluster != null) {
+      cluster.start();
     }
     if (settings.catchUpOnStart() && catchUpOwed()) {
       trigger(Trigger.STARTUP);
@@ -145,7 +192,9 @@ public final class SyncService implements AutoCloseable {
       return true;
     }
     Instant lastStart = last.get(0).start().startedAt();
-    if (schedule != null && schedule.slotMissedSince(lastStart, clock.instant())) {
+    if (settings.cron() != null
+        && CronSchedule.slotMissedSince(
+            CronSchedule.parse(settings.cron()), lastStart, clock.instant())) {
       LOG.info("a scheduled run was missed since lastRun={}; running once at start", lastStart);
       return true;
     }
@@ -172,6 +221,7 @@ public final class SyncService implements AutoCloseable {
 
   private List<String> readinessProblems() {
     List<String> problems = new ArrayList<>(readiness.problems());
+    problems.addAll(coordinator.problems());
     if (!coordinator.accepting()) {
       problems.add("shutting down");
     }

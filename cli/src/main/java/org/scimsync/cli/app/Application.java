@@ -36,6 +36,7 @@ import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.target.ScimTarget;
 import org.scimsync.engine.target.scim.ScimClientTarget;
 import org.scimsync.mapping.MappingRules;
+import org.scimsync.service.ClusterSettings;
 import org.scimsync.service.ReadinessProbe;
 import org.scimsync.service.ServiceSettings;
 import org.scimsync.service.SyncMetrics;
@@ -232,8 +233,10 @@ public final class Application implements AutoCloseable {
   }
 
   /**
-   * Starts service mode: the schedule, the webhook and the HTTP endpoints, around this engine.
-   * Close the returned service to stop it.
+   * Starts service mode: the schedule, the webhook and the HTTP endpoints, around this engine. With
+   * a PostgreSQL state store ({@code state.url}) the service is one instance of a cluster sharing
+   * that database (Quartz's clustered job store); with SQLite it runs on its own. Close the
+   * returned service to stop it.
    */
   public SyncService startService() {
     ServiceSettings settings = ServiceSettings.of(config.schedule(), config.webhook());
@@ -249,9 +252,18 @@ public final class Application implements AutoCloseable {
             metrics.recordThrottled();
           }
         };
+    PostgresConnection database = config.stateDatabase();
+    @Nullable ClusterSettings cluster =
+        database == null
+            ? null
+            : new ClusterSettings(
+                database.dataSource(),
+                ClusterSettings.thisInstance(),
+                config.schedule().clusterCheckinInterval());
     SyncService service =
         new SyncService(
             settings,
+            cluster,
             new EngineLauncher(engine(), store(), metrics),
             store(),
             secret == null ? null : WebhookSignature.of(secret),
