@@ -20,6 +20,6 @@ public final class ClusterJobStore extends JobStoreTX {
     long sinceOwnCheckin = System.currentTimeMillis() - lastCheckin;
     return record.getCheckinTimestamp()
         + Math.max(record.getCheckinInterval(), sinceOwnCheckin)
-        + record.getCheckinInterval();
+        + record.getCheckinInterval() / 2;
   }
 }
