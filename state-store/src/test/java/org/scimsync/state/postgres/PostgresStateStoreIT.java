@@ -1,7 +1,11 @@
 package org.scimsync.state.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -10,6 +14,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.scimsync.engine.state.StateStoreException;
 import org.scimsync.state.postgres.servers.PostgresServer;
 import org.scimsync.state.sql.ConcurrentWritesContract;
 import org.scimsync.state.sql.Dialect;
@@ -20,6 +26,7 @@ import org.scimsync.state.sql.RunLockContract;
 import org.scimsync.state.sql.RunLockHolder;
 import org.scimsync.state.sql.SchemaContract;
 import org.scimsync.state.sql.SqlStateStore;
+import org.scimsync.state.sql.StateStoreFixture;
 import org.scimsync.state.sql.SteadyStateContract;
 import org.scimsync.state.sql.TargetCapabilityContract;
 
@@ -90,6 +97,25 @@ class PostgresStateStoreIT
   @Override
   public List<String> lockHolderArguments() {
     return List.of("postgresql", server.url(schema), PostgresServer.USER);
+  }
+
+  /** A PostgreSQL detail: the store's session ends (a database restart, a fail-over). */
+  @Test
+  void aLostSessionFailsOneCallAndIsReplacedBeforeTheNext() throws Exception {
+    store().saveLink(StateStoreFixture.user("alice", "t-1"));
+    try (Connection admin = server.connect(schema);
+        Statement statement = admin.createStatement()) {
+      statement.execute(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+              + " WHERE application_name = 'scim-sync' AND pid <> pg_backend_pid()");
+    }
+
+    assertThatThrownBy(() -> store().load())
+        .isInstanceOf(StateStoreException.class)
+        .hasMessageContaining(location());
+    assertThat(store().load().users()).containsOnlyKeys("alice");
+    store().saveLink(StateStoreFixture.user("bob", "t-2"));
+    assertThat(store().load().users()).containsOnlyKeys("alice", "bob");
   }
 
   @Override
