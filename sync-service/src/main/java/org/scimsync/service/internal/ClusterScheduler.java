@@ -6,8 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
+import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.jdbcjobstore.PostgreSQLDelegate;
@@ -67,6 +74,44 @@ final class ClusterScheduler {
           ServiceException.Kind.UNAVAILABLE,
           "cannot create the clustered scheduler: " + e.getMessage(),
           e);
+    }
+  }
+
+  /**
+   * The cron trigger is the cluster's, stored once: left alone when it already has this expression
+   * (so that a starting instance does not move the next slot), replaced when the configuration
+   * changed, removed when there is no schedule any more.
+   */
+  static void storeSchedule(
+      Scheduler scheduler, @Nullable String cron, JobKey job, TriggerKey key, RunOrder order)
+      throws SchedulerException {
+    org.quartz.Trigger existing = scheduler.getTrigger(key);
+    if (cron == null) {
+      if (existing != null) {
+        scheduler.unscheduleJob(key);
+      }
+      return;
+    }
+    if (existing instanceof CronTrigger stored && cron.equals(stored.getCronExpression())) {
+      return;
+    }
+    CronTrigger wanted =
+        TriggerBuilder.newTrigger()
+            .withIdentity(key)
+            .forJob(job)
+            .usingJobData(order.toJobData())
+            .withSchedule(
+                CronScheduleBuilder.cronSchedule(cron)
+                    .withMisfireHandlingInstructionFireAndProceed())
+            .build();
+    if (existing != null) {
+      scheduler.rescheduleJob(key, wanted);
+      return;
+    }
+    try {
+      scheduler.scheduleJob(wanted);
+    } catch (ObjectAlreadyExistsException e) {
+      // another instance stored it at the same moment
     }
   }
 

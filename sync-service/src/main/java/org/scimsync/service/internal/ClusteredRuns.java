@@ -4,20 +4,16 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.quartz.CronScheduleBuilder;
-import org.quartz.CronTrigger;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -66,11 +62,6 @@ public final class ClusteredRuns implements RunQueue {
   static final int LOCKED_ATTEMPTS = 150;
 
   private static final Logger LOG = LoggerFactory.getLogger(ClusteredRuns.class);
-  private static final String TRIGGER = "trigger";
-  private static final String FULL = "full";
-  private static final String USERS = "users";
-  private static final String IDS = "triggerIds";
-  private static final String ATTEMPT = "attempt";
 
   private final ClusterSettings cluster;
   private final @Nullable String cron;
@@ -129,7 +120,7 @@ public final class ClusteredRuns implements RunQueue {
               .requestRecovery()
               .build(),
           true);
-      storeSchedule();
+      ClusterScheduler.storeSchedule(scheduler, cron, RUN, SCHEDULE, RunOrder.scheduled());
       triggers.forgetOld();
       scheduler.start();
     } catch (SchedulerException e) {
@@ -142,42 +133,6 @@ public final class ClusteredRuns implements RunQueue {
         cron == null ? "" : cron);
   }
 
-  /**
-   * The cron trigger is the cluster's, stored once: left alone when it already has this expression
-   * (so that a starting instance does not move the next slot), replaced when the configuration
-   * changed, removed when there is no schedule any more.
-   */
-  private void storeSchedule() throws SchedulerException {
-    org.quartz.Trigger existing = scheduler.getTrigger(SCHEDULE);
-    if (cron == null) {
-      if (existing != null) {
-        scheduler.unscheduleJob(SCHEDULE);
-      }
-      return;
-    }
-    if (existing instanceof CronTrigger stored && cron.equals(stored.getCronExpression())) {
-      return;
-    }
-    CronTrigger wanted =
-        TriggerBuilder.newTrigger()
-            .withIdentity(SCHEDULE)
-            .forJob(RUN)
-            .usingJobData(TRIGGER, Trigger.SCHEDULE.name())
-            .withSchedule(
-                CronScheduleBuilder.cronSchedule(cron)
-                    .withMisfireHandlingInstructionFireAndProceed())
-            .build();
-    if (existing != null) {
-      scheduler.rescheduleJob(SCHEDULE, wanted);
-      return;
-    }
-    try {
-      scheduler.scheduleJob(wanted);
-    } catch (ObjectAlreadyExistsException e) {
-      // another instance stored it at the same moment
-    }
-  }
-
   @Override
   public Optional<TriggerReceipt> submit(
       Trigger trigger, boolean full, Set<String> userKeys, Duration delay) {
@@ -187,12 +142,7 @@ public final class ClusteredRuns implements RunQueue {
     long id = triggers.add(trigger);
     TriggerKey key =
         trigger == Trigger.STARTUP ? STARTUP : TriggerKey.triggerKey("trigger-" + id, GROUP);
-    JobDataMap data = new JobDataMap();
-    data.put(TRIGGER, trigger.name());
-    data.put(FULL, Boolean.toString(full));
-    data.put(USERS, String.join("\n", userKeys));
-    data.put(IDS, Long.toString(id));
-    data.put(ATTEMPT, "1");
+    JobDataMap data = new RunOrder(trigger, full, userKeys, List.of(id), 1).toJobData();
     try {
       scheduler.scheduleJob(
           TriggerBuilder.newTrigger()
@@ -292,33 +242,23 @@ public final class ClusteredRuns implements RunQueue {
 
   /** Runs on Quartz's worker thread: one run of the engine. */
   private void run(JobExecutionContext context) {
-    JobDataMap data = context.getMergedJobDataMap();
-    Trigger trigger = Trigger.valueOf(text(data, TRIGGER, Trigger.SCHEDULE.name()));
-    List<Long> ids =
-        Arrays.stream(text(data, IDS, "").split(","))
-            .filter(id -> !id.isBlank())
-            .map(Long::valueOf)
-            .toList();
-    Set<String> users = new LinkedHashSet<>();
-    for (String user : text(data, USERS, "").split("\n")) {
-      if (!user.isEmpty()) {
-        users.add(user);
-      }
-    }
-    boolean full = Boolean.parseBoolean(text(data, FULL, "false")) || fullDue();
+    RunOrder order = RunOrder.of(context.getMergedJobDataMap());
+    List<Long> ids = order.triggerIds();
+    boolean full = order.full() || fullDue();
     if (context.isRecovering()) {
       LOG.warn(
           "run.recovering trigger={} triggers={}: the instance that ran it died; this run"
               + " repairs what it left unfinished",
-          trigger.label(),
+          order.trigger().label(),
           ids);
     }
     triggers.mark(ids, TriggerStatus.State.RUNNING, null);
     RunRequest request =
-        new RunRequest(trigger, full, full ? Set.of() : users, () -> stopRequested);
+        new RunRequest(
+            order.trigger(), full, full ? Set.of() : order.userKeys(), () -> stopRequested);
     LOG.info(
         "run starting trigger={} full={} users={} instance={}",
-        trigger.label(),
+        order.trigger().label(),
         request.forceFull(),
         request.targeted() ? request.userKeys().size() : "all",
         cluster.instanceId());
@@ -334,13 +274,13 @@ public final class ClusteredRuns implements RunQueue {
           result.failures(),
           result.duration().toMillis());
     } catch (SyncException e) {
-      if (e.kind() == ErrorKind.LOCKED && retryLater(data, ids)) {
+      if (e.kind() == ErrorKind.LOCKED && retryLater(order)) {
         return;
       }
-      LOG.error("run failed before it could be recorded trigger={}", trigger.label(), e);
+      LOG.error("run failed before it could be recorded trigger={}", order.trigger().label(), e);
     } catch (RuntimeException e) {
       // Quartz's worker is the top of this call chain: report here and keep serving triggers.
-      LOG.error("run failed before it could be recorded trigger={}", trigger.label(), e);
+      LOG.error("run failed before it could be recorded trigger={}", order.trigger().label(), e);
     }
     triggers.mark(
         ids, result == null ? TriggerStatus.State.FAILED : TriggerStatus.State.DONE, result);
@@ -351,27 +291,21 @@ public final class ClusteredRuns implements RunQueue {
    * Another run holds the state store's lock (a {@code scim-sync sync} by hand, or the session of
    * an instance that just died and is not closed yet): the run is stored again a little later.
    */
-  private boolean retryLater(JobDataMap data, List<Long> ids) {
-    int attempt = Integer.parseInt(text(data, ATTEMPT, "1"));
-    if (attempt >= LOCKED_ATTEMPTS || stopRequested) {
+  private boolean retryLater(RunOrder order) {
+    if (order.attempt() >= LOCKED_ATTEMPTS || stopRequested) {
       return false;
     }
-    JobDataMap again = new JobDataMap();
-    again.put(TRIGGER, text(data, TRIGGER, Trigger.SCHEDULE.name()));
-    again.put(FULL, text(data, FULL, "false"));
-    again.put(USERS, text(data, USERS, ""));
-    again.put(IDS, ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
-    again.put(ATTEMPT, Integer.toString(attempt + 1));
     try {
       scheduler.scheduleJob(
           TriggerBuilder.newTrigger()
-              .withIdentity(TriggerKey.triggerKey("retry-" + java.util.UUID.randomUUID(), GROUP))
+              .withIdentity(TriggerKey.triggerKey("retry-" + UUID.randomUUID(), GROUP))
               .forJob(RUN)
-              .usingJobData(again)
+              .usingJobData(order.again().toJobData())
               .startAt(Date.from(clock.instant().plus(LOCKED_RETRY)))
               .build());
-      triggers.mark(ids, TriggerStatus.State.PENDING, null);
-      LOG.info("run postponed: the state store is locked by another run attempt={}", attempt);
+      triggers.mark(order.triggerIds(), TriggerStatus.State.PENDING, null);
+      LOG.info(
+          "run postponed: the state store is locked by another run attempt={}", order.attempt());
       return true;
     } catch (SchedulerException e) {
       LOG.warn("cannot store the postponed run: {}", e.getMessage());
@@ -386,11 +320,6 @@ public final class ClusteredRuns implements RunQueue {
     }
     Instant last = lastFullRun.get();
     return last == null || !clock.instant().isBefore(last.plus(every));
-  }
-
-  private static String text(JobDataMap data, String key, String fallback) {
-    Object value = data.get(key);
-    return value == null ? fallback : value.toString();
   }
 
   private static ServiceException unavailable(String what, SchedulerException e) {
