@@ -72,7 +72,7 @@ class ClusteredServiceIT {
   void aScheduledSlotRunsOnExactlyOneInstance() throws Exception {
     // one slot only, a few seconds ahead: Quartz cron expressions may name the year
     LocalDateTime slot =
-        LocalDateTime.now(ZoneId.systemDefault()).plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+        LocalDateTime.now(ZoneId.systemDefault()).plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
     String once =
         "%d %d %d %d %d ? %d"
             .formatted(
@@ -86,6 +86,9 @@ class ClusteredServiceIT {
     RecordingLauncher b = new RecordingLauncher();
     instance("a", a, once);
     instance("b", b, once);
+    assertThat(LocalDateTime.now(ZoneId.systemDefault()))
+        .as("both instances joined before the slot (else the test proves nothing)")
+        .isBefore(slot);
 
     Eventually.await(WAIT, "the slot to fire", () -> a.finished() + b.finished() >= 1);
     // the slot's trigger is gone once it has fired: no instance can fire it again
