@@ -38,11 +38,13 @@ final class AdvisoryRunLock implements RunLock {
 
   private final Connection session;
   private final String location;
+  private final Runnable onRelease;
   private final AtomicBoolean released = new AtomicBoolean();
 
-  private AdvisoryRunLock(Connection session, String location) {
+  private AdvisoryRunLock(Connection session, String location, Runnable onRelease) {
     this.session = session;
     this.location = location;
+    this.onRelease = onRelease;
   }
 
   /**
@@ -50,7 +52,7 @@ final class AdvisoryRunLock implements RunLock {
    *
    * @throws StateLockedException when another live session holds it
    */
-  static RunLock acquire(PostgresConnection connection) {
+  static RunLock acquire(PostgresConnection connection, Runnable onRelease) {
     String location = connection.url();
     Connection session = null;
     try {
@@ -74,7 +76,7 @@ final class AdvisoryRunLock implements RunLock {
                 + KEY
                 + ")");
       }
-      return new AdvisoryRunLock(session, location);
+      return new AdvisoryRunLock(session, location, onRelease);
     } catch (SQLException | RuntimeException e) {
       closeQuietly(session, e);
       if (e instanceof StateStoreException stateStoreException) {
@@ -135,6 +137,7 @@ final class AdvisoryRunLock implements RunLock {
     if (!released.compareAndSet(false, true)) {
       return;
     }
+    onRelease.run();
     try (session;
         Statement statement = session.createStatement()) {
       statement.execute(UNLOCK);

@@ -33,10 +33,13 @@ public final class PostgresStateStore extends SqlStateStore {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresStateStore.class);
 
   private final PostgresConnection connection;
+  private final RunLocks locks;
 
-  private PostgresStateStore(SqlDatabase db, PostgresConnection connection, Clock clock) {
+  private PostgresStateStore(
+      SqlDatabase db, PostgresConnection connection, RunLocks locks, Clock clock) {
     super(db, clock);
     this.connection = connection;
+    this.locks = locks;
   }
 
   /**
@@ -63,9 +66,12 @@ public final class PostgresStateStore extends SqlStateStore {
     }
     try {
       SchemaMigration.migrate(session, Dialect.POSTGRESQL, location);
-      SqlDatabase db = new SqlDatabase(Dialect.POSTGRESQL, location, session, connection::open);
+      RunLocks locks = new RunLocks();
+      SqlDatabase db =
+          new SqlDatabase(
+              Dialect.POSTGRESQL, location, session, () -> reconnect(connection, locks));
       LOG.debug("state.opened url={}", location);
-      return new PostgresStateStore(db, connection, clock);
+      return new PostgresStateStore(db, connection, locks, clock);
     } catch (SQLException | RuntimeException e) {
       try {
         session.close();
@@ -79,6 +85,24 @@ public final class PostgresStateStore extends SqlStateStore {
     }
   }
 
+  /**
+   * A new session for a lost one, unless a run holds the lock: a lost session most likely means the
+   * server restarted or failed over, which ended the lock's session too, and another instance may
+   * have started a run since. That run goes on; this one stops (its calls fail until it releases
+   * the lock), and a later run repairs what it left.
+   */
+  private static Connection reconnect(PostgresConnection connection, RunLocks locks)
+      throws SQLException {
+    if (locks.held() > 0) {
+      throw new SQLException(
+          "the database session was lost during a run, and with it the run's lock; this run"
+              + " stops (the next run repairs what it left)",
+          "08003");
+    }
+    LOG.warn("state.reconnecting url={}", connection.url());
+    return connection.open();
+  }
+
   /** Where the store is and how it logs in. */
   public PostgresConnection connection() {
     return connection;
@@ -86,6 +110,30 @@ public final class PostgresStateStore extends SqlStateStore {
 
   @Override
   public RunLock lock() {
-    return AdvisoryRunLock.acquire(connection);
+    locks.taken();
+    try {
+      return AdvisoryRunLock.acquire(connection, locks::released);
+    } catch (RuntimeException e) {
+      locks.released();
+      throw e;
+    }
+  }
+
+  /** How many run locks this store holds (taken and not released). */
+  private static final class RunLocks {
+    private final java.util.concurrent.atomic.AtomicInteger held =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    void taken() {
+      held.incrementAndGet();
+    }
+
+    void released() {
+      held.decrementAndGet();
+    }
+
+    int held() {
+      return held.get();
+    }
   }
 }

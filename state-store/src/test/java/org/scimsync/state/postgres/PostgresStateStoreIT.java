@@ -15,6 +15,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.scimsync.engine.state.RunLock;
 import org.scimsync.engine.state.StateStoreException;
 import org.scimsync.state.postgres.servers.PostgresServer;
 import org.scimsync.state.sql.ConcurrentWritesContract;
@@ -116,6 +117,35 @@ class PostgresStateStoreIT
     assertThat(store().load().users()).containsOnlyKeys("alice");
     store().saveLink(StateStoreFixture.user("bob", "t-2"));
     assertThat(store().load().users()).containsOnlyKeys("alice", "bob");
+  }
+
+  /**
+   * A PostgreSQL detail: when the sessions end during a run (a restart), the run's lock is gone and
+   * another instance may run; this run's calls fail until it releases its lock.
+   */
+  @Test
+  void aRunWhoseSessionsWereLostStopsAndTheStoreWorksAgainAfterIt() throws Exception {
+    store().saveLink(StateStoreFixture.user("alice", "t-1"));
+    RunLock lock = store().lock();
+    try (Connection admin = server.connect(schema);
+        Statement statement = admin.createStatement()) {
+      statement.execute(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+              + " WHERE application_name LIKE 'scim-sync%' AND pid <> pg_backend_pid()");
+    }
+
+    assertThatThrownBy(() -> store().saveLink(StateStoreFixture.user("bob", "t-2")))
+        .isInstanceOf(StateStoreException.class);
+    assertThatThrownBy(() -> store().saveLink(StateStoreFixture.user("bob", "t-2")))
+        .isInstanceOf(StateStoreException.class)
+        .hasMessageContaining("lost during a run");
+    try (SqlStateStore other = reopen();
+        RunLock theirs = other.lock()) {
+      assertThat(theirs).as("another run may take the lock").isNotNull();
+    }
+
+    lock.close();
+    assertThat(store().load().users()).containsOnlyKeys("alice");
   }
 
   @Override
