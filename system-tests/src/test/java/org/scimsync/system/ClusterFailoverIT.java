@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scimsync.cli.command.ScimSyncCommand;
 import org.scimsync.emulator.EmulatorState;
 import org.scimsync.emulator.FaultSettings;
 import org.scimsync.emulator.ScimEmulator;
@@ -136,6 +139,15 @@ class ClusterFailoverIT {
         .as("the second run starts after the first has ended")
         .isAfterOrEqualTo(first.summary().finishedAt());
     assertConverged(emulator.snapshot());
+
+    // the one-shot commands read the same shared state
+    StringWriter status = new StringWriter();
+    assertThat(
+            ScimSyncCommand.newCommandLine(environment())
+                .setOut(new PrintWriter(status))
+                .execute("status", "--config", config.toString()))
+        .isZero();
+    assertThat(status.toString()).contains(database.url()).contains(USERS + " users");
   }
 
   @Test
@@ -192,15 +204,16 @@ class ClusterFailoverIT {
   }
 
   private ServeInstance start(Path config) throws Exception {
-    ServeInstance instance =
-        ServeInstance.start(
-            config,
-            Map.of(
-                "SCIM_TOKEN", TOKEN,
-                "DB_PASSWORD", PostgresServer.PASSWORD,
-                "WEBHOOK_SECRET", WEBHOOK_SECRET));
+    ServeInstance instance = ServeInstance.start(config, environment());
     instances.add(instance);
     return instance;
+  }
+
+  private static Map<String, String> environment() {
+    return Map.of(
+        "SCIM_TOKEN", TOKEN,
+        "DB_PASSWORD", PostgresServer.PASSWORD,
+        "WEBHOOK_SECRET", WEBHOOK_SECRET);
   }
 
   private void awaitMembers(ServeInstance a, ServeInstance b) throws Exception {
