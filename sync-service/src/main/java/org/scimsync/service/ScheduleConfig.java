@@ -14,9 +14,16 @@ import org.scimsync.common.ConfigValueException;
  * @param catchUpOnStart run once at start when a scheduled run was missed while the service was
  *     down, or nothing ever ran (default true)
  * @param shutdownGrace how long a stop (SIGTERM) waits for the run in progress (default 20s)
+ * @param clusterCheckinInterval with a PostgreSQL state store: how often each instance tells the
+ *     others it is alive (default 10s); the run of an instance that died is taken over within about
+ *     three intervals
  */
 public record ScheduleConfig(
-    @Nullable String cron, Duration fullEvery, Boolean catchUpOnStart, Duration shutdownGrace) {
+    @Nullable String cron,
+    Duration fullEvery,
+    Boolean catchUpOnStart,
+    Duration shutdownGrace,
+    Duration clusterCheckinInterval) {
 
   /** Default of {@link #fullEvery()}. */
   public static final Duration DEFAULT_FULL_EVERY = Duration.ofHours(6);
@@ -39,10 +46,17 @@ public record ScheduleConfig(
     if (shutdownGrace.isNegative()) {
       throw new ConfigValueException("shutdownGrace", "must not be negative");
     }
+    clusterCheckinInterval =
+        clusterCheckinInterval == null
+            ? ClusterSettings.DEFAULT_CHECKIN_INTERVAL
+            : clusterCheckinInterval;
+    if (clusterCheckinInterval.toMillis() < 100) {
+      throw new ConfigValueException("clusterCheckinInterval", "must be at least 100ms");
+    }
   }
 
   /** No schedule, full runs every 6 hours. */
   public static ScheduleConfig defaults() {
-    return new ScheduleConfig(null, null, null, null);
+    return new ScheduleConfig(null, null, null, null, null);
   }
 }

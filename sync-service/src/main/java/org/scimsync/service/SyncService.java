@@ -15,9 +15,13 @@ import org.jspecify.annotations.Nullable;
 import org.scimsync.common.ConfigValueException;
 import org.scimsync.engine.state.RunRecord;
 import org.scimsync.engine.state.StateStore;
+import org.scimsync.service.internal.ClusteredRuns;
 import org.scimsync.service.internal.CronSchedule;
 import org.scimsync.service.internal.HttpEndpoints;
+import org.scimsync.service.internal.ReplayMemories;
+import org.scimsync.service.internal.ReplayMemory;
 import org.scimsync.service.internal.RunCoordinator;
+import org.scimsync.service.internal.RunQueue;
 import org.scimsync.service.ui.RunNotebook;
 import org.scimsync.service.ui.StatusPage;
 import org.scimsync.service.ui.StatusProbe;
@@ -44,8 +48,9 @@ public final class SyncService implements AutoCloseable {
   private final ReadinessProbe readiness;
   private final SyncMetrics metrics;
   private final Clock clock;
-  private final RunCoordinator coordinator;
+  private final RunQueue coordinator;
   private final @Nullable CronSchedule schedule;
+  private final @Nullable ClusteredRuns cluster;
   private final HttpEndpoints endpoints;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final RunNotebook notebook = new RunNotebook();
@@ -73,7 +78,7 @@ public final class SyncService implements AutoCloseable {
       ReadinessProbe readiness,
       SyncMetrics metrics,
       Clock clock) {
-    this(settings, launcher, store, webhook, readiness, metrics, clock, null);
+    this(settings, null, launcher, store, webhook, readiness, metrics, clock, null);
   }
 
   /**
@@ -93,6 +98,47 @@ public final class SyncService implements AutoCloseable {
       SyncMetrics metrics,
       Clock clock,
       @Nullable StatusPageSettings ui) {
+    this(settings, null, launcher, store, webhook, readiness, metrics, clock, ui);
+  }
+
+  /**
+   * Sets the service up, alone or as one instance of a cluster sharing a PostgreSQL database,
+   * without the status page; see the last constructor.
+   */
+  public SyncService(
+      ServiceSettings settings,
+      @Nullable ClusterSettings cluster,
+      RunLauncher launcher,
+      StateStore store,
+      @Nullable WebhookSignature webhook,
+      ReadinessProbe readiness,
+      SyncMetrics metrics,
+      Clock clock) {
+    this(settings, cluster, launcher, store, webhook, readiness, metrics, clock, null);
+  }
+
+  /**
+   * Sets the service up, alone (as above) or as one instance of a cluster sharing a PostgreSQL
+   * database, with the status page when {@code ui} is given; nothing listens or runs before {@link
+   * #start()}.
+   *
+   * @param cluster the shared database and this instance's name; null for a service on its own (the
+   *     in-memory schedule and webhook memory of the SQLite setup)
+   * @param ui the status page (mounted at {@value StatusPage#PATH} on the same listener), or null
+   *     to leave it off (404)
+   * @throws ServiceException when the cron expression is invalid, or the status page may not listen
+   *     where {@code settings} say (beyond loopback without TLS) or its key store cannot be read
+   */
+  public SyncService(
+      ServiceSettings settings,
+      @Nullable ClusterSettings cluster,
+      RunLauncher launcher,
+      StateStore store,
+      @Nullable WebhookSignature webhook,
+      ReadinessProbe readiness,
+      SyncMetrics metrics,
+      Clock clock,
+      @Nullable StatusPageSettings ui) {
     this.settings = Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(launcher, "launcher");
     this.store = Objects.requireNonNull(store, "store");
@@ -100,10 +146,28 @@ public final class SyncService implements AutoCloseable {
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.clock = Objects.requireNonNull(clock, "clock");
     String cron = settings.cron();
-    this.schedule = cron == null ? null : new CronSchedule(cron, () -> trigger(Trigger.SCHEDULE));
-    this.coordinator =
-        new RunCoordinator(
-            launcher, this::runEnded, clock, settings.fullEvery(), lastFullRun(store));
+    ReplayMemory replays;
+    if (cluster == null) {
+      this.cluster = null;
+      this.schedule = cron == null ? null : new CronSchedule(cron, () -> trigger(Trigger.SCHEDULE));
+      this.coordinator =
+          new RunCoordinator(
+              launcher, this::runEnded, clock, settings.fullEvery(), lastFullRun(store));
+      replays = ReplayMemories.inMemory(clock);
+    } else {
+      this.schedule = null;
+      this.cluster =
+          new ClusteredRuns(
+              cluster,
+              cron,
+              launcher,
+              this::runEnded,
+              clock,
+              settings.fullEvery(),
+              () -> lastFullRun(store));
+      this.coordinator = this.cluster;
+      replays = ReplayMemories.shared(cluster.dataSource(), clock);
+    }
     try {
       SSLContext tls = ui == null ? null : tlsContext(ui.config(), settings);
       this.endpoints =
@@ -112,6 +176,7 @@ public final class SyncService implements AutoCloseable {
               webhook,
               settings.debounce(),
               coordinator,
+              replays,
               store,
               metrics,
               this::readinessProblems,
@@ -146,6 +211,9 @@ public final class SyncService implements AutoCloseable {
     endpoints.start();
     if (schedule != null) {
       schedule.start();
+    }
+    if (cluster != null) {
+      cluster.start();
     }
     if (settings.catchUpOnStart() && catchUpOwed()) {
       trigger(Trigger.STARTUP);
@@ -222,7 +290,9 @@ public final class SyncService implements AutoCloseable {
       return true;
     }
     Instant lastStart = last.get(0).start().startedAt();
-    if (schedule != null && schedule.slotMissedSince(lastStart, clock.instant())) {
+    if (settings.cron() != null
+        && CronSchedule.slotMissedSince(
+            CronSchedule.parse(settings.cron()), lastStart, clock.instant())) {
       LOG.info("a scheduled run was missed since lastRun={}; running once at start", lastStart);
       return true;
     }
@@ -252,6 +322,7 @@ public final class SyncService implements AutoCloseable {
 
   private List<String> readinessProblems() {
     List<String> problems = new ArrayList<>(readiness.problems());
+    problems.addAll(coordinator.problems());
     if (!coordinator.accepting()) {
       problems.add("shutting down");
     }

@@ -160,6 +160,55 @@ class DeployManifestsTest {
   }
 
   @Test
+  void theClusterRunsTwoReplicasOnPostgresqlWithADisruptionBudgetAndProbes() {
+    List<Map<String, Object>> documents = documents("kubernetes/cluster.yaml");
+    Map<String, Object> deployment = kind(documents, "Deployment");
+    assertThat(at(deployment, "spec.replicas")).isEqualTo(2);
+    assertThat(at(deployment, "spec.strategy.type")).isEqualTo("RollingUpdate");
+    Map<String, Object> labels = map(at(deployment, "spec.template.metadata.labels"));
+    assertThat(at(deployment, "spec.selector.matchLabels")).isEqualTo(labels);
+    Map<String, Object> pod = map(at(deployment, "spec.template.spec"));
+    assertThat(at(pod, "securityContext.runAsNonRoot")).isEqualTo(true);
+    Map<String, Object> container = map(list(pod.get("containers")).get(0));
+    assertThat(list(container.get("args")))
+        .containsExactly("serve", "--config", "/etc/scim-sync/scim-sync.yaml");
+    assertThat(at(container, "readinessProbe.httpGet.path")).isEqualTo("/readyz");
+    assertThat(at(container, "livenessProbe.httpGet.path")).isEqualTo("/healthz");
+    assertThat(at(container, "startupProbe.httpGet.path")).isEqualTo("/healthz");
+    assertThat(at(container, "securityContext.readOnlyRootFilesystem")).isEqualTo(true);
+    List<String> mounts =
+        list(container.get("volumeMounts")).stream()
+            .map(m -> map(m).get("mountPath").toString())
+            .toList();
+    assertThat(mounts)
+        .as("the state is in PostgreSQL: no state volume")
+        .containsExactlyInAnyOrder("/etc/scim-sync", "/tmp");
+    assertThat(documents).noneMatch(d -> "PersistentVolumeClaim".equals(d.get("kind")));
+    Map<String, Object> config =
+        list(pod.get("volumes")).stream()
+            .map(DeployManifestsTest::map)
+            .filter(v -> "config".equals(v.get("name")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(list(at(config, "projected.sources")))
+        .map(DeployManifestsTest::map)
+        .anySatisfy(source -> assertThat(source).containsKey("secret"))
+        .anySatisfy(source -> assertThat(source).containsKey("configMap"));
+    String text = DeployFiles.read("kubernetes/cluster.yaml");
+    assertThat(text)
+        .contains("url: jdbc:postgresql://")
+        .contains("password: ${file:db-password}")
+        .contains("--from-file=db-password");
+
+    Map<String, Object> budget = kind(documents, "PodDisruptionBudget");
+    assertThat(at(budget, "apiVersion")).isEqualTo("policy/v1");
+    assertThat(at(budget, "spec.minAvailable")).isEqualTo(1);
+    assertThat(at(budget, "spec.selector.matchLabels")).isEqualTo(labels);
+    Map<String, Object> service = kind(documents("kubernetes/service.yaml"), "Service");
+    assertThat(at(service, "spec.selector")).isEqualTo(labels);
+  }
+
+  @Test
   void theCronJobRunsOneShotSyncsOneAtATime() {
     List<Map<String, Object>> documents = documents("kubernetes/cronjob.yaml");
     Map<String, Object> cronJob = kind(documents, "CronJob");

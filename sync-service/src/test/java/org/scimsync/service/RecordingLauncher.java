@@ -24,6 +24,39 @@ public final class RecordingLauncher implements RunLauncher {
   private volatile CountDownLatch gate = new CountDownLatch(0);
   private volatile int exitCode;
   private volatile boolean ignoreStop;
+  private volatile Duration work = Duration.ZERO;
+  private volatile AtomicInteger together = new AtomicInteger();
+  private volatile AtomicInteger maxTogether = new AtomicInteger();
+
+  private volatile java.util.concurrent.atomic.AtomicBoolean runLock =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicInteger refused = new AtomicInteger();
+
+  /**
+   * Later runs take this long, and count themselves in {@code together} (shared with the launchers
+   * of other instances), its highest value in {@code maxTogether}.
+   */
+  public RecordingLauncher working(
+      Duration duration, AtomicInteger together, AtomicInteger maxTogether) {
+    this.work = duration;
+    this.together = together;
+    this.maxTogether = maxTogether;
+    return this;
+  }
+
+  /**
+   * Later runs take {@code lock} first, as the engine takes the state store's run lock (shared with
+   * the launchers of other instances), and fail as the engine does when it is held.
+   */
+  public RecordingLauncher locking(java.util.concurrent.atomic.AtomicBoolean lock) {
+    this.runLock = lock;
+    return this;
+  }
+
+  /** How many runs found the lock held. */
+  public int refused() {
+    return refused.get();
+  }
 
   /** Later runs block until {@link #release()} or the stop signal. */
   public RecordingLauncher hold() {
@@ -50,10 +83,28 @@ public final class RecordingLauncher implements RunLauncher {
 
   @Override
   public RunResult launch(RunRequest request) {
+    java.util.concurrent.atomic.AtomicBoolean lock = runLock;
+    if (!lock.compareAndSet(false, true)) {
+      refused.incrementAndGet();
+      throw new org.scimsync.engine.error.SyncException(
+          org.scimsync.engine.error.ErrorKind.LOCKED, "the state store is in use by another run");
+    }
+    try {
+      return launchLocked(request);
+    } finally {
+      lock.set(false);
+    }
+  }
+
+  private RunResult launchLocked(RunRequest request) {
     requests.add(request);
     int now = running.incrementAndGet();
     maxRunning.accumulateAndGet(now, Math::max);
+    AtomicInteger shared = together;
+    maxTogether.accumulateAndGet(shared.incrementAndGet(), Math::max);
     try {
+      // the run's work: its duration, not a wait for another thread
+      java.util.concurrent.locks.LockSupport.parkNanos(work.toNanos());
       while (!gate.await(5, TimeUnit.MILLISECONDS)) {
         if (!ignoreStop && request.stop().stopRequested()) {
           break;
@@ -73,6 +124,7 @@ public final class RecordingLauncher implements RunLauncher {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } finally {
+      shared.decrementAndGet();
       running.decrementAndGet();
       finished.incrementAndGet();
     }

@@ -47,6 +47,18 @@ final class ServiceFixture implements AutoCloseable {
       Duration debounce,
       boolean catchUp,
       Clock clock) {
+    this(null, launcher, store, cron, debounce, catchUp, clock);
+  }
+
+  /** One instance of a cluster on the shared database of {@code cluster}. */
+  ServiceFixture(
+      @Nullable ClusterSettings cluster,
+      RecordingLauncher launcher,
+      RunHistoryDouble store,
+      @Nullable String cron,
+      Duration debounce,
+      boolean catchUp,
+      Clock clock) {
     this.launcher = launcher;
     this.store = store;
     ServiceSettings settings =
@@ -60,6 +72,7 @@ final class ServiceFixture implements AutoCloseable {
     this.service =
         new SyncService(
             settings,
+            cluster,
             launcher,
             store,
             WebhookSignature.ofUtf8(SECRET),

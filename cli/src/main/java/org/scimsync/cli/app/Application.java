@@ -36,6 +36,7 @@ import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.target.ScimTarget;
 import org.scimsync.engine.target.scim.ScimClientTarget;
 import org.scimsync.mapping.MappingRules;
+import org.scimsync.service.ClusterSettings;
 import org.scimsync.service.ReadinessProbe;
 import org.scimsync.service.ServiceSettings;
 import org.scimsync.service.StatusPageSettings;
@@ -45,12 +46,15 @@ import org.scimsync.service.WebhookSignature;
 import org.scimsync.service.ui.PlanPage;
 import org.scimsync.service.ui.StatusPage;
 import org.scimsync.sources.DirectorySources;
+import org.scimsync.state.postgres.PostgresConnection;
+import org.scimsync.state.postgres.PostgresStateStore;
 import org.scimsync.state.sqlite.SqliteStateStore;
 
 /**
  * The composition root: the only place that turns a configuration into the engine's ports (the
- * directory source, the mapping rules, the SCIM client behind the target port, the SQLite state
- * store) and runs it. One instance per command invocation; what it opened is closed with it.
+ * directory source, the mapping rules, the SCIM client behind the target port, the state store on
+ * SQLite or PostgreSQL) and runs it. One instance per command invocation; what it opened is closed
+ * with it.
  */
 public final class Application implements AutoCloseable {
 
@@ -99,14 +103,23 @@ public final class Application implements AutoCloseable {
    * (none is created for it).
    */
   public Map<String, String> rememberedCapabilities() {
-    return Files.exists(config.statePath()) ? store().targetCapabilities() : Map.of();
+    return stateExists() ? store().targetCapabilities() : Map.of();
   }
 
   private StateStore store() {
     if (store == null) {
-      store = SqliteStateStore.open(config.statePath());
+      PostgresConnection database = config.stateDatabase();
+      store =
+          database == null
+              ? SqliteStateStore.open(config.statePath())
+              : PostgresStateStore.open(database);
     }
     return store;
+  }
+
+  /** False while there is no state file yet (none is created to say so); a database always is. */
+  private boolean stateExists() {
+    return config.stateDatabase() != null || Files.exists(config.statePath());
   }
 
   /** The engine with every port wired. */
@@ -221,10 +234,10 @@ public final class Application implements AutoCloseable {
   /** Prints the last run and the objects under management. */
   public ExitCode status(Console console) {
     RunHistoryView view = new RunHistoryView(console.out(), console.json());
-    if (!Files.exists(config.statePath())) {
-      view.noState(config.statePath());
+    if (!stateExists()) {
+      view.noState(config.stateLocation());
     } else {
-      view.status(config.statePath(), store().load(), store().recentRuns(1));
+      view.status(config.stateLocation(), store().load(), store().recentRuns(1));
     }
     return ExitCode.OK;
   }
@@ -232,8 +245,8 @@ public final class Application implements AutoCloseable {
   /** Prints the most recent runs, newest first. */
   public ExitCode history(int limit, Console console) {
     RunHistoryView view = new RunHistoryView(console.out(), console.json());
-    if (!Files.exists(config.statePath())) {
-      view.noState(config.statePath());
+    if (!stateExists()) {
+      view.noState(config.stateLocation());
     } else {
       view.runs(store().recentRuns(limit));
     }
@@ -242,7 +255,7 @@ public final class Application implements AutoCloseable {
 
   /** Prints every change of one run. */
   public ExitCode runDetail(long runId, Console console) {
-    if (!Files.exists(config.statePath())) {
+    if (!stateExists()) {
       throw new CliException(ExitCode.INVALID, "no run " + runId + ": no state file yet");
     }
     var run =
@@ -255,8 +268,10 @@ public final class Application implements AutoCloseable {
   }
 
   /**
-   * Starts service mode: the schedule, the webhook and the HTTP endpoints, around this engine.
-   * Close the returned service to stop it.
+   * Starts service mode: the schedule, the webhook and the HTTP endpoints, around this engine. With
+   * a PostgreSQL state store ({@code state.url}) the service is one instance of a cluster sharing
+   * that database (Quartz's clustered job store); with SQLite it runs on its own. Close the
+   * returned service to stop it.
    */
   public SyncService startService() {
     ServiceSettings settings = ServiceSettings.of(config.schedule(), config.webhook());
@@ -272,9 +287,18 @@ public final class Application implements AutoCloseable {
             metrics.recordThrottled();
           }
         };
+    PostgresConnection database = config.stateDatabase();
+    @Nullable ClusterSettings cluster =
+        database == null
+            ? null
+            : new ClusterSettings(
+                database.dataSource(),
+                ClusterSettings.thisInstance(),
+                config.schedule().clusterCheckinInterval());
     SyncService service =
         new SyncService(
             settings,
+            cluster,
             new EngineLauncher(engine(), store(), metrics),
             store(),
             secret == null ? null : WebhookSignature.of(secret),

@@ -124,7 +124,8 @@ public final class ConfigLoader {
         document.schedule() == null ? ScheduleConfig.defaults() : document.schedule(),
         webhook,
         locations,
-        document.ui());
+        document.ui(),
+        document.state() == null ? null : document.state().database());
   }
 
   private static ConfigException translate(

@@ -8,6 +8,7 @@ import org.scimsync.service.ScheduleConfig;
 import org.scimsync.service.WebhookConfig;
 import org.scimsync.service.ui.UiConfig;
 import org.scimsync.sources.SourceConfig;
+import org.scimsync.state.postgres.PostgresConnection;
 
 /**
  * A loaded, validated scim-sync configuration: one sync from a directory to one SCIM target. Built
@@ -17,7 +18,8 @@ import org.scimsync.sources.SourceConfig;
  * @param file the configuration file it was read from
  * @param source the directory to read
  * @param target the SCIM service provider
- * @param statePath the SQLite state file (default {@code scim-sync.db} beside the configuration)
+ * @param statePath the SQLite state file (default {@code scim-sync.db} beside the configuration);
+ *     unused when {@code stateDatabase} is set
  * @param users user scoping and mapping rules
  * @param groups group scoping and mapping rules
  * @param deprovision deprovisioning and safety thresholds
@@ -26,6 +28,7 @@ import org.scimsync.sources.SourceConfig;
  * @param ui the status page of {@code serve}; null when off
  * @param locations the line of every key, to point later errors (an expression that does not
  *     compile) at the file
+ * @param stateDatabase the PostgreSQL database of {@code state.url}; null for the SQLite file
  */
 public record ScimSyncConfig(
     Path file,
@@ -38,7 +41,8 @@ public record ScimSyncConfig(
     ScheduleConfig schedule,
     WebhookConfig webhook,
     ConfigLocations locations,
-    @Nullable UiConfig ui) {
+    @Nullable UiConfig ui,
+    @Nullable PostgresConnection stateDatabase) {
 
   public ScimSyncConfig {
     Objects.requireNonNull(file, "file");
@@ -76,6 +80,7 @@ public record ScimSyncConfig(
         schedule,
         webhook,
         locations,
+        null,
         null);
   }
 
@@ -92,7 +97,13 @@ public record ScimSyncConfig(
         schedule,
         otherWebhook,
         locations,
-        otherUi);
+        otherUi,
+        stateDatabase);
+  }
+
+  /** Where the state is, for messages: the SQLite file or the PostgreSQL URL. */
+  public String stateLocation() {
+    return stateDatabase == null ? statePath.toString() : stateDatabase.url();
   }
 
   /** An error about {@code key} of this file (exit code 2), pointing at the key's line. */

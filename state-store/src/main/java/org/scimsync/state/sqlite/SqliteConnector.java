@@ -9,6 +9,9 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import org.scimsync.engine.state.StateStoreException;
+import org.scimsync.state.sql.Dialect;
+import org.scimsync.state.sql.SchemaMigration;
+import org.scimsync.state.sql.SqlDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.JDBC;
@@ -58,7 +61,7 @@ final class SqliteConnector {
   }
 
   /** Opens the database at {@code location} (a prepared file or {@link #IN_MEMORY}), migrated. */
-  static SqliteDatabase openMigrated(String location) {
+  static SqlDatabase openMigrated(String location) {
     boolean inMemory = IN_MEMORY.equals(location);
     String url =
         "jdbc:sqlite:" + (inMemory ? IN_MEMORY + "?foreign_keys=true" : location + PRAGMAS);
@@ -67,16 +70,23 @@ final class SqliteConnector {
       if (!inMemory) {
         warnUnlessWal(connection, location);
       }
-      SchemaMigration.migrate(connection, location);
+      SchemaMigration.migrate(connection, Dialect.SQLITE, location);
+      return new SqlDatabase(Dialect.SQLITE, location, connection);
+    } catch (SQLException e) {
+      closeQuietly(connection, e);
+      throw damaged(location, e);
     } catch (RuntimeException e) {
-      try {
-        connection.close();
-      } catch (SQLException closing) {
-        e.addSuppressed(closing);
-      }
+      closeQuietly(connection, e);
       throw e;
     }
-    return new SqliteDatabase(location, connection);
+  }
+
+  private static void closeQuietly(Connection connection, Exception cause) {
+    try {
+      connection.close();
+    } catch (SQLException closing) {
+      cause.addSuppressed(closing);
+    }
   }
 
   private static Connection connect(String url, String location) {

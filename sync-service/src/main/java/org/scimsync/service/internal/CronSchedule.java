@@ -121,6 +121,11 @@ public final class CronSchedule implements AutoCloseable {
    * down at a scheduled slot and owes one run (one, however many slots were missed).
    */
   public boolean slotMissedSince(Instant lastRun, Instant now) {
+    return slotMissedSince(expression, lastRun, now);
+  }
+
+  /** As {@link #slotMissedSince(Instant, Instant)}, for any expression. */
+  public static boolean slotMissedSince(CronExpression expression, Instant lastRun, Instant now) {
     Date next = expression.getNextValidTimeAfter(Date.from(lastRun));
     return next != null && !next.toInstant().isAfter(now);
   }

@@ -44,13 +44,15 @@ public final class HttpEndpoints implements AutoCloseable {
    * Registers the endpoints; {@link #start()} binds the address and starts answering.
    *
    * @param webhook the signature verifier, or null to leave the webhook off (404)
+   * @param replays the webhook's memory of accepted signatures
    * @param tls the TLS context that makes every endpoint HTTPS; null for plain HTTP
    */
   public HttpEndpoints(
       InetSocketAddress listen,
       @Nullable WebhookSignature webhook,
       Duration debounce,
-      RunCoordinator coordinator,
+      RunQueue coordinator,
+      ReplayMemory replays,
       StateStore store,
       SyncMetrics metrics,
       Supplier<List<String>> readinessProblems,
@@ -93,10 +95,12 @@ public final class HttpEndpoints implements AutoCloseable {
     server.setExecutor(pool);
     if (webhook != null) {
       server.createContext(
-          WebhookHandler.PATH, new WebhookHandler(webhook, clock, coordinator, debounce, metrics));
+          WebhookHandler.PATH,
+          new WebhookHandler(webhook, replays, clock, coordinator, debounce, metrics));
     }
     server.createContext("/healthz", StatusHandlers.health());
-    server.createContext("/readyz", StatusHandlers.readiness(readinessProblems));
+    server.createContext(
+        "/readyz", StatusHandlers.readiness(readinessProblems, coordinator::details));
     server.createContext("/metrics", StatusHandlers.metrics(metrics));
     RunsHandler runs = new RunsHandler(store, coordinator);
     server.createContext("/runs", runs);

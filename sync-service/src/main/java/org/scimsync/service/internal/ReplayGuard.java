@@ -13,17 +13,7 @@ import java.util.Set;
  * live signatures it refuses new requests (answered 429) instead of forgetting one that could then
  * be replayed.
  */
-final class ReplayGuard {
-
-  /** The verdict on one signed request. */
-  enum Admission {
-    /** First time seen: go on. */
-    FRESH,
-    /** Seen before within the window: refuse. */
-    REPLAYED,
-    /** Too many requests within the window to remember one more: ask the sender to retry. */
-    FULL
-  }
+final class ReplayGuard implements ReplayMemory {
 
   private record Seen(long expiresAtSecond, String signature) {}
 
@@ -46,7 +36,8 @@ final class ReplayGuard {
    * @param signature the normalised (lower-case hex) signature
    * @param timestamp the request's timestamp in Unix seconds
    */
-  synchronized Admission admit(String signature, long timestamp) {
+  @Override
+  public synchronized Admission admit(String signature, long timestamp) {
     long now = clock.instant().getEpochSecond();
     while (!byExpiry.isEmpty() && byExpiry.peek().expiresAtSecond() < now) {
       signatures.remove(byExpiry.poll().signature());

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * until it starts, so a burst gives one run and a trigger during a run queues exactly one
  * follow-up. A trigger id is handed out at once; the run serving it is known once it has started.
  */
-public final class RunCoordinator implements AutoCloseable {
+public final class RunCoordinator implements RunQueue, AutoCloseable {
 
   /** Told when a run has ended, on the run thread. */
   public interface RunListener {
@@ -104,6 +104,7 @@ public final class RunCoordinator implements AutoCloseable {
    * @param delay how long to wait for more triggers before the run may start (the debounce window)
    * @return the receipt, or empty when the service is shutting down
    */
+  @Override
   public Optional<TriggerReceipt> submit(
       Trigger trigger, boolean full, Set<String> userKeys, Duration delay) {
     long now = System.nanoTime();
@@ -138,14 +139,14 @@ public final class RunCoordinator implements AutoCloseable {
     }
   }
 
-  /** What became of a trigger; empty when unknown or long forgotten. */
+  @Override
   public Optional<TriggerStatus> status(long triggerId) {
     synchronized (lock) {
       return Optional.ofNullable(triggers.get(triggerId));
     }
   }
 
-  /** True until {@link #stopAccepting()} or {@link #close()}. */
+  @Override
   public boolean accepting() {
     synchronized (lock) {
       return accepting;
@@ -153,6 +154,7 @@ public final class RunCoordinator implements AutoCloseable {
   }
 
   /** Refuses new triggers and drops the pending run; the run in progress goes on. */
+  @Override
   public void stopAccepting() {
     synchronized (lock) {
       accepting = false;
@@ -238,6 +240,7 @@ public final class RunCoordinator implements AutoCloseable {
    *
    * @return true when the run thread ended within the grace period
    */
+  @Override
   public boolean close(Duration grace) {
     stopAccepting();
     stopRequested = true;

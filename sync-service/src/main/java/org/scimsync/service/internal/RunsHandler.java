@@ -15,6 +15,7 @@ import org.scimsync.engine.state.RunSummary;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.StateStoreException;
 import org.scimsync.service.RunResult;
+import org.scimsync.service.ServiceException;
 import org.scimsync.service.TriggerStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +34,9 @@ final class RunsHandler implements HttpHandler {
   private static final int MAX_JOURNAL = 100_000;
 
   private final StateStore store;
-  private final RunCoordinator coordinator;
+  private final RunQueue coordinator;
 
-  RunsHandler(StateStore store, RunCoordinator coordinator) {
+  RunsHandler(StateStore store, RunQueue coordinator) {
     this.store = Objects.requireNonNull(store, "store");
     this.coordinator = Objects.requireNonNull(coordinator, "coordinator");
   }
@@ -67,7 +68,7 @@ final class RunsHandler implements HttpHandler {
         }
       } catch (BadRequest e) {
         Answers.error(exchange, 400, e.getMessage());
-      } catch (StateStoreException e) {
+      } catch (StateStoreException | ServiceException e) {
         LOG.warn("state store unavailable for path={}: {}", path, e.getMessage());
         Answers.error(exchange, 503, "the state store is unavailable");
       }

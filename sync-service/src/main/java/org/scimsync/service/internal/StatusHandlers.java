@@ -28,9 +28,14 @@ final class StatusHandlers {
     };
   }
 
-  /** 200 when no problem is found, 503 with the problems otherwise. */
-  static HttpHandler readiness(Supplier<List<String>> problems) {
+  /**
+   * 200 when no problem is found, 503 with the problems otherwise; with the details (whether the
+   * instance is part of its cluster) either way.
+   */
+  static HttpHandler readiness(
+      Supplier<List<String>> problems, Supplier<Map<String, Object>> details) {
     Objects.requireNonNull(problems, "problems");
+    Objects.requireNonNull(details, "details");
     return exchange -> {
       try (exchange) {
         if (isRead(exchange, "/readyz")) {
@@ -38,6 +43,7 @@ final class StatusHandlers {
           Map<String, Object> answer = new LinkedHashMap<>();
           answer.put("ready", found.isEmpty());
           answer.put("problems", found);
+          answer.putAll(details.get());
           Answers.json(exchange, found.isEmpty() ? 200 : 503, answer);
         }
       }

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.service.ServiceException;
 import org.scimsync.service.SyncMetrics;
 import org.scimsync.service.Trigger;
 import org.scimsync.service.TriggerReceipt;
@@ -45,16 +46,17 @@ final class WebhookHandler implements HttpHandler {
   private static final String UNAUTHORIZED = "missing or invalid signature";
 
   private final WebhookSignature signature;
-  private final ReplayGuard replays;
+  private final ReplayMemory replays;
   private final Clock clock;
-  private final RunCoordinator coordinator;
+  private final RunQueue coordinator;
   private final Duration debounce;
   private final SyncMetrics metrics;
 
   WebhookHandler(
       WebhookSignature signature,
+      ReplayMemory replays,
       Clock clock,
-      RunCoordinator coordinator,
+      RunQueue coordinator,
       Duration debounce,
       SyncMetrics metrics) {
     this.signature = Objects.requireNonNull(signature, "signature");
@@ -62,7 +64,7 @@ final class WebhookHandler implements HttpHandler {
     this.coordinator = Objects.requireNonNull(coordinator, "coordinator");
     this.debounce = Objects.requireNonNull(debounce, "debounce");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
-    this.replays = new ReplayGuard(clock, WebhookSignature.TOLERANCE, 10_000);
+    this.replays = Objects.requireNonNull(replays, "replays");
   }
 
   @Override
@@ -107,7 +109,14 @@ final class WebhookHandler implements HttpHandler {
         refuse(exchange, 401, "unauthorized", "signature mismatch", UNAUTHORIZED);
         return;
       }
-      switch (replays.admit(presented.trim().toLowerCase(Locale.ROOT), timestamp)) {
+      ReplayMemory.Admission admission;
+      try {
+        admission = replays.admit(presented.trim().toLowerCase(Locale.ROOT), timestamp);
+      } catch (ServiceException e) {
+        refuse(exchange, 503, "unavailable", e.getMessage(), "the service is unavailable");
+        return;
+      }
+      switch (admission) {
         case REPLAYED -> {
           refuse(exchange, 401, "unauthorized", "replayed request", UNAUTHORIZED);
           return;
@@ -128,8 +137,13 @@ final class WebhookHandler implements HttpHandler {
         refuse(exchange, 400, "bad_request", e.getMessage(), e.getMessage());
         return;
       }
-      Optional<TriggerReceipt> receipt =
-          coordinator.submit(Trigger.WEBHOOK, false, users, debounce);
+      Optional<TriggerReceipt> receipt;
+      try {
+        receipt = coordinator.submit(Trigger.WEBHOOK, false, users, debounce);
+      } catch (ServiceException e) {
+        refuse(exchange, 503, "unavailable", e.getMessage(), "the service is unavailable");
+        return;
+      }
       if (receipt.isEmpty()) {
         refuse(exchange, 503, "unavailable", "shutting down", "the service is shutting down");
         return;

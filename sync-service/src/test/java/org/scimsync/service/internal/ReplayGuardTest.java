@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import org.scimsync.service.internal.ReplayGuard.Admission;
+import org.scimsync.service.internal.ReplayMemory.Admission;
 
 class ReplayGuardTest {
 

@@ -3,7 +3,6 @@ package org.scimsync.cli.app.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,10 +33,10 @@ public final class RunHistoryView {
   }
 
   /** There is no state file yet: nothing has run. */
-  public void noState(Path stateFile) {
+  public void noState(String stateFile) {
     if (json) {
       Map<String, Object> document = new LinkedHashMap<>();
-      document.put("stateFile", stateFile.toString());
+      document.put("stateFile", stateFile);
       document.put("runs", List.of());
       print(document);
     } else {
@@ -47,13 +46,13 @@ public final class RunHistoryView {
   }
 
   /** The managed objects and the last run. */
-  public void status(Path stateFile, StoredState state, List<RunRecord> lastRuns) {
+  public void status(String stateFile, StoredState state, List<RunRecord> lastRuns) {
     long disabled = state.users().values().stream().filter(l -> l.disabled()).count();
     long memberships = state.memberships().values().stream().mapToLong(m -> m.size()).sum();
     @Nullable RunRecord last = lastRuns.isEmpty() ? null : lastRuns.get(0);
     if (json) {
       Map<String, Object> document = new LinkedHashMap<>();
-      document.put("stateFile", stateFile.toString());
+      document.put("stateFile", stateFile);
       document.put("managedUsers", state.users().size());
       document.put("disabledUsers", disabled);
       document.put("managedGroups", state.groups().size());

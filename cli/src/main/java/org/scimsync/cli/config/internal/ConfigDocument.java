@@ -5,10 +5,12 @@ import org.scimsync.cli.config.DeprovisionConfig;
 import org.scimsync.cli.config.RuleConfig;
 import org.scimsync.cli.config.TargetConfig;
 import org.scimsync.common.ConfigValueException;
+import org.scimsync.common.Secret;
 import org.scimsync.service.ScheduleConfig;
 import org.scimsync.service.WebhookConfig;
 import org.scimsync.service.ui.UiConfig;
 import org.scimsync.sources.SourceConfig;
+import org.scimsync.state.postgres.PostgresConnection;
 
 /**
  * The configuration file as written: the top-level sections, bound by Jackson. Optional sections
@@ -35,9 +37,40 @@ public record ConfigDocument(
   }
 
   /**
-   * The {@code state} section.
+   * The {@code state} section: a SQLite file ({@code path}) or a PostgreSQL database ({@code url},
+   * {@code user}, {@code password}), never both.
    *
    * @param path the SQLite state file; null for {@code scim-sync.db} beside the configuration
+   * @param url {@code jdbc:postgresql://host:port/database}: the shared state of a clustered {@code
+   *     serve}
+   * @param user the PostgreSQL user
+   * @param password the PostgreSQL password (a secret, e.g. {@code ${file:/run/secrets/db}})
    */
-  public record StateSection(java.nio.file.@Nullable Path path) {}
+  public record StateSection(
+      java.nio.file.@Nullable Path path,
+      @Nullable String url,
+      @Nullable String user,
+      @Nullable Secret password) {
+
+    public StateSection {
+      if (path != null && url != null) {
+        throw new ConfigValueException(
+            "url", "give either path (a SQLite file) or url (PostgreSQL), not both");
+      }
+      if (url == null && user != null) {
+        throw new ConfigValueException("user", "only used with state.url (PostgreSQL)");
+      }
+      if (url == null && password != null) {
+        throw new ConfigValueException("password", "only used with state.url (PostgreSQL)");
+      }
+      if (url != null) {
+        new PostgresConnection(url, user, password); // checks the URL, naming state.url
+      }
+    }
+
+    /** The PostgreSQL database, or null for a SQLite file. */
+    public @Nullable PostgresConnection database() {
+      return url == null ? null : new PostgresConnection(url, user, password);
+    }
+  }
 }

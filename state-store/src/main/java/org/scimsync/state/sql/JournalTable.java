@@ -1,0 +1,140 @@
+package org.scimsync.state.sql;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.scimsync.engine.state.ChangeOutcome;
+import org.scimsync.engine.state.JournalEntry;
+import org.scimsync.engine.state.JournalRecord;
+import org.scimsync.engine.state.ObjectKind;
+import org.scimsync.engine.state.StateStoreException;
+
+/** The journal of changes: each journaled before it is sent and ended when the target answered. */
+final class JournalTable {
+
+  private static final String COLUMNS =
+      "id, run_id, change, object_kind, source_key, target_id, label, attributes, started_at,"
+          + " finished_at, result, http_status, outcome_target_id, error";
+  private static final String INSERT =
+      "INSERT INTO journal (run_id, change, object_kind, source_key, target_id, label,"
+          + " attributes, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+  private static final String END =
+      "UPDATE journal SET result = ?, http_status = ?, outcome_target_id = ?, error = ?,"
+          + " finished_at = ? WHERE id = ?";
+  private static final String UNFINISHED =
+      "SELECT " + COLUMNS + " FROM journal WHERE result IS NULL AND settled = 0 ORDER BY id";
+  private static final String SETTLE = "UPDATE journal SET settled = 1 WHERE id = ?";
+  private static final String OF_RUN =
+      "SELECT " + COLUMNS + " FROM journal WHERE run_id = ? ORDER BY id";
+
+  private JournalTable() {}
+
+  static long begin(SqlDatabase db, long runId, JournalEntry entry, Instant now)
+      throws SQLException {
+    PreparedStatement insert = db.prepare(INSERT);
+    insert.setLong(1, runId);
+    insert.setString(2, entry.change());
+    insert.setString(3, entry.objectKind().name());
+    insert.setString(4, entry.sourceKey());
+    Columns.setNullableText(insert, 5, entry.targetId());
+    insert.setString(6, entry.label());
+    insert.setString(7, Columns.json(entry.attributes()));
+    insert.setString(8, Columns.text(now));
+    try (ResultSet id = insert.executeQuery()) {
+      id.next();
+      return id.getLong(1);
+    }
+  }
+
+  static void end(SqlDatabase db, long journalId, ChangeOutcome outcome, Instant now)
+      throws SQLException {
+    PreparedStatement update = db.prepare(END);
+    update.setString(1, outcome.result().name());
+    Columns.setNullableInt(update, 2, outcome.httpStatus());
+    Columns.setNullableText(update, 3, outcome.targetId());
+    Columns.setNullableText(update, 4, outcome.error());
+    update.setString(5, Columns.text(now));
+    update.setLong(6, journalId);
+    if (update.executeUpdate() == 0) {
+      throw missing(db, "end", journalId);
+    }
+  }
+
+  static List<JournalRecord> unfinished(SqlDatabase db) throws SQLException {
+    return records(db.prepare(UNFINISHED));
+  }
+
+  static void settle(SqlDatabase db, Collection<Long> journalIds) throws SQLException {
+    PreparedStatement update = db.prepare(SETTLE);
+    List<Long> ids = List.copyOf(journalIds);
+    for (long id : ids) {
+      update.setLong(1, id);
+      update.addBatch();
+    }
+    int[] counts = update.executeBatch();
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] == 0) {
+        throw missing(db, "settle", ids.get(i));
+      }
+    }
+  }
+
+  static List<JournalRecord> ofRun(SqlDatabase db, long runId) throws SQLException {
+    PreparedStatement select = db.prepare(OF_RUN);
+    select.setLong(1, runId);
+    return records(select);
+  }
+
+  private static List<JournalRecord> records(PreparedStatement select) throws SQLException {
+    List<JournalRecord> records = new ArrayList<>();
+    try (ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        records.add(record(rows));
+      }
+    }
+    return List.copyOf(records);
+  }
+
+  private static JournalRecord record(ResultSet rows) throws SQLException {
+    JournalEntry entry =
+        new JournalEntry(
+            rows.getString("change"),
+            ObjectKind.valueOf(rows.getString("object_kind")),
+            rows.getString("source_key"),
+            rows.getString("target_id"),
+            rows.getString("label"),
+            Columns.strings(rows.getString("attributes")));
+    String result = rows.getString("result");
+    ChangeOutcome outcome =
+        result == null
+            ? null
+            : new ChangeOutcome(
+                ChangeOutcome.Result.valueOf(result),
+                Columns.nullableInt(rows, "http_status"),
+                rows.getString("outcome_target_id"),
+                rows.getString("error"));
+    return new JournalRecord(
+        rows.getLong("id"),
+        rows.getLong("run_id"),
+        entry,
+        Columns.instant(rows, "started_at"),
+        outcome,
+        Columns.nullableInstant(rows, "finished_at"));
+  }
+
+  private static StateStoreException missing(SqlDatabase db, String what, long journalId) {
+    return new StateStoreException(
+        "state store "
+            + db.location()
+            + ": cannot "
+            + what
+            + " journal entry "
+            + journalId
+            + ": no such entry",
+        null);
+  }
+}
