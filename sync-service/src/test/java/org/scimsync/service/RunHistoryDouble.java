@@ -19,6 +19,7 @@ import org.scimsync.engine.state.RunLock;
 import org.scimsync.engine.state.RunRecord;
 import org.scimsync.engine.state.RunStart;
 import org.scimsync.engine.state.RunSummary;
+import org.scimsync.engine.state.SourceCheckpoint;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.StateStoreException;
 import org.scimsync.engine.state.SteadyState;
@@ -120,6 +121,16 @@ public final class RunHistoryDouble implements StateStore {
 
   @Override
   public void forgetSteadyState() {
+    throw new UnsupportedOperationException("service mode never writes");
+  }
+
+  @Override
+  public Optional<SourceCheckpoint> sourceCheckpoint() {
+    throw new UnsupportedOperationException("service mode never reads the directory");
+  }
+
+  @Override
+  public void saveSourceCheckpoint(SourceCheckpoint checkpoint) {
     throw new UnsupportedOperationException("service mode never writes");
   }
 

@@ -21,6 +21,7 @@ import org.scimsync.engine.state.ObjectKind;
 import org.scimsync.engine.state.RunRecord;
 import org.scimsync.engine.state.RunStart;
 import org.scimsync.engine.state.RunSummary;
+import org.scimsync.engine.state.SourceCheckpoint;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.SteadyState;
 import org.scimsync.engine.state.StoredState;
@@ -149,6 +150,18 @@ public abstract class SqlStateStore implements StateStore {
   @Override
   public void forgetSteadyState() {
     db.update("forget the steady state", SteadyStateTable::delete);
+  }
+
+  @Override
+  public Optional<SourceCheckpoint> sourceCheckpoint() {
+    return db.read("read the directory's change checkpoint", SourceCheckpointTable::load);
+  }
+
+  @Override
+  public void saveSourceCheckpoint(SourceCheckpoint checkpoint) {
+    Objects.requireNonNull(checkpoint, "checkpoint");
+    db.update(
+        "record the directory's change checkpoint", d -> SourceCheckpointTable.save(d, checkpoint));
   }
 
   @Override

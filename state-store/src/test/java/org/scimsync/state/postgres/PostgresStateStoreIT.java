@@ -26,6 +26,7 @@ import org.scimsync.state.sql.PushedResourceContract;
 import org.scimsync.state.sql.RunLockContract;
 import org.scimsync.state.sql.RunLockHolder;
 import org.scimsync.state.sql.SchemaContract;
+import org.scimsync.state.sql.SourceCheckpointContract;
 import org.scimsync.state.sql.SqlStateStore;
 import org.scimsync.state.sql.StateStoreFixture;
 import org.scimsync.state.sql.SteadyStateContract;
@@ -38,6 +39,7 @@ class PostgresStateStoreIT
         MappingMemoContract,
         PushedResourceContract,
         SteadyStateContract,
+        SourceCheckpointContract,
         TargetCapabilityContract,
         RunLockContract,
         SchemaContract {

@@ -21,6 +21,7 @@ import org.scimsync.state.sql.MappingMemoContract;
 import org.scimsync.state.sql.PushedResourceContract;
 import org.scimsync.state.sql.RunLockContract;
 import org.scimsync.state.sql.SchemaContract;
+import org.scimsync.state.sql.SourceCheckpointContract;
 import org.scimsync.state.sql.SqlStateStore;
 import org.scimsync.state.sql.StateStoreFixture;
 import org.scimsync.state.sql.SteadyStateContract;
@@ -33,6 +34,7 @@ class SqliteStateStoreTest
         MappingMemoContract,
         PushedResourceContract,
         SteadyStateContract,
+        SourceCheckpointContract,
         TargetCapabilityContract,
         RunLockContract,
         SchemaContract {
