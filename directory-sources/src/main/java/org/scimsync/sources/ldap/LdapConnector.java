@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * answers and refuses (a wrong password, a TLS or bind policy) stops, since the next server of the
  * same directory would refuse too.
  */
-final class LdapConnector {
+public final class LdapConnector {
 
   private static final Logger log = LoggerFactory.getLogger(LdapConnector.class);
 
@@ -50,7 +50,7 @@ final class LdapConnector {
   private final LdapSourceConfig config;
   private final List<LDAPURL> urls;
 
-  LdapConnector(LdapSourceConfig config) {
+  public LdapConnector(LdapSourceConfig config) {
     this.config = config;
     List<LDAPURL> parsed = new ArrayList<>();
     for (String text : config.urls()) {
@@ -83,7 +83,7 @@ final class LdapConnector {
   }
 
   /** The first server as shown in messages: scheme, host and port. */
-  String server() {
+  public String server() {
     return server(urls.get(0));
   }
 
@@ -95,7 +95,7 @@ final class LdapConnector {
    * The options of every connection: the connect timeout, {@code searchTimeout} as the time any
    * response (bind, StartTLS, each search page) may take, no referrals, host-name verification.
    */
-  LDAPConnectionOptions options() {
+  public LDAPConnectionOptions options() {
     LDAPConnectionOptions options = new LDAPConnectionOptions();
     options.setConnectTimeoutMillis(millis(config.connectTimeout().toMillis()));
     options.setResponseTimeoutMillis(config.searchTimeout().toMillis());
@@ -106,7 +106,7 @@ final class LdapConnector {
   }
 
   /** A connection to the first server that connects and binds; the caller closes it. */
-  BoundConnection connect() {
+  public BoundConnection connect() {
     List<SourceException> failures = new ArrayList<>();
     for (LDAPURL url : urls) {
       try {
@@ -133,7 +133,7 @@ final class LdapConnector {
   }
 
   /** An open, bound connection and the server it reached. */
-  record BoundConnection(LDAPConnection connection, String server) implements AutoCloseable {
+  public record BoundConnection(LDAPConnection connection, String server) implements AutoCloseable {
     @Override
     public void close() {
       connection.close();
