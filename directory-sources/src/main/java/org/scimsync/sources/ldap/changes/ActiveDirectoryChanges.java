@@ -136,28 +136,29 @@ final class ActiveDirectoryChanges {
 
   /**
    * The objectGUIDs of objects deleted since the checkpoint whose last parent was under a user or
-   * group base; null when the Deleted Objects container cannot be read (the account lacks the
-   * right: deletions are then left to full reads).
+   * group base; null when the account cannot see tombstones (Active Directory shows the container
+   * but hides its contents from accounts without the List Contents right on it: deletions are then
+   * left to full reads).
    */
   private @Nullable Set<String> deletedSince(String namingContext, Filter changed) {
-    Filter filter =
-        Filter.createANDFilter(Filter.createEqualityFilter("isDeleted", "TRUE"), changed);
-    SearchRequest request =
-        new SearchRequest(
-            "<WKGUID=" + DELETED_OBJECTS + "," + namingContext + ">",
-            SearchScope.SUB,
-            filter,
-            "objectGUID",
-            "lastKnownParent",
-            "isDeleted");
-    request.addControl(new Control(SHOW_DELETED, true));
-    request.setResponseTimeoutMillis(config.searchTimeout().toMillis());
+    Filter deleted = Filter.createEqualityFilter("isDeleted", "TRUE");
     SearchResult result;
     try {
-      result = bound.connection().search(request);
+      result = tombstones(namingContext, Filter.createANDFilter(deleted, changed), 0);
+      if (result.getEntryCount() == 0 && !seesTombstones(namingContext, deleted)) {
+        LOG.warn(
+            "source={} account={} sees no tombstone in the Deleted Objects container; deletions"
+                + " are found by full runs only (grant it List Contents and Read Property there:"
+                + " dsacls \"CN=Deleted Objects,{}\" /takeownership, then /G <account>:LCRP)",
+            bound.server(),
+            config.bindDn(),
+            namingContext);
+        return null;
+      }
     } catch (LDAPSearchException e) {
       if (e.getResultCode() == ResultCode.INSUFFICIENT_ACCESS_RIGHTS
-          || e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+          || e.getResultCode() == ResultCode.NO_SUCH_OBJECT
+          || e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
         LOG.warn(
             "source={} the Deleted Objects container cannot be read ({}); deletions are found by"
                 + " full runs only",
@@ -169,6 +170,9 @@ final class ActiveDirectoryChanges {
     }
     Set<String> keys = new LinkedHashSet<>();
     for (SearchResultEntry entry : result.getSearchEntries()) {
+      if (!"TRUE".equalsIgnoreCase(entry.getAttributeValue("isDeleted"))) {
+        continue;
+      }
       String parent = entry.getAttributeValue("lastKnownParent");
       if (parent != null && !underBases(parent)) {
         continue;
@@ -179,6 +183,35 @@ final class ActiveDirectoryChanges {
       }
     }
     return keys;
+  }
+
+  /** Whether the account sees any tombstone at all (none: it lacks the right to list them). */
+  private boolean seesTombstones(String namingContext, Filter deleted) throws LDAPSearchException {
+    try {
+      return tombstones(namingContext, deleted, 1).getEntryCount() > 0;
+    } catch (LDAPSearchException e) {
+      if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
+        return true;
+      }
+      throw e;
+    }
+  }
+
+  private SearchResult tombstones(String namingContext, Filter filter, int sizeLimit)
+      throws LDAPSearchException {
+    SearchRequest request =
+        new SearchRequest(
+            "<WKGUID=" + DELETED_OBJECTS + "," + namingContext + ">",
+            // the tombstones, not the container (which has isDeleted: TRUE itself)
+            SearchScope.ONE,
+            filter,
+            "objectGUID",
+            "lastKnownParent",
+            "isDeleted");
+    request.addControl(new Control(SHOW_DELETED, true));
+    request.setSizeLimit(sizeLimit);
+    request.setResponseTimeoutMillis(config.searchTimeout().toMillis());
+    return bound.connection().search(request);
   }
 
   private boolean keyedByGuid() {

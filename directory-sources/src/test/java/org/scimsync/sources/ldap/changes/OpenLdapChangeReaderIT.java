@@ -204,6 +204,69 @@ class OpenLdapChangeReaderIT {
         .isEqualTo(changes.entriesRead() + 2);
   }
 
+  @Test
+  void withoutSyncprovChangesAreFoundByEntryCsnAndDeletionsAreLeftToFullReads() throws Exception {
+    SyncDirectory plain;
+    try (LDAPConnection admin = server.plainAdmin()) {
+      if (admin.getEntry(OpenLdapServer.PLAIN_BASE) == null) {
+        admin.add(
+            OpenLdapServer.PLAIN_BASE,
+            new com.unboundid.ldap.sdk.Attribute("objectClass", "dcObject", "organization"),
+            new com.unboundid.ldap.sdk.Attribute("dc", "plain"),
+            new com.unboundid.ldap.sdk.Attribute("o", "plain"));
+      }
+      plain = SyncDirectory.create(admin, OpenLdapServer.PLAIN_BASE);
+    }
+    LdapSourceConfig plainConfig = plain.config(server);
+    LdapChangeReader reader = new LdapChangeReader(plainConfig);
+    CheckpointedSnapshot initial = reader.readAll();
+    assertThat(Checkpoint.decode(initial.checkpoint()).mechanism())
+        .isEqualTo(ChangeMechanism.ENTRY_CSN);
+    try (LDAPConnection admin = server.plainAdmin()) {
+      admin.modify(
+          plain.user("alice"), new Modification(ModificationType.REPLACE, "sn", "Changed"));
+      admin.delete(plain.user("dave"));
+    }
+
+    DirectoryChanges changes = (DirectoryChanges) reader.readChanges(initial.checkpoint());
+    DirectorySnapshot after = new LdapDirectorySource(plainConfig).read();
+
+    assertThat(changes.mechanism()).isEqualTo(ChangeMechanism.ENTRY_CSN);
+    assertThat(changes.users()).containsExactly(userNamed(after, "alice"));
+    assertThat(changes.deletionsKnown()).isFalse();
+    assertThat(changes.deletedKeys()).isEmpty();
+    assertThat(((DirectoryChanges) reader.readChanges(changes.checkpoint())).isEmpty())
+        .as("the next read continues after alice's change")
+        .isTrue();
+  }
+
+  @Test
+  void afterARestartTheSessionLogIsGoneAndAFullReadIsAskedFor() throws Exception {
+    LdapChangeReader reader = new LdapChangeReader(config);
+    CheckpointedSnapshot initial = reader.readAll();
+    server.restart();
+    try (LDAPConnection admin = server.admin()) {
+      admin.modify(
+          directory.user("alice"), new Modification(ModificationType.REPLACE, "sn", "Restarted"));
+      admin.delete(directory.user("carol"));
+    }
+
+    ChangeRead afterRestart = reader.readChanges(initial.checkpoint());
+
+    assertThat(reason(afterRestart))
+        .as("syncprov's session log lives in memory: it cannot list carol's deletion")
+        .isEqualTo(Reason.COOKIE_EXPIRED);
+    CheckpointedSnapshot again = reader.readAll();
+    assertThat(again.snapshot().users()).extracting(SourceUser::dn).hasSize(3);
+    try (LDAPConnection admin = server.admin()) {
+      admin.modify(
+          directory.user("bob"), new Modification(ModificationType.REPLACE, "sn", "After"));
+    }
+    assertThat(changes(again.checkpoint()).users())
+        .extracting(SourceUser::dn)
+        .containsExactly(directory.user("bob"));
+  }
+
   private static Reason reason(ChangeRead read) {
     assertThat(read).isInstanceOf(FullReadNeeded.class);
     return ((FullReadNeeded) read).reason();
