@@ -107,10 +107,25 @@ public final class LdapConnector {
 
   /** A connection to the first server that connects and binds; the caller closes it. */
   public BoundConnection connect() {
+    return connect(options());
+  }
+
+  /**
+   * Like {@link #connect()}, for a long-running search whose results arrive while the caller does
+   * other things (a persistent search): the connection reads responses in a thread of its own, and
+   * requests carry their own response timeouts.
+   */
+  public BoundConnection connectForStreaming() {
+    LDAPConnectionOptions options = options();
+    options.setUseSynchronousMode(false);
+    return connect(options);
+  }
+
+  private BoundConnection connect(LDAPConnectionOptions options) {
     List<SourceException> failures = new ArrayList<>();
     for (LDAPURL url : urls) {
       try {
-        return new BoundConnection(connect(url), server(url));
+        return new BoundConnection(connect(url, options), server(url));
       } catch (ServerUnavailable e) {
         failures.add(e.failure);
         if (urls.size() > 1) {
@@ -140,9 +155,8 @@ public final class LdapConnector {
     }
   }
 
-  private LDAPConnection connect(LDAPURL url) {
+  private LDAPConnection connect(LDAPURL url, LDAPConnectionOptions options) {
     String server = server(url);
-    LDAPConnectionOptions options = options();
     boolean ldaps = url.getScheme().equalsIgnoreCase("ldaps");
     LDAPConnection connection;
     try {

@@ -217,6 +217,34 @@ class ActiveDirectoryChangeReaderIT {
   }
 
   @Test
+  void aWatchPollsTheUsnAndReportsAChange() throws Exception {
+    java.util.concurrent.BlockingQueue<DirectoryChanged> notices =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    try (LdapWatch watch =
+        LdapWatch.start(
+            config,
+            new WatchSettings(
+                Duration.ofMillis(300),
+                Duration.ofMillis(100),
+                Duration.ofSeconds(1),
+                Duration.ofMillis(200),
+                Duration.ofSeconds(2)),
+            notices::add)) {
+      org.scimsync.engine.testing.Eventually.await(
+          Duration.ofSeconds(10), "the watch to connect", watch::connected);
+      try (LDAPConnection admin = server.admin()) {
+        admin.modify(
+            user("carol"), new Modification(ModificationType.REPLACE, "description", "watched"));
+      }
+
+      DirectoryChanged notice = notices.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+
+      assertThat(notice).isNotNull();
+      assertThat(notice.entries()).containsExactly(user("carol"));
+    }
+  }
+
+  @Test
   void anotherDomainControllerAsksForAFullRead() {
     LdapChangeReader reader = new LdapChangeReader(config);
     Checkpoint checkpoint = Checkpoint.decode(reader.readAll().checkpoint());
