@@ -14,9 +14,21 @@ import org.scimsync.common.ConfigValueException;
  * @param catchUpOnStart run once at start when a scheduled run was missed while the service was
  *     down, or nothing ever ran (default true)
  * @param shutdownGrace how long a stop (SIGTERM) waits for the run in progress (default 20s)
+ * @param watch follow the directory's changes and run within seconds of one (default false; an LDAP
+ *     source only, which the composition root checks)
+ * @param watchPollInterval how often a watched directory without a change stream (Active Directory,
+ *     OpenLDAP without syncprov) is asked what changed (default 5s)
  */
 public record ScheduleConfig(
-    @Nullable String cron, Duration fullEvery, Boolean catchUpOnStart, Duration shutdownGrace) {
+    @Nullable String cron,
+    Duration fullEvery,
+    Boolean catchUpOnStart,
+    Duration shutdownGrace,
+    Boolean watch,
+    Duration watchPollInterval) {
+
+  /** Default of {@link #watchPollInterval()}. */
+  public static final Duration DEFAULT_WATCH_POLL_INTERVAL = Duration.ofSeconds(5);
 
   /** Default of {@link #fullEvery()}. */
   public static final Duration DEFAULT_FULL_EVERY = Duration.ofHours(6);
@@ -39,10 +51,16 @@ public record ScheduleConfig(
     if (shutdownGrace.isNegative()) {
       throw new ConfigValueException("shutdownGrace", "must not be negative");
     }
+    watch = watch != null && watch;
+    watchPollInterval = watchPollInterval == null ? DEFAULT_WATCH_POLL_INTERVAL : watchPollInterval;
+    if (watchPollInterval.isZero() || watchPollInterval.isNegative()) {
+      throw new ConfigValueException(
+          "watchPollInterval", "must be positive, got " + watchPollInterval);
+    }
   }
 
   /** No schedule, full runs every 6 hours. */
   public static ScheduleConfig defaults() {
-    return new ScheduleConfig(null, null, null, null);
+    return new ScheduleConfig(null, null, null, null, null, null);
   }
 }

@@ -31,6 +31,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncService implements AutoCloseable {
 
+  /**
+   * How long directory-watch triggers are collected into one run: the watch has coalesced a burst
+   * already, so this only joins what arrives just after, and a change reaches the target within
+   * seconds.
+   */
+  public static final Duration WATCH_DEBOUNCE = Duration.ofSeconds(1);
+
   private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
 
   private final ServiceSettings settings;
@@ -41,6 +48,7 @@ public final class SyncService implements AutoCloseable {
   private final RunCoordinator coordinator;
   private final @Nullable CronSchedule schedule;
   private final HttpEndpoints endpoints;
+  private final @Nullable DirectoryWatch watch;
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile @Nullable RunResult lastResult;
   private boolean started;
@@ -66,6 +74,26 @@ public final class SyncService implements AutoCloseable {
       ReadinessProbe readiness,
       SyncMetrics metrics,
       Clock clock) {
+    this(settings, launcher, store, webhook, null, readiness, metrics, clock);
+  }
+
+  /**
+   * Sets the service up with a directory watch ({@code schedule.watch}): each change it reports is
+   * a {@link Trigger#WATCH} trigger, coalesced into runs like webhook calls, collected for {@link
+   * #WATCH_DEBOUNCE}.
+   *
+   * @param watch the directory's change stream; null for none
+   */
+  public SyncService(
+      ServiceSettings settings,
+      RunLauncher launcher,
+      StateStore store,
+      @Nullable WebhookSignature webhook,
+      @Nullable DirectoryWatch watch,
+      ReadinessProbe readiness,
+      SyncMetrics metrics,
+      Clock clock) {
+    this.watch = watch;
     this.settings = Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(launcher, "launcher");
     this.store = Objects.requireNonNull(store, "store");
@@ -115,6 +143,16 @@ public final class SyncService implements AutoCloseable {
     if (settings.catchUpOnStart() && catchUpOwed()) {
       trigger(Trigger.STARTUP);
     }
+    if (watch != null) {
+      watch.start(this::directoryChanged);
+    }
+  }
+
+  /** The watched directory changed: a run, through the same coalescing path as the webhook. */
+  private void directoryChanged() {
+    Optional<TriggerReceipt> receipt =
+        coordinator.submit(Trigger.WATCH, false, Set.of(), WATCH_DEBOUNCE);
+    receipt.ifPresent(r -> metrics.recordTrigger(Trigger.WATCH, r.merged()));
   }
 
   /** Where the HTTP endpoints listen: after {@link #start()}, the actual port for port 0. */
@@ -199,6 +237,9 @@ public final class SyncService implements AutoCloseable {
     }
     LOG.info("shutting down: no more triggers; waiting for the run in progress");
     coordinator.stopAccepting();
+    if (watch != null) {
+      watch.close();
+    }
     if (schedule != null) {
       schedule.close();
     }

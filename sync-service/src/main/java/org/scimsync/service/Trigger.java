@@ -9,7 +9,9 @@ public enum Trigger {
   /** A signed call to {@code POST /hooks/directory-changed}. */
   WEBHOOK,
   /** The service started and a scheduled slot was missed while it was down. */
-  STARTUP;
+  STARTUP,
+  /** The watched directory changed ({@code schedule.watch}). */
+  WATCH;
 
   /** The lower-case name stored as the run's trigger: {@code schedule}, {@code webhook}, ... */
   public String label() {

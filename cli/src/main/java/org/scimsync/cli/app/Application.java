@@ -19,6 +19,7 @@ import org.scimsync.cli.app.internal.EngineLauncher;
 import org.scimsync.cli.app.internal.Ports;
 import org.scimsync.cli.app.internal.RulesResourceMapper;
 import org.scimsync.cli.app.internal.RunHistoryView;
+import org.scimsync.cli.app.internal.SourceWatch;
 import org.scimsync.cli.config.ScimSyncConfig;
 import org.scimsync.cli.exit.CliException;
 import org.scimsync.cli.exit.ExitCode;
@@ -243,6 +244,9 @@ public final class Application implements AutoCloseable {
             new EngineLauncher(engine(), store(), metrics),
             store(),
             secret == null ? null : WebhookSignature.of(secret),
+            config.schedule().watch()
+                ? new SourceWatch(config.source(), config.schedule().watchPollInterval())
+                : null,
             ReadinessProbe.ALWAYS_READY,
             metrics,
             clock);
