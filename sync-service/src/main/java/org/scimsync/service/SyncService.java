@@ -20,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code scim-sync serve}: the schedule, the webhook, and the health, metrics and run-history
- * endpoints around one {@link RunLauncher}, never running two runs at once.
+ * {@code scim-sync serve}: the schedule, the webhook, the directory watch ({@code schedule.watch}),
+ * and the health, metrics and run-history endpoints around one {@link RunLauncher}, never running
+ * two runs at once.
  *
  * <p>Use: build it, {@link #start()}, register a shutdown hook calling {@link #close()}, then
  * {@link #awaitClosed()}. {@code close()} stops accepting triggers (the webhook answers 503), stops

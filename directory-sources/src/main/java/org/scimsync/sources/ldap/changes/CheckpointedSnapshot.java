@@ -10,7 +10,9 @@ import org.scimsync.engine.source.DirectorySnapshot;
  *
  * @param snapshot everything, exactly as {@link org.scimsync.sources.ldap.LdapDirectorySource}
  *     reads it
- * @param checkpoint the opaque checkpoint for {@link LdapChangeReader#readChanges}
+ * @param checkpoint the opaque checkpoint for {@link LdapChangeReader#readChanges}; empty when the
+ *     server cannot be tracked (then {@code readChanges} answers {@link
+ *     FullReadNeeded.Reason#NO_CHECKPOINT})
  */
 public record CheckpointedSnapshot(DirectorySnapshot snapshot, String checkpoint) {
 

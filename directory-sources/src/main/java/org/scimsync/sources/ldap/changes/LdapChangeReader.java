@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.scimsync.engine.source.SourceException;
 import org.scimsync.engine.source.SourceUser;
 import org.scimsync.sources.ldap.LdapConnector;
 import org.scimsync.sources.ldap.LdapDirectorySource;
@@ -81,21 +82,31 @@ public final class LdapChangeReader {
 
   /**
    * Reads everything, as {@link LdapDirectorySource#read()}, and the checkpoint of the moment
-   * before the read began.
+   * before the read began; an empty checkpoint when this server cannot be tracked for this account
+   * (its identity or position cannot be read: logged), with which the next change read asks for a
+   * full read again.
    *
    * @throws org.scimsync.engine.source.SourceException when the directory cannot be read
    */
   public CheckpointedSnapshot readAll() {
     LdapConnector.BoundConnection bound = connector.connect();
-    Checkpoint checkpoint;
+    String checkpoint;
     try {
-      checkpoint = currentCheckpoint(bound);
+      checkpoint = currentCheckpoint(bound).encode();
+    } catch (SourceException e) {
+      // the directory can be read but not tracked (identity or positions unreadable for this
+      // account): the read goes on, and the next change read asks for a full read again
+      LOG.warn(
+          "source={} changes cannot be tracked, every run reads everything: {}",
+          bound.server(),
+          e.getMessage());
+      checkpoint = "";
     } catch (RuntimeException e) {
       bound.close();
       throw e;
     }
     return new CheckpointedSnapshot(
-        new LdapDirectorySource(config).read(bound, Instant.now()), checkpoint.encode());
+        new LdapDirectorySource(config).read(bound, Instant.now()), checkpoint);
   }
 
   /**

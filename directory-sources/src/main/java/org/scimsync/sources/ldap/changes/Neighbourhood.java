@@ -2,14 +2,7 @@ package org.scimsync.sources.ldap.changes;
 
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
-import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
-import com.unboundid.ldap.sdk.LDAPSearchException;
-import com.unboundid.ldap.sdk.ResultCode;
-import com.unboundid.ldap.sdk.SearchRequest;
-import com.unboundid.ldap.sdk.SearchResult;
-import com.unboundid.ldap.sdk.SearchResultEntry;
-import com.unboundid.ldap.sdk.SearchScope;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,7 +24,6 @@ import org.scimsync.sources.ldap.LdapSnapshotBuilder;
 import org.scimsync.sources.ldap.LdapSourceConfig;
 import org.scimsync.sources.ldap.PagedSearch;
 import org.scimsync.sources.read.DnReferences;
-import org.scimsync.sources.read.ObjectSid;
 
 /**
  * Resolves changed entries into the values a full read would give them, reading only their
@@ -42,13 +34,9 @@ import org.scimsync.sources.read.ObjectSid;
  */
 final class Neighbourhood {
 
-  private static final String MEMBER_UID = "memberUid";
-  private static final String OBJECT_SID = "objectSid";
-  private static final int FILTER_BATCH = 50;
-
   private final LdapSourceConfig config;
   private final LdapConnector.BoundConnection bound;
-  private final PagedSearch search;
+  private final NeighbourSearches searches;
   private final boolean flatten;
   private final List<DN> userBases = new ArrayList<>();
   private final List<DN> groupBases = new ArrayList<>();
@@ -58,12 +46,11 @@ final class Neighbourhood {
   private final Map<String, Entry> groups = new LinkedHashMap<>();
   private final Set<String> emitted = new LinkedHashSet<>();
   private final Set<String> absent = new HashSet<>();
-  private long entriesRead;
 
   Neighbourhood(LdapSourceConfig config, LdapConnector.BoundConnection bound, PagedSearch search) {
     this.config = config;
     this.bound = bound;
-    this.search = search;
+    this.searches = new NeighbourSearches(config, bound, search);
     this.flatten = config.nested() == NestedGroups.FLATTEN;
     try {
       for (String base : config.userBases()) {
@@ -82,7 +69,7 @@ final class Neighbourhood {
 
   /** Entries read so far to resolve the changes (the changed entries themselves not counted). */
   long entriesRead() {
-    return entriesRead;
+    return searches.entriesRead();
   }
 
   /** Resolves changed users and groups. */
@@ -103,7 +90,7 @@ final class Neighbourhood {
       // the groups above a changed group have changed flattened members: report them too
       Deque<String> above = new ArrayDeque<>(emitted);
       while (!above.isEmpty()) {
-        for (Entry parent : parentsOf(groups.get(above.pop()))) {
+        for (Entry parent : searches.groupsListing(groups.get(above.pop()))) {
           String dn = normalize(parent.getDN());
           if (dn != null && emitted.add(dn)) {
             groups.putIfAbsent(dn, parent);
@@ -136,8 +123,8 @@ final class Neighbourhood {
       }
       Entry group = groups.get(groupDn);
       for (String attribute : config.memberAttributes()) {
-        List<String> values = search.allValues(group, attribute);
-        if (attribute.equalsIgnoreCase(MEMBER_UID)) {
+        List<String> values = searches.members(group, attribute);
+        if (attribute.equalsIgnoreCase(NeighbourSearches.MEMBER_UID)) {
           uids.addAll(values);
           continue;
         }
@@ -154,9 +141,9 @@ final class Neighbourhood {
           }
         }
       }
-      readPrimaryMembers(group);
+      searches.primaryMembersOf(group, this::addUserStub);
     }
-    readUsersByUid(uids);
+    searches.usersByUid(uids, this::addUserStub);
   }
 
   /** Reads the entry at {@code dn} as a user or a group of this source; false if it is neither. */
@@ -170,7 +157,8 @@ final class Neighbourhood {
     }
     if (isUnder(parsed, userBases)) {
       Entry user =
-          readEntry(dn, config.userFilter(), LdapSnapshotBuilder.userReferenceAttributes(config));
+          searches.entry(
+              dn, config.userFilter(), LdapSnapshotBuilder.userReferenceAttributes(config));
       if (user != null) {
         users.put(normalized, user);
         return true;
@@ -178,7 +166,7 @@ final class Neighbourhood {
     }
     if (isUnder(parsed, groupBases)) {
       Entry group =
-          readEntry(dn, config.groupFilter(), LdapSnapshotBuilder.groupAttributes(config));
+          searches.entry(dn, config.groupFilter(), LdapSnapshotBuilder.groupAttributes(config));
       if (group != null) {
         groups.put(normalized, group);
         return true;
@@ -188,69 +176,26 @@ final class Neighbourhood {
     return false;
   }
 
-  /** Active Directory: the users whose primary group {@code group} is. */
-  private void readPrimaryMembers(Entry group) {
-    String attribute = LdapSnapshotBuilder.primaryGroupAttribute(config);
-    String sid = ObjectSid.toText(group.getAttributeValueBytes(OBJECT_SID));
-    if (attribute == null || sid == null) {
-      return;
-    }
-    String rid = sid.substring(sid.lastIndexOf('-') + 1);
-    Filter filter = Filter.createEqualityFilter(attribute, rid);
-    for (String base : config.userBases()) {
-      searchUsers(base, filter);
-    }
-  }
-
-  private void readUsersByUid(Set<String> uids) {
-    List<Filter> batch = new ArrayList<>();
-    for (String uid : uids) {
-      batch.add(Filter.createEqualityFilter("uid", uid));
-      if (batch.size() == FILTER_BATCH) {
-        searchUsersMatching(batch);
-        batch.clear();
-      }
-    }
-    if (!batch.isEmpty()) {
-      searchUsersMatching(batch);
-    }
-  }
-
-  private void searchUsersMatching(List<Filter> any) {
-    for (String base : config.userBases()) {
-      searchUsers(base, Filter.createORFilter(any));
-    }
-  }
-
-  private void searchUsers(String base, Filter condition) {
-    Filter filter = Filter.createANDFilter(parse(config.userFilter()), condition);
-    entriesRead +=
-        search.forEach(
-            "user search",
-            base,
-            filter.toString(),
-            LdapSnapshotBuilder.userReferenceAttributes(config),
-            entry -> {
-              String dn = normalize(entry.getDN());
-              if (dn != null) {
-                users.putIfAbsent(dn, entry);
-              }
-            });
-  }
-
   /** Adds the groups above {@code member} (all of them when flattening; else the direct ones). */
   private void addGroupsAbove(Entry member) {
-    List<Entry> direct = new ArrayList<>(parentsOf(member));
-    direct.addAll(primaryGroupOf(member));
+    List<Entry> direct = new ArrayList<>(searches.groupsListing(member));
+    direct.addAll(searches.primaryGroupOf(member));
     Deque<Entry> pending = new ArrayDeque<>();
     Set<String> visited = new HashSet<>();
     for (Entry parent : direct) {
       addParent(parent, pending, visited);
     }
     while (flatten && !pending.isEmpty()) {
-      for (Entry parent : parentsOf(pending.pop())) {
+      for (Entry parent : searches.groupsListing(pending.pop())) {
         addParent(parent, pending, visited);
       }
+    }
+  }
+
+  private void addUserStub(Entry entry) {
+    String dn = normalize(entry.getDN());
+    if (dn != null) {
+      users.putIfAbsent(dn, entry);
     }
   }
 
@@ -259,76 +204,6 @@ final class Neighbourhood {
     if (dn != null && visited.add(dn)) {
       groups.putIfAbsent(dn, parent);
       pending.push(groups.get(dn));
-    }
-  }
-
-  /** The groups listing {@code child} directly, by DN or by uid. */
-  private List<Entry> parentsOf(Entry child) {
-    List<Filter> any = new ArrayList<>();
-    for (String attribute : config.memberAttributes()) {
-      if (attribute.equalsIgnoreCase(MEMBER_UID)) {
-        String[] uids = child.getAttributeValues("uid");
-        if (uids != null) {
-          for (String uid : uids) {
-            any.add(Filter.createEqualityFilter(attribute, uid));
-          }
-        }
-      } else {
-        any.add(Filter.createEqualityFilter(attribute, child.getDN()));
-      }
-    }
-    if (any.isEmpty()) {
-      return List.of();
-    }
-    return searchGroups(Filter.createORFilter(any));
-  }
-
-  /** Active Directory: the group a user's {@code primaryGroupID} names. */
-  private List<Entry> primaryGroupOf(Entry user) {
-    String attribute = LdapSnapshotBuilder.primaryGroupAttribute(config);
-    String sid = ObjectSid.toText(user.getAttributeValueBytes(OBJECT_SID));
-    String rid = attribute == null ? null : user.getAttributeValue(attribute);
-    if (sid == null || rid == null) {
-      return List.of();
-    }
-    try {
-      String groupSid = ObjectSid.withRid(sid, Long.parseLong(rid.trim()));
-      return searchGroups(Filter.createEqualityFilter(OBJECT_SID, ObjectSid.toBytes(groupSid)));
-    } catch (NumberFormatException e) {
-      return List.of();
-    }
-  }
-
-  private List<Entry> searchGroups(Filter condition) {
-    Filter filter = Filter.createANDFilter(parse(config.groupFilter()), condition);
-    List<Entry> found = new ArrayList<>();
-    for (String base : config.groupBases()) {
-      entriesRead +=
-          search.forEach(
-              "group search",
-              base,
-              filter.toString(),
-              LdapSnapshotBuilder.groupAttributes(config),
-              found::add);
-    }
-    return found;
-  }
-
-  /** The entry at {@code dn} if it matches {@code filter}; null if not, or if there is none. */
-  private @Nullable Entry readEntry(String dn, String filter, List<String> attributes) {
-    SearchRequest request =
-        new SearchRequest(dn, SearchScope.BASE, parse(filter), attributes.toArray(String[]::new));
-    request.setResponseTimeoutMillis(config.searchTimeout().toMillis());
-    try {
-      SearchResult result = bound.connection().search(request);
-      entriesRead += result.getEntryCount();
-      List<SearchResultEntry> entries = result.getSearchEntries();
-      return entries.isEmpty() ? null : entries.get(0);
-    } catch (LDAPSearchException e) {
-      if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
-        return null;
-      }
-      throw LdapFailures.of(bound.server(), "reading " + dn, e);
     }
   }
 
@@ -346,7 +221,7 @@ final class Neighbourhood {
             builder.addUser(server, entry);
           }
         });
-    groups.forEach((dn, entry) -> builder.addGroup(server, entry, search::allValues));
+    groups.forEach((dn, entry) -> builder.addGroup(server, entry, searches::members));
     for (String dn : emitted) {
       reported.add(origin(server, groups.get(dn)));
     }
@@ -391,13 +266,5 @@ final class Neighbourhood {
       }
     }
     return false;
-  }
-
-  private Filter parse(String filter) {
-    try {
-      return Filter.create(filter);
-    } catch (LDAPException e) {
-      throw LdapFailures.of(bound.server(), "parsing the filter " + filter, e);
-    }
   }
 }
