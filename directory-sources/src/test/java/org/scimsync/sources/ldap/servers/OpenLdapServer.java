@@ -16,9 +16,11 @@ import org.scimsync.testing.servers.RealServer;
  * A real OpenLDAP {@code slapd} (Debian's package) on loopback, started once per test JVM: its own
  * {@code slapd.conf} and database in a temporary directory, loaded with {@link OpenLdapFixture} by
  * {@code slapadd}, the password policy overlay (three wrong passwords lock an account), the stock
- * size limit of 500 entries except for {@link #BIND_DN}, and TLS ({@code ldaps://} and StartTLS)
- * with a certificate of a test authority. Stopped by its pid when the JVM ends. Missing programs
- * skip the test with the reason ({@link RealServer#require}); CI=true fails it instead.
+ * size limit of 500 entries except for {@link #BIND_DN}, content synchronization ({@code syncprov}
+ * with its session log in an {@code accesslog} database, so it survives restarts), and TLS ({@code
+ * ldaps://} and StartTLS) with a certificate of a test authority. Stopped by its pid when the JVM
+ * ends. Missing programs skip the test with the reason ({@link RealServer#require}); CI=true fails
+ * it instead.
  */
 public final class OpenLdapServer {
 
@@ -88,6 +90,7 @@ public final class OpenLdapServer {
       throws Exception {
     Path data = Files.createDirectory(dir.resolve("data"));
     Path plain = Files.createDirectory(dir.resolve("plain"));
+    Path accesslog = Files.createDirectory(dir.resolve("accesslog"));
     TestPki pki = TestPki.create(openssl, dir, List.of("DNS:localhost", "IP:127.0.0.1"));
     Path schema =
         Files.writeString(
@@ -109,10 +112,17 @@ public final class OpenLdapServer {
         moduleload ppolicy
         moduleload refint
         moduleload syncprov
+        moduleload accesslog
         pidfile %s
         TLSCACertificateFile %s
         TLSCertificateFile %s
         TLSCertificateKeyFile %s
+        database mdb
+        suffix "cn=accesslog"
+        rootdn "cn=accesslog"
+        directory %s
+        maxsize 67108864
+        index reqStart,reqEnd eq
         database mdb
         suffix "%s"
         rootdn "%s"
@@ -124,8 +134,13 @@ public final class OpenLdapServer {
         index entryCSN,entryUUID eq
         overlay refint
         refint_attributes member uniqueMember
+        overlay accesslog
+        logdb cn=accesslog
+        logops writes
+        logsuccess TRUE
+        logpurge 07+00:00 01+00:00
         overlay syncprov
-        syncprov-sessionlog 10000
+        syncprov-sessionlog-source cn=accesslog
         limits dn.exact="%s" size=unlimited
         access to attrs=userPassword by self write by anonymous auth by * none
         access to * by users read by * none
@@ -143,6 +158,7 @@ public final class OpenLdapServer {
                 pki.caCertificate(),
                 pki.certificate(),
                 pki.key(),
+                accesslog,
                 BASE,
                 ADMIN_DN,
                 ADMIN_PASSWORD,
@@ -164,6 +180,8 @@ public final class OpenLdapServer {
         "-q",
         "-f",
         confFile.toString(),
+        "-b",
+        BASE,
         "-l",
         ldif.toString());
     int ldapPort = freePort();
