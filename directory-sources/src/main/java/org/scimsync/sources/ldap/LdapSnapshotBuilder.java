@@ -78,6 +78,18 @@ public final class LdapSnapshotBuilder {
     return attributes;
   }
 
+  /**
+   * The attributes that name a group without its members: its key, name and (Active Directory) SID.
+   */
+  public static List<String> groupNameAttributes(LdapSourceConfig config) {
+    List<String> attributes = new ArrayList<>(List.of(config.groupKey()));
+    attributes.add(config.groupNameAttribute());
+    if (config.flavor().hasPrimaryGroups()) {
+      attributes.add(PrimaryGroups.OBJECT_SID);
+    }
+    return attributes;
+  }
+
   /** The attribute of Active Directory users naming their primary group; null elsewhere. */
   public static @Nullable String primaryGroupAttribute(LdapSourceConfig config) {
     return config.flavor().hasPrimaryGroups() ? PrimaryGroups.PRIMARY_GROUP_ID : null;

@@ -54,8 +54,13 @@ final class NeighbourSearches {
     return search.allValues(group, attribute);
   }
 
-  /** The groups listing {@code child} directly, by DN or (a user's) uid. */
-  List<Entry> groupsListing(Entry child) {
+  /**
+   * The groups listing {@code child} directly, by DN or (a user's) uid.
+   *
+   * @param withMembers read the groups whole, members included; else only their key, name and
+   *     (Active Directory) SID, which is all a group above a changed entry contributes to it
+   */
+  List<Entry> groupsListing(Entry child, boolean withMembers) {
     List<Filter> any = new ArrayList<>();
     for (String attribute : config.memberAttributes()) {
       if (attribute.equalsIgnoreCase(MEMBER_UID)) {
@@ -69,7 +74,7 @@ final class NeighbourSearches {
         any.add(Filter.createEqualityFilter(attribute, child.getDN()));
       }
     }
-    return any.isEmpty() ? List.of() : groups(Filter.createORFilter(any));
+    return any.isEmpty() ? List.of() : groups(Filter.createORFilter(any), withMembers);
   }
 
   /** Active Directory: the group a user's {@code primaryGroupID} names (none elsewhere). */
@@ -82,7 +87,7 @@ final class NeighbourSearches {
     }
     try {
       String groupSid = ObjectSid.withRid(sid, Long.parseLong(rid.trim()));
-      return groups(Filter.createEqualityFilter(OBJECT_SID, ObjectSid.toBytes(groupSid)));
+      return groups(Filter.createEqualityFilter(OBJECT_SID, ObjectSid.toBytes(groupSid)), false);
     } catch (NumberFormatException e) {
       return List.of();
     }
@@ -145,7 +150,7 @@ final class NeighbourSearches {
     }
   }
 
-  private List<Entry> groups(Filter condition) {
+  private List<Entry> groups(Filter condition, boolean withMembers) {
     String filter = Filter.createANDFilter(parse(config.groupFilter()), condition).toString();
     List<Entry> found = new ArrayList<>();
     for (String base : config.groupBases()) {
@@ -154,7 +159,9 @@ final class NeighbourSearches {
               "group search",
               base,
               filter,
-              LdapSnapshotBuilder.groupAttributes(config),
+              withMembers
+                  ? LdapSnapshotBuilder.groupAttributes(config)
+                  : LdapSnapshotBuilder.groupNameAttributes(config),
               found::add);
     }
     return found;

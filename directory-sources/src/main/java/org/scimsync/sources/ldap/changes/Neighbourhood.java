@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,6 +46,13 @@ final class Neighbourhood {
   private final Set<String> changedUsers = new LinkedHashSet<>();
   private final Map<String, Entry> groups = new LinkedHashMap<>();
   private final Set<String> emitted = new LinkedHashSet<>();
+
+  /** Groups read with their members (the others were read by name, as groups above). */
+  private final Set<String> whole = new HashSet<>();
+
+  /** For each group read by name: the entries it was found to list. */
+  private final Map<String, List<Entry>> edges = new HashMap<>();
+
   private final Set<String> absent = new HashSet<>();
 
   Neighbourhood(LdapSourceConfig config, LdapConnector.BoundConnection bound, PagedSearch search) {
@@ -84,15 +92,17 @@ final class Neighbourhood {
       String dn = normalize(group.getDN());
       if (dn != null && groups.putIfAbsent(dn, group) == null) {
         emitted.add(dn);
+        whole.add(dn);
       }
     }
     if (flatten) {
       // the groups above a changed group have changed flattened members: report them too
       Deque<String> above = new ArrayDeque<>(emitted);
       while (!above.isEmpty()) {
-        for (Entry parent : searches.groupsListing(groups.get(above.pop()))) {
+        for (Entry parent : searches.groupsListing(groups.get(above.pop()), true)) {
           String dn = normalize(parent.getDN());
           if (dn != null && emitted.add(dn)) {
+            whole.add(dn);
             groups.putIfAbsent(dn, parent);
             above.push(dn);
           }
@@ -169,6 +179,7 @@ final class Neighbourhood {
           searches.entry(dn, config.groupFilter(), LdapSnapshotBuilder.groupAttributes(config));
       if (group != null) {
         groups.put(normalized, group);
+        whole.add(normalized);
         return true;
       }
     }
@@ -178,16 +189,19 @@ final class Neighbourhood {
 
   /** Adds the groups above {@code member} (all of them when flattening; else the direct ones). */
   private void addGroupsAbove(Entry member) {
-    List<Entry> direct = new ArrayList<>(searches.groupsListing(member));
-    direct.addAll(searches.primaryGroupOf(member));
     Deque<Entry> pending = new ArrayDeque<>();
     Set<String> visited = new HashSet<>();
-    for (Entry parent : direct) {
-      addParent(parent, pending, visited);
+    for (Entry parent : searches.groupsListing(member, false)) {
+      addParent(parent, member, pending, visited);
+    }
+    for (Entry primary : searches.primaryGroupOf(member)) {
+      // no member edge: the builder joins users to their primary group by SID
+      addParent(primary, null, pending, visited);
     }
     while (flatten && !pending.isEmpty()) {
-      for (Entry parent : searches.groupsListing(pending.pop())) {
-        addParent(parent, pending, visited);
+      Entry child = pending.pop();
+      for (Entry parent : searches.groupsListing(child, false)) {
+        addParent(parent, child, pending, visited);
       }
     }
   }
@@ -199,12 +213,49 @@ final class Neighbourhood {
     }
   }
 
-  private void addParent(Entry parent, Deque<Entry> pending, Set<String> visited) {
+  /**
+   * Records {@code parent} (read without its members) as a group above {@code child} (null: its
+   * primary group), to be looked above in turn.
+   */
+  private void addParent(
+      Entry parent, @Nullable Entry child, Deque<Entry> pending, Set<String> visited) {
     String dn = normalize(parent.getDN());
-    if (dn != null && visited.add(dn)) {
-      groups.putIfAbsent(dn, parent);
+    if (dn == null) {
+      return;
+    }
+    groups.putIfAbsent(dn, parent);
+    if (child != null) {
+      edges.computeIfAbsent(dn, d -> new ArrayList<>()).add(child);
+    }
+    if (visited.add(dn)) {
       pending.push(groups.get(dn));
     }
+  }
+
+  /**
+   * A group read without its members, given as members the entries it was found to list: enough for
+   * the names of the groups above a changed entry, without reading a large group's members.
+   */
+  private Entry withEdges(Entry group, List<Entry> children) {
+    Entry copy = group.duplicate();
+    String dnAttribute = null;
+    for (String attribute : config.memberAttributes()) {
+      copy.removeAttribute(attribute);
+      if (dnAttribute == null && !attribute.equalsIgnoreCase(NeighbourSearches.MEMBER_UID)) {
+        dnAttribute = attribute;
+      }
+    }
+    for (Entry child : children) {
+      if (dnAttribute != null) {
+        copy.addAttribute(dnAttribute, child.getDN());
+      } else {
+        String[] uids = child.getAttributeValues("uid");
+        if (uids != null) {
+          copy.addAttribute(NeighbourSearches.MEMBER_UID, uids);
+        }
+      }
+    }
+    return copy;
   }
 
   private Resolved build() {
@@ -221,7 +272,14 @@ final class Neighbourhood {
             builder.addUser(server, entry);
           }
         });
-    groups.forEach((dn, entry) -> builder.addGroup(server, entry, searches::members));
+    groups.forEach(
+        (dn, entry) -> {
+          if (whole.contains(dn)) {
+            builder.addGroup(server, entry, searches::members);
+          } else {
+            builder.addGroup(server, withEdges(entry, edges.getOrDefault(dn, List.of())));
+          }
+        });
     for (String dn : emitted) {
       reported.add(origin(server, groups.get(dn)));
     }
