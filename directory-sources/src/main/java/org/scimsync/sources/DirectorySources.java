@@ -1,8 +1,13 @@
 package org.scimsync.sources;
 
+import java.util.function.Consumer;
 import org.scimsync.engine.source.DirectorySource;
 import org.scimsync.sources.csv.CsvDirectorySource;
 import org.scimsync.sources.ldap.LdapDirectorySource;
+import org.scimsync.sources.ldap.changes.DirectoryChanged;
+import org.scimsync.sources.ldap.changes.LdapChangeReader;
+import org.scimsync.sources.ldap.changes.LdapWatch;
+import org.scimsync.sources.ldap.changes.WatchSettings;
 import org.scimsync.sources.ldif.LdifDirectorySource;
 
 /**
@@ -20,5 +25,39 @@ public final class DirectorySources {
       case CSV -> new CsvDirectorySource(config.csvConfig());
       case LDAP -> new LdapDirectorySource(config.ldapConfig());
     };
+  }
+
+  /** Whether the source can be watched for changes ({@code schedule.watch}): LDAP sources. */
+  public static boolean canWatch(SourceConfig config) {
+    return config.type() == SourceType.LDAP;
+  }
+
+  /**
+   * Starts watching the directory {@code config} describes; {@code listener} hears of each burst of
+   * changes. Close the watch to stop.
+   *
+   * @throws IllegalArgumentException when the source cannot be watched ({@link #canWatch})
+   */
+  public static LdapWatch watch(
+      SourceConfig config, WatchSettings settings, Consumer<DirectoryChanged> listener) {
+    if (!canWatch(config)) {
+      throw new IllegalArgumentException(
+          "only an ldap source can be watched, not " + config.type().configName());
+    }
+    return LdapWatch.start(config.ldapConfig(), settings, listener);
+  }
+
+  /**
+   * The change reader of an LDAP source (what changed since a checkpoint), for the engine's
+   * incremental runs.
+   *
+   * @throws IllegalArgumentException when the source is not an LDAP source
+   */
+  public static LdapChangeReader changeReader(SourceConfig config) {
+    if (config.type() != SourceType.LDAP) {
+      throw new IllegalArgumentException(
+          "only an ldap source reads changes, not " + config.type().configName());
+    }
+    return new LdapChangeReader(config.ldapConfig());
   }
 }

@@ -17,13 +17,22 @@ import org.scimsync.common.ConfigValueException;
  * @param clusterCheckinInterval with a PostgreSQL state store: how often each instance tells the
  *     others it is alive (default 10s); the run of an instance that died is taken over within about
  *     three intervals
+ * @param watch follow the directory's changes and run within seconds of one (default false; an LDAP
+ *     source only, which the composition root checks)
+ * @param watchPollInterval how often a watched directory without a change stream (Active Directory,
+ *     OpenLDAP without syncprov) is asked what changed (default 5s)
  */
 public record ScheduleConfig(
     @Nullable String cron,
     Duration fullEvery,
     Boolean catchUpOnStart,
     Duration shutdownGrace,
-    Duration clusterCheckinInterval) {
+    Duration clusterCheckinInterval,
+    Boolean watch,
+    Duration watchPollInterval) {
+
+  /** Default of {@link #watchPollInterval()}. */
+  public static final Duration DEFAULT_WATCH_POLL_INTERVAL = Duration.ofSeconds(5);
 
   /** Default of {@link #fullEvery()}. */
   public static final Duration DEFAULT_FULL_EVERY = Duration.ofHours(6);
@@ -53,10 +62,16 @@ public record ScheduleConfig(
     if (clusterCheckinInterval.toMillis() < 100) {
       throw new ConfigValueException("clusterCheckinInterval", "must be at least 100ms");
     }
+    watch = watch != null && watch;
+    watchPollInterval = watchPollInterval == null ? DEFAULT_WATCH_POLL_INTERVAL : watchPollInterval;
+    if (watchPollInterval.isZero() || watchPollInterval.isNegative()) {
+      throw new ConfigValueException(
+          "watchPollInterval", "must be positive, got " + watchPollInterval);
+    }
   }
 
   /** No schedule, full runs every 6 hours. */
   public static ScheduleConfig defaults() {
-    return new ScheduleConfig(null, null, null, null, null);
+    return new ScheduleConfig(null, null, null, null, null, null, null);
   }
 }

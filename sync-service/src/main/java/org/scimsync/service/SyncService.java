@@ -30,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code scim-sync serve}: the schedule, the webhook, and the health, metrics and run-history
- * endpoints around one {@link RunLauncher}, never running two runs at once.
+ * {@code scim-sync serve}: the schedule, the webhook, the directory watch ({@code schedule.watch}),
+ * and the health, metrics and run-history endpoints around one {@link RunLauncher}, never running
+ * two runs at once.
  *
  * <p>Use: build it, {@link #start()}, register a shutdown hook calling {@link #close()}, then
  * {@link #awaitClosed()}. {@code close()} stops accepting triggers (the webhook answers 503), stops
@@ -40,6 +41,13 @@ import org.slf4j.LoggerFactory;
  * stops the HTTP server.
  */
 public final class SyncService implements AutoCloseable {
+
+  /**
+   * How long directory-watch triggers are collected into one run: the watch has coalesced a burst
+   * already, so this only joins what arrives just after, and a change reaches the target within
+   * seconds.
+   */
+  public static final Duration WATCH_DEBOUNCE = Duration.ofSeconds(1);
 
   private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
 
@@ -52,6 +60,7 @@ public final class SyncService implements AutoCloseable {
   private final @Nullable CronSchedule schedule;
   private final @Nullable ClusteredRuns cluster;
   private final HttpEndpoints endpoints;
+  private final @Nullable DirectoryWatch watch;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final RunNotebook notebook = new RunNotebook();
   private volatile @Nullable RunResult lastResult;
@@ -78,17 +87,10 @@ public final class SyncService implements AutoCloseable {
       ReadinessProbe readiness,
       SyncMetrics metrics,
       Clock clock) {
-    this(settings, null, launcher, store, webhook, readiness, metrics, clock, null);
+    this(settings, launcher, store, webhook, readiness, metrics, clock, Extras.NONE);
   }
 
-  /**
-   * Sets the service up with the status page when {@code ui} is given; see the other constructor.
-   *
-   * @param ui the status page (mounted at {@value StatusPage#PATH} on the same listener), or null
-   *     to leave it off (404)
-   * @throws ServiceException when the cron expression is invalid, or the status page may not listen
-   *     where {@code settings} say (beyond loopback without TLS) or its key store cannot be read
-   */
+  /** Sets the service up with the status page when {@code ui} is given; see {@link Extras}. */
   public SyncService(
       ServiceSettings settings,
       RunLauncher launcher,
@@ -98,13 +100,10 @@ public final class SyncService implements AutoCloseable {
       SyncMetrics metrics,
       Clock clock,
       @Nullable StatusPageSettings ui) {
-    this(settings, null, launcher, store, webhook, readiness, metrics, clock, ui);
+    this(settings, launcher, store, webhook, readiness, metrics, clock, new Extras(null, null, ui));
   }
 
-  /**
-   * Sets the service up, alone or as one instance of a cluster sharing a PostgreSQL database,
-   * without the status page; see the last constructor.
-   */
+  /** Sets the service up as one instance of a cluster when {@code cluster} is given. */
   public SyncService(
       ServiceSettings settings,
       @Nullable ClusterSettings cluster,
@@ -114,31 +113,77 @@ public final class SyncService implements AutoCloseable {
       ReadinessProbe readiness,
       SyncMetrics metrics,
       Clock clock) {
-    this(settings, cluster, launcher, store, webhook, readiness, metrics, clock, null);
+    this(
+        settings,
+        launcher,
+        store,
+        webhook,
+        readiness,
+        metrics,
+        clock,
+        new Extras(cluster, null, null));
+  }
+
+  /** Sets the service up with a directory watch when {@code watch} is given. */
+  public SyncService(
+      ServiceSettings settings,
+      RunLauncher launcher,
+      StateStore store,
+      @Nullable WebhookSignature webhook,
+      @Nullable DirectoryWatch watch,
+      ReadinessProbe readiness,
+      SyncMetrics metrics,
+      Clock clock) {
+    this(
+        settings,
+        launcher,
+        store,
+        webhook,
+        readiness,
+        metrics,
+        clock,
+        new Extras(null, watch, null));
   }
 
   /**
-   * Sets the service up, alone (as above) or as one instance of a cluster sharing a PostgreSQL
-   * database, with the status page when {@code ui} is given; nothing listens or runs before {@link
-   * #start()}.
+   * What a service may have beside its schedule and webhook.
    *
-   * @param cluster the shared database and this instance's name; null for a service on its own (the
-   *     in-memory schedule and webhook memory of the SQLite setup)
-   * @param ui the status page (mounted at {@value StatusPage#PATH} on the same listener), or null
-   *     to leave it off (404)
+   * @param cluster the shared PostgreSQL database and this instance's name; null for a service on
+   *     its own (the in-memory schedule and webhook memory of the SQLite setup)
+   * @param watch the directory's change stream ({@code schedule.watch}): each change it reports is
+   *     a {@link Trigger#WATCH} trigger, coalesced into runs like webhook calls, collected for
+   *     {@link #WATCH_DEBOUNCE}; null for none
+   * @param ui the status page (mounted at {@value StatusPage#PATH} on the same listener); null to
+   *     leave it off (404)
+   */
+  public record Extras(
+      @Nullable ClusterSettings cluster,
+      @Nullable DirectoryWatch watch,
+      @Nullable StatusPageSettings ui) {
+
+    /** None of them. */
+    public static final Extras NONE = new Extras(null, null, null);
+  }
+
+  /**
+   * Sets the service up, alone or in a cluster, with a watch and a status page when {@code extras}
+   * has them; nothing listens or runs before {@link #start()}.
+   *
    * @throws ServiceException when the cron expression is invalid, or the status page may not listen
    *     where {@code settings} say (beyond loopback without TLS) or its key store cannot be read
    */
   public SyncService(
       ServiceSettings settings,
-      @Nullable ClusterSettings cluster,
       RunLauncher launcher,
       StateStore store,
       @Nullable WebhookSignature webhook,
       ReadinessProbe readiness,
       SyncMetrics metrics,
       Clock clock,
-      @Nullable StatusPageSettings ui) {
+      Extras extras) {
+    ClusterSettings cluster = extras.cluster();
+    StatusPageSettings ui = extras.ui();
+    this.watch = extras.watch();
     this.settings = Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(launcher, "launcher");
     this.store = Objects.requireNonNull(store, "store");
@@ -218,6 +263,16 @@ public final class SyncService implements AutoCloseable {
     if (settings.catchUpOnStart() && catchUpOwed()) {
       trigger(Trigger.STARTUP);
     }
+    if (watch != null) {
+      watch.start(this::directoryChanged);
+    }
+  }
+
+  /** The watched directory changed: a run, through the same coalescing path as the webhook. */
+  private void directoryChanged() {
+    Optional<TriggerReceipt> receipt =
+        coordinator.submit(Trigger.WATCH, false, Set.of(), WATCH_DEBOUNCE);
+    receipt.ifPresent(r -> metrics.recordTrigger(Trigger.WATCH, r.merged()));
   }
 
   /** Where the HTTP endpoints listen: after {@link #start()}, the actual port for port 0. */
@@ -350,6 +405,9 @@ public final class SyncService implements AutoCloseable {
     }
     LOG.info("shutting down: no more triggers; waiting for the run in progress");
     coordinator.stopAccepting();
+    if (watch != null) {
+      watch.close();
+    }
     if (schedule != null) {
       schedule.close();
     }

@@ -11,7 +11,9 @@ public enum Trigger {
   /** The service started and a scheduled slot was missed while it was down. */
   STARTUP,
   /** A person pressed "Run now" or "Run full" on the status page. */
-  UI;
+  UI,
+  /** The watched directory changed ({@code schedule.watch}). */
+  WATCH;
 
   /** The lower-case name stored as the run's trigger: {@code schedule}, {@code webhook}, ... */
   public String label() {

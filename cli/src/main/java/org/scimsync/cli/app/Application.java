@@ -19,6 +19,7 @@ import org.scimsync.cli.app.internal.EngineLauncher;
 import org.scimsync.cli.app.internal.Ports;
 import org.scimsync.cli.app.internal.RulesResourceMapper;
 import org.scimsync.cli.app.internal.RunHistoryView;
+import org.scimsync.cli.app.internal.SourceWatch;
 import org.scimsync.cli.config.ScimSyncConfig;
 import org.scimsync.cli.exit.CliException;
 import org.scimsync.cli.exit.ExitCode;
@@ -298,16 +299,20 @@ public final class Application implements AutoCloseable {
     SyncService service =
         new SyncService(
             settings,
-            cluster,
             new EngineLauncher(engine(), store(), metrics),
             store(),
             secret == null ? null : WebhookSignature.of(secret),
             ReadinessProbe.ALWAYS_READY,
             metrics,
             clock,
-            config.ui() == null
-                ? null
-                : new StatusPageSettings(config.ui(), targetName(config.target().url())));
+            new SyncService.Extras(
+                cluster,
+                config.schedule().watch()
+                    ? new SourceWatch(config.source(), config.schedule().watchPollInterval())
+                    : null,
+                config.ui() == null
+                    ? null
+                    : new StatusPageSettings(config.ui(), targetName(config.target().url()))));
     service.start();
     return service;
   }

@@ -30,6 +30,7 @@ import org.scimsync.cli.config.internal.LocatedInterpolatingParser.Interpolation
 import org.scimsync.common.ConfigValueException;
 import org.scimsync.service.ScheduleConfig;
 import org.scimsync.service.WebhookConfig;
+import org.scimsync.sources.DirectorySources;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -99,6 +100,17 @@ public final class ConfigLoader {
 
   private static ScimSyncConfig assemble(
       Path file, Path directory, ConfigDocument document, ConfigLocations locations) {
+    if (document.schedule() != null
+        && document.schedule().watch()
+        && !DirectorySources.canWatch(document.source())) {
+      throw new ConfigException(
+          file,
+          "schedule.watch",
+          locations.lineOf("schedule.watch"),
+          "only an ldap source can be watched; this source is "
+              + document.source().type().configName()
+              + ": remove schedule.watch and let whatever drops the files call the webhook");
+    }
     Path state =
         document.state() == null || document.state().path() == null
             ? directory.resolve("scim-sync.db")

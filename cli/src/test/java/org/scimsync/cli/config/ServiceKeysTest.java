@@ -80,6 +80,35 @@ class ServiceKeysTest {
     assertThat(full.key()).isEqualTo("schedule.fullEvery");
   }
 
+  @Test
+  void watchIsForLdapSourcesOnly() throws IOException {
+    ConfigException ldif = failure("schedule:\n  watch: true\n");
+    assertThat(ldif.key()).isEqualTo("schedule.watch");
+    assertThat(ldif.getMessage()).contains("only an ldap source can be watched");
+
+    Path file = dir.resolve("ldap.yaml");
+    Files.writeString(
+        file,
+        """
+        source:
+          type: ldap
+          ldap:
+            url: ldap://127.0.0.1:389
+            userBase: ou=People,dc=example,dc=com
+        target:
+          url: https://scim.example.com/scim/v2
+          token: ${SCIM_TOKEN}
+        schedule:
+          watch: true
+          watchPollInterval: 2s
+        """);
+    ScimSyncConfig config = loader.load(file);
+
+    assertThat(config.schedule().watch()).isTrue();
+    assertThat(config.schedule().watchPollInterval()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(load("").schedule().watch()).isFalse();
+  }
+
   private ConfigException failure(String sections) {
     try {
       load(sections);

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * answers and refuses (a wrong password, a TLS or bind policy) stops, since the next server of the
  * same directory would refuse too.
  */
-final class LdapConnector {
+public final class LdapConnector {
 
   private static final Logger log = LoggerFactory.getLogger(LdapConnector.class);
 
@@ -50,7 +50,7 @@ final class LdapConnector {
   private final LdapSourceConfig config;
   private final List<LDAPURL> urls;
 
-  LdapConnector(LdapSourceConfig config) {
+  public LdapConnector(LdapSourceConfig config) {
     this.config = config;
     List<LDAPURL> parsed = new ArrayList<>();
     for (String text : config.urls()) {
@@ -83,7 +83,7 @@ final class LdapConnector {
   }
 
   /** The first server as shown in messages: scheme, host and port. */
-  String server() {
+  public String server() {
     return server(urls.get(0));
   }
 
@@ -95,7 +95,7 @@ final class LdapConnector {
    * The options of every connection: the connect timeout, {@code searchTimeout} as the time any
    * response (bind, StartTLS, each search page) may take, no referrals, host-name verification.
    */
-  LDAPConnectionOptions options() {
+  public LDAPConnectionOptions options() {
     LDAPConnectionOptions options = new LDAPConnectionOptions();
     options.setConnectTimeoutMillis(millis(config.connectTimeout().toMillis()));
     options.setResponseTimeoutMillis(config.searchTimeout().toMillis());
@@ -106,11 +106,26 @@ final class LdapConnector {
   }
 
   /** A connection to the first server that connects and binds; the caller closes it. */
-  BoundConnection connect() {
+  public BoundConnection connect() {
+    return connect(options());
+  }
+
+  /**
+   * Like {@link #connect()}, for a long-running search whose results arrive while the caller does
+   * other things (a persistent search): the connection reads responses in a thread of its own, and
+   * requests carry their own response timeouts.
+   */
+  public BoundConnection connectForStreaming() {
+    LDAPConnectionOptions options = options();
+    options.setUseSynchronousMode(false);
+    return connect(options);
+  }
+
+  private BoundConnection connect(LDAPConnectionOptions options) {
     List<SourceException> failures = new ArrayList<>();
     for (LDAPURL url : urls) {
       try {
-        return new BoundConnection(connect(url), server(url));
+        return new BoundConnection(connect(url, options), server(url));
       } catch (ServerUnavailable e) {
         failures.add(e.failure);
         if (urls.size() > 1) {
@@ -133,16 +148,15 @@ final class LdapConnector {
   }
 
   /** An open, bound connection and the server it reached. */
-  record BoundConnection(LDAPConnection connection, String server) implements AutoCloseable {
+  public record BoundConnection(LDAPConnection connection, String server) implements AutoCloseable {
     @Override
     public void close() {
       connection.close();
     }
   }
 
-  private LDAPConnection connect(LDAPURL url) {
+  private LDAPConnection connect(LDAPURL url, LDAPConnectionOptions options) {
     String server = server(url);
-    LDAPConnectionOptions options = options();
     boolean ldaps = url.getScheme().equalsIgnoreCase("ldaps");
     LDAPConnection connection;
     try {

@@ -10,7 +10,7 @@ import org.scimsync.engine.source.SourceException;
  * Turns LDAP failures into {@link SourceException}s. Messages are built from the result code and
  * the server's diagnostic message only, never from the request, so no password can reach them.
  */
-final class LdapFailures {
+public final class LdapFailures {
 
   /** Result codes that mean the request itself is wrong: a bad base DN, filter or attribute. */
   private static final Set<ResultCode> INVALID_REQUEST =
@@ -25,7 +25,7 @@ final class LdapFailures {
   private LdapFailures() {}
 
   /** The exception for {@code failure} while doing {@code what} against {@code server}. */
-  static SourceException of(String server, String what, LDAPException failure) {
+  public static SourceException of(String server, String what, LDAPException failure) {
     return of(server, what, failure, null);
   }
 

@@ -2,6 +2,7 @@ package org.scimsync.sources.ldap;
 
 import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * member;range=0-1499}, then {@code member;range=1500-*}, ... until a range ends in {@code *}). Any
  * non-success result, including a size or time limit, is a {@link SourceException}.
  */
-final class PagedSearch {
+public final class PagedSearch {
 
   private static final Logger log = LoggerFactory.getLogger(PagedSearch.class);
   private static final String RANGE = "range=";
@@ -55,8 +56,18 @@ final class PagedSearch {
     this.timeout = timeout;
   }
 
+  /** Searches over {@code bound} with the page size, timeout and account of {@code config}. */
+  public static PagedSearch of(LdapConnector.BoundConnection bound, LdapSourceConfig config) {
+    return new PagedSearch(
+        bound.connection(),
+        bound.server(),
+        config.bindDn(),
+        config.pageSize(),
+        config.searchTimeout());
+  }
+
   /** How many range-retrieval requests were needed so far. */
-  int rangeRequests() {
+  public int rangeRequests() {
     return rangeRequests;
   }
 
@@ -64,7 +75,7 @@ final class PagedSearch {
    * Gives every entry under {@code base} that matches {@code filter} to {@code consumer}, one page
    * at a time; returns the number of entries.
    */
-  long forEach(
+  public long forEach(
       String what,
       String base,
       String filter,
@@ -122,7 +133,7 @@ final class PagedSearch {
    * Every value of {@code attribute} (no options) of {@code entry}, fetching the remaining ranges
    * when the server returned only the first one.
    */
-  List<String> allValues(SearchResultEntry entry, String attribute) {
+  public List<String> allValues(Entry entry, String attribute) {
     List<String> values = new ArrayList<>();
     for (Attribute candidate : entry.getAttributes()) {
       if (!candidate.getBaseName().equalsIgnoreCase(attribute)) {

@@ -48,4 +48,34 @@ public final class ObjectSid {
     int last = sid.lastIndexOf('-');
     return sid.substring(0, last + 1) + rid;
   }
+
+  /**
+   * The binary form of a SID's string form ({@link #toText} reversed), for search filters.
+   *
+   * @throws IllegalArgumentException when {@code sid} is not {@code S-R-A-S1-...-Sn}
+   */
+  public static byte[] toBytes(String sid) {
+    String[] parts = sid.split("-");
+    if (parts.length < 3 || !parts[0].equalsIgnoreCase("S")) {
+      throw new IllegalArgumentException("not a SID: " + sid);
+    }
+    int count = parts.length - 3;
+    byte[] bytes = new byte[8 + 4 * count];
+    bytes[0] = (byte) Integer.parseInt(parts[1]);
+    bytes[1] = (byte) count;
+    long authority = Long.parseLong(parts[2]);
+    for (int i = 7; i >= 2; i--) {
+      bytes[i] = (byte) (authority & 0xff);
+      authority >>>= 8;
+    }
+    for (int i = 0; i < count; i++) {
+      long sub = Long.parseLong(parts[3 + i]);
+      int at = 8 + 4 * i;
+      bytes[at] = (byte) sub;
+      bytes[at + 1] = (byte) (sub >>> 8);
+      bytes[at + 2] = (byte) (sub >>> 16);
+      bytes[at + 3] = (byte) (sub >>> 24);
+    }
+    return bytes;
+  }
 }

@@ -24,6 +24,12 @@ class ObjectSidTest {
   }
 
   @Test
+  void turnsTheStringFormBackIntoBytes() {
+    assertThat(ObjectSid.toBytes("S-1-5-21-1910028632-1203321532-834614623-513"))
+        .isEqualTo(DOMAIN_USERS);
+  }
+
+  @Test
   void refusesBytesThatAreNotASid() {
     assertThat(ObjectSid.toText(null)).isNull();
     assertThat(ObjectSid.toText(new byte[] {1, 5, 0})).isNull();

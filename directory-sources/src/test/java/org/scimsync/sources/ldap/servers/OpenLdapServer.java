@@ -16,9 +16,11 @@ import org.scimsync.testing.servers.RealServer;
  * A real OpenLDAP {@code slapd} (Debian's package) on loopback, started once per test JVM: its own
  * {@code slapd.conf} and database in a temporary directory, loaded with {@link OpenLdapFixture} by
  * {@code slapadd}, the password policy overlay (three wrong passwords lock an account), the stock
- * size limit of 500 entries except for {@link #BIND_DN}, and TLS ({@code ldaps://} and StartTLS)
- * with a certificate of a test authority. Stopped by its pid when the JVM ends. Missing programs
- * skip the test with the reason ({@link RealServer#require}); CI=true fails it instead.
+ * size limit of 500 entries except for {@link #BIND_DN}, content synchronization ({@code syncprov}
+ * with its session log in an {@code accesslog} database, so it survives restarts), and TLS ({@code
+ * ldaps://} and StartTLS) with a certificate of a test authority. Stopped by its pid when the JVM
+ * ends. Missing programs skip the test with the reason ({@link RealServer#require}); CI=true fails
+ * it instead.
  */
 public final class OpenLdapServer {
 
@@ -29,6 +31,14 @@ public final class OpenLdapServer {
   public static final String LIMITED_DN = "cn=svc-limited,ou=Service," + BASE;
 
   public static final String BIND_PASSWORD = "svc-Pa55-word";
+
+  /**
+   * A second database of the same server, empty, without the {@code syncprov} overlay: changes
+   * there are found by {@code entryCSN}. Its root DN adds the base entry.
+   */
+  public static final String PLAIN_BASE = "dc=plain,dc=test";
+
+  private static final String PLAIN_ADMIN_DN = "cn=admin," + PLAIN_BASE;
   private static final String ADMIN_DN = "cn=admin," + BASE;
   private static final String ADMIN_PASSWORD = "admin-Pa55-word";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
@@ -38,11 +48,17 @@ public final class OpenLdapServer {
   private final int ldapPort;
   private final int ldapsPort;
   private final TestPki pki;
+  private final List<String> command;
+  private final Path dir;
+  private ServerProcess process;
+  private int starts = 1;
 
-  private OpenLdapServer(int ldapPort, int ldapsPort, TestPki pki) {
+  private OpenLdapServer(int ldapPort, int ldapsPort, TestPki pki, List<String> command, Path dir) {
     this.ldapPort = ldapPort;
     this.ldapsPort = ldapsPort;
     this.pki = pki;
+    this.command = command;
+    this.dir = dir;
   }
 
   /** The running server, started on first use. */
@@ -73,6 +89,8 @@ public final class OpenLdapServer {
   private static OpenLdapServer start(Path slapd, Path slapadd, Path openssl, Path dir)
       throws Exception {
     Path data = Files.createDirectory(dir.resolve("data"));
+    Path plain = Files.createDirectory(dir.resolve("plain"));
+    Path accesslog = Files.createDirectory(dir.resolve("accesslog"));
     TestPki pki = TestPki.create(openssl, dir, List.of("DNS:localhost", "IP:127.0.0.1"));
     Path schema =
         Files.writeString(
@@ -93,10 +111,18 @@ public final class OpenLdapServer {
         moduleload back_mdb
         moduleload ppolicy
         moduleload refint
+        moduleload syncprov
+        moduleload accesslog
         pidfile %s
         TLSCACertificateFile %s
         TLSCertificateFile %s
         TLSCertificateKeyFile %s
+        database mdb
+        suffix "cn=accesslog"
+        rootdn "cn=accesslog"
+        directory %s
+        maxsize 67108864
+        index reqStart,reqEnd eq
         database mdb
         suffix "%s"
         rootdn "%s"
@@ -105,10 +131,25 @@ public final class OpenLdapServer {
         maxsize 268435456
         overlay ppolicy
         ppolicy_default "%s"
+        index entryCSN,entryUUID eq
         overlay refint
         refint_attributes member uniqueMember
+        overlay accesslog
+        logdb cn=accesslog
+        logops writes
+        logsuccess TRUE
+        logpurge 07+00:00 01+00:00
+        overlay syncprov
+        syncprov-sessionlog-source cn=accesslog
         limits dn.exact="%s" size=unlimited
         access to attrs=userPassword by self write by anonymous auth by * none
+        access to * by users read by * none
+        database mdb
+        suffix "%s"
+        rootdn "%s"
+        rootpw %s
+        directory %s
+        maxsize 67108864
         access to * by users read by * none
         """
             .formatted(
@@ -117,12 +158,17 @@ public final class OpenLdapServer {
                 pki.caCertificate(),
                 pki.certificate(),
                 pki.key(),
+                accesslog,
                 BASE,
                 ADMIN_DN,
                 ADMIN_PASSWORD,
                 data,
                 OpenLdapFixture.POLICY,
-                BIND_DN);
+                BIND_DN,
+                PLAIN_BASE,
+                PLAIN_ADMIN_DN,
+                ADMIN_PASSWORD,
+                plain);
     Path confFile = Files.writeString(dir.resolve("slapd.conf"), conf);
     Path ldif =
         Files.writeString(
@@ -134,25 +180,54 @@ public final class OpenLdapServer {
         "-q",
         "-f",
         confFile.toString(),
+        "-b",
+        BASE,
         "-l",
         ldif.toString());
     int ldapPort = freePort();
     int ldapsPort = freePort();
-    ServerProcess process =
-        ServerProcess.start(
-            "slapd",
-            dir,
-            List.of(
-                slapd.toString(),
-                "-d",
-                "0",
-                "-h",
-                "ldap://127.0.0.1:" + ldapPort + "/ ldaps://127.0.0.1:" + ldapsPort + "/",
-                "-f",
-                confFile.toString()));
-    OpenLdapServer server = new OpenLdapServer(ldapPort, ldapsPort, pki);
-    process.awaitConnectable(server::adminOrNotYet, START_TIMEOUT);
+    List<String> command =
+        List.of(
+            slapd.toString(),
+            "-d",
+            "stats",
+            "-h",
+            "ldap://127.0.0.1:" + ldapPort + "/ ldaps://127.0.0.1:" + ldapsPort + "/",
+            "-f",
+            confFile.toString());
+    OpenLdapServer server = new OpenLdapServer(ldapPort, ldapsPort, pki, command, dir);
+    server.process = ServerProcess.start("slapd", dir, command);
+    server.process.awaitConnectable(server::adminOrNotYet, START_TIMEOUT);
     return server;
+  }
+
+  /**
+   * Kills slapd (SIGKILL, as a crash would) and starts it again on the same ports and data; returns
+   * once it answers. Connections open before are broken.
+   */
+  public synchronized void restart() throws Exception {
+    kill();
+    start();
+  }
+
+  /** Kills slapd (SIGKILL); {@link #start()} brings it back. */
+  public synchronized void kill() {
+    process.kill();
+  }
+
+  /** Starts slapd again after {@link #kill()}; returns once it answers. */
+  public synchronized void start() throws Exception {
+    starts++;
+    process = ServerProcess.start("slapd-" + starts, dir, command);
+    process.awaitConnectable(this::adminOrNotYet, START_TIMEOUT);
+  }
+
+  /**
+   * slapd's {@code stats} log (one line per operation, {@code nentries=} for searches), counted on
+   * the server side: from now on, see {@link StatsLog#entriesSentTo}.
+   */
+  public StatsLog statsLog() {
+    return new StatsLog(process.log());
   }
 
   private static int freePort() throws IOException {
@@ -190,6 +265,11 @@ public final class OpenLdapServer {
             throw new AssertionError(e);
           }
         });
+  }
+
+  /** A connection bound as the root DN of {@link #PLAIN_BASE}; the caller closes it. */
+  public LDAPConnection plainAdmin() throws LDAPException {
+    return new LDAPConnection("127.0.0.1", ldapPort, PLAIN_ADMIN_DN, ADMIN_PASSWORD);
   }
 
   /** {@code ldap://127.0.0.1:<port>}: plain, and StartTLS. */

@@ -152,6 +152,7 @@ public final class SambaDomainController {
         "-H",
         sam.toString(),
         modifications.toString());
+    grantDeletedObjects(dir, sam, ldbmodify);
     long loaded = System.nanoTime();
     ServerProcess process =
         ServerProcess.start(
@@ -170,6 +171,76 @@ public final class SambaDomainController {
         (ready - loaded) / 1_000_000,
         address);
     return server;
+  }
+
+  /**
+   * Lets the bind account list the Deleted Objects container (as an administrator grants a sync
+   * account, {@code dsacls "CN=Deleted Objects,..." /G account:LCRP}), so the change reader sees
+   * tombstones: an ACE in the container's DACL, added offline with the Show Deleted control. Other
+   * accounts (locker) keep the stock rights and see none.
+   */
+  private static void grantDeletedObjects(Path dir, Path sam, Path ldbmodify) throws Exception {
+    Path ldbsearch = RealServer.require("/usr/bin/ldbsearch", "ldb-tools");
+    String sid =
+        ldifValue(
+            ServerProcess.run(
+                dir,
+                PROVISION_TIMEOUT,
+                ldbsearch.toString(),
+                "-H",
+                sam.toString(),
+                "(sAMAccountName=svc-scim)",
+                "objectSid"),
+            "objectSid");
+    String container = "CN=Deleted Objects," + BASE;
+    String descriptor =
+        ldifValue(
+            ServerProcess.run(
+                dir,
+                PROVISION_TIMEOUT,
+                ldbsearch.toString(),
+                "-H",
+                sam.toString(),
+                "--controls=show_deleted:1",
+                "-b",
+                container,
+                "-s",
+                "base",
+                "nTSecurityDescriptor"),
+            "nTSecurityDescriptor");
+    String ace = "(A;;LCRP;;;" + sid + ")";
+    String granted =
+        descriptor.contains(")S:")
+            ? descriptor.replaceFirst(
+                "\\)S:", ")" + java.util.regex.Matcher.quoteReplacement(ace) + "S:")
+            : descriptor + ace;
+    Path grant =
+        Files.writeString(
+            dir.resolve("deleted-objects.ldif"),
+            "dn: "
+                + container
+                + "\nchangetype: modify\nreplace: nTSecurityDescriptor\nnTSecurityDescriptor: "
+                + granted
+                + "\n");
+    ServerProcess.run(
+        dir,
+        PROVISION_TIMEOUT,
+        ldbmodify.toString(),
+        "-H",
+        sam.toString(),
+        "--controls=show_deleted:1",
+        grant.toString());
+  }
+
+  /** The value of {@code name} in ldbsearch's LDIF output (continuation lines joined). */
+  private static String ldifValue(String ldif, String name) {
+    String joined = ldif.replace("\n ", "");
+    for (String line : joined.split("\n")) {
+      if (line.startsWith(name + ": ")) {
+        return line.substring(name.length() + 2).strip();
+      }
+    }
+    throw new IllegalStateException("no " + name + " in:\n" + ldif);
   }
 
   /**

@@ -119,6 +119,21 @@ final class ServerProcess {
     }
   }
 
+  /** Kills the server by its pid (SIGKILL, as a crash would) and waits for its end. */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The file the server's output goes to. */
+  Path log() {
+    return log;
+  }
+
   /** Stops the server and its children by pid, then removes its directory. */
   void stop() {
     List<ProcessHandle> children = process.descendants().toList();
