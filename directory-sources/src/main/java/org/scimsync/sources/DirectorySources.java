@@ -3,10 +3,10 @@ package org.scimsync.sources;
 import java.util.function.Consumer;
 import org.scimsync.engine.source.DirectorySource;
 import org.scimsync.sources.csv.CsvDirectorySource;
-import org.scimsync.sources.ldap.LdapDirectorySource;
 import org.scimsync.sources.ldap.changes.DirectoryChanged;
 import org.scimsync.sources.ldap.changes.LdapChangeReader;
 import org.scimsync.sources.ldap.changes.LdapWatch;
+import org.scimsync.sources.ldap.changes.TrackedLdapSource;
 import org.scimsync.sources.ldap.changes.WatchSettings;
 import org.scimsync.sources.ldif.LdifDirectorySource;
 
@@ -18,12 +18,15 @@ public final class DirectorySources {
 
   private DirectorySources() {}
 
-  /** The source that reads what {@code config} describes. Nothing is read until {@code read()}. */
+  /**
+   * The source that reads what {@code config} describes. Nothing is read until {@code read()}. An
+   * LDAP source keeps track of its changes, so that incremental runs read only what changed.
+   */
   public static DirectorySource create(SourceConfig config) {
     return switch (config.type()) {
       case LDIF -> new LdifDirectorySource(config.ldifConfig());
       case CSV -> new CsvDirectorySource(config.csvConfig());
-      case LDAP -> new LdapDirectorySource(config.ldapConfig());
+      case LDAP -> new TrackedLdapSource(config.ldapConfig());
     };
   }
 

@@ -19,12 +19,15 @@ import org.scimsync.emulator.EmulatorState;
 import org.scimsync.sources.ldap.LdapFlavor;
 import org.scimsync.sources.ldap.LdapSourceConfig;
 import org.scimsync.sources.ldap.servers.OpenLdapServer;
+import org.scimsync.sources.ldap.servers.StatsLog;
 
 /**
  * A whole sync from a real slapd into the emulator (AWS profile): the initial run, a second run
  * with zero writes, then changes made with LDAP operations — an attribute edit, an administrator's
  * lock, a rename (modrdn), a move, a delete, a member leaving a group of 1,551 — converge in the
- * next run, with the renamed and moved users keeping their ids.
+ * next run, with the renamed and moved users keeping their ids; the full run after it finds nothing
+ * left to do. Then an incremental run after an edit, a delete and a member leaving a group reads
+ * only what changed (counted by slapd).
  */
 class OpenLdapSyncIT {
 
@@ -115,6 +118,60 @@ class OpenLdapSyncIT {
           .hasSize(1_550)
           .doesNotContain(user(after, "bulk0000@example.com").id());
       sync.assertSettled();
+    }
+  }
+
+  @Test
+  void anIncrementalRunReadsOnlyWhatChanged() throws LDAPException {
+    try (RealDirectorySync sync =
+        new RealDirectorySync(
+            dir,
+            source(),
+            Map.of(
+                "userName", "user.mail ?? (user.uid + '@example.com')",
+                "displayName", "user.cn ?? user.uid",
+                "name.givenName", "user.givenName ?? user.uid",
+                "name.familyName", "user.sn ?? user.uid"))) {
+      StatsLog fullRead = server.statsLog();
+      sync.run(true);
+      long everything = fullRead.entriesSentTo(OpenLdapServer.BIND_DN);
+      try (LDAPConnection admin = server.admin()) {
+        admin.modify(
+            "uid=bulk0007,ou=Bulk,ou=People," + BASE,
+            new Modification(ModificationType.REPLACE, "sn", "Changed" + System.nanoTime()));
+      }
+      StatsLog userChange = server.statsLog();
+
+      assertThat(sync.run(false).plan().changes())
+          .extracting(c -> c.getClass().getSimpleName())
+          .containsExactly("UpdateUser");
+      // Only the change was read (syncprov's refresh and the user's groups), not 1,600 users.
+      assertThat(userChange.entriesSentTo(OpenLdapServer.BIND_DN)).isLessThan(50);
+      assertThat(everything).isGreaterThan(1_600);
+
+      try (LDAPConnection admin = server.admin()) {
+        admin.modify(
+            "cn=big,ou=ChangeGroups," + BASE,
+            new Modification(
+                ModificationType.DELETE, "member", "uid=bulk0003,ou=Bulk,ou=People," + BASE));
+      }
+      StatsLog groupChange = server.statsLog();
+      try {
+        assertThat(sync.run(false).plan().changes())
+            .extracting(c -> c.getClass().getSimpleName())
+            .containsExactly("UpdateMembers");
+        // A changed group is read with its members' keys (here 1,550 members), still less than
+        // everything.
+        assertThat(groupChange.entriesSentTo(OpenLdapServer.BIND_DN)).isLessThan(everything);
+        sync.assertSettled();
+      } finally {
+        try (LDAPConnection admin = server.admin()) {
+          admin.modify(
+              "cn=big,ou=ChangeGroups," + BASE,
+              new Modification(
+                  ModificationType.ADD, "member", "uid=bulk0003,ou=Bulk,ou=People," + BASE));
+        }
+      }
     }
   }
 }

@@ -23,13 +23,14 @@ import org.scimsync.engine.target.scim.ScimClientTarget;
 import org.scimsync.mapping.MappingRules;
 import org.scimsync.mapping.RuleSpec;
 import org.scimsync.mapping.SanitizerProfile;
-import org.scimsync.sources.ldap.LdapDirectorySource;
 import org.scimsync.sources.ldap.LdapSourceConfig;
+import org.scimsync.sources.ldap.changes.TrackedLdapSource;
 import org.scimsync.state.sqlite.SqliteStateStore;
 
 /**
  * A real directory synced into the emulator (AWS profile) with the product's own parts: the LDAP
- * source, the mapping rules, the SCIM client and the SQLite state store.
+ * source (keeping track of the directory's changes, as the product's does), the mapping rules, the
+ * SCIM client and the SQLite state store.
  */
 final class RealDirectorySync implements AutoCloseable {
 
@@ -69,7 +70,7 @@ final class RealDirectorySync implements AutoCloseable {
   RunReport run(boolean full) {
     SyncEngine engine =
         new SyncEngine(
-            new LdapDirectorySource(source),
+            new TrackedLdapSource(source),
             new RulesResourceMapper(rules),
             new ScimClientTarget(client),
             store,
