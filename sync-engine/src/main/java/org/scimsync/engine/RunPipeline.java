@@ -105,6 +105,7 @@ final class RunPipeline {
   RunReport run(SyncOptions options, @Nullable Plan saved) {
     Instant started = clock.instant();
     RunCaches caches = RunCaches.of(store);
+    recording.closeAbandoned();
     List<String> repairs = repair(caches);
     boolean full = saved != null ? saved.full() : options.full();
     if (repairs.isEmpty() && saved == null && mayBeSpared(options)) {

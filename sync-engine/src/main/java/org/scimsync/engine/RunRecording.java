@@ -10,6 +10,7 @@ import org.scimsync.engine.cache.WriteClearance;
 import org.scimsync.engine.error.SyncException;
 import org.scimsync.engine.plan.Plan;
 import org.scimsync.engine.state.ChangeOutcome;
+import org.scimsync.engine.state.RunRecord;
 import org.scimsync.engine.state.RunStart;
 import org.scimsync.engine.state.RunStatus;
 import org.scimsync.engine.state.RunSummary;
@@ -37,6 +38,32 @@ final class RunRecording {
     this.store = store;
     this.steadyRuns = steadyRuns;
     this.clock = clock;
+  }
+
+  /** How far back {@link #closeAbandoned} looks. */
+  static final int ABANDONED_LOOKBACK = 20;
+
+  /**
+   * Ends, as failed, the runs of the history that never recorded their end: under the lock no other
+   * run is alive, so such a run was abandoned by a process that stopped (killed, or an instance of
+   * a cluster that died); the journal repair sees to what it left unfinished.
+   */
+  void closeAbandoned() {
+    for (RunRecord record : store.recentRuns(ABANDONED_LOOKBACK)) {
+      if (record.summary() == null) {
+        store.finishRun(
+            record.id(),
+            new RunSummary(
+                RunStatus.FAILED,
+                0,
+                0,
+                0,
+                clock.instant(),
+                "abandoned: the process running it stopped before the run ended; the next run"
+                    + " repaired what it left unfinished"));
+        LOG.warn("run abandoned run={} startedAt={}", record.id(), record.start().startedAt());
+      }
+    }
   }
 
   /** Starts the run in the history; returns its id. */

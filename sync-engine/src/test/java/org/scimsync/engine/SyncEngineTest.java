@@ -134,6 +134,23 @@ class SyncEngineTest {
   }
 
   @Test
+  void aRunLeftOpenByAProcessThatStoppedIsClosedAsAbandonedByTheNextRun() {
+    f.users(1);
+    long killed =
+        f.store.beginRun(
+            new org.scimsync.engine.state.RunStart("schedule", false, false, f.clock.instant()));
+
+    RunReport next = f.run(SyncOptions.of("test"));
+
+    org.scimsync.engine.state.RunRecord abandoned = f.store.run(killed).orElseThrow();
+    assertThat(abandoned.summary()).isNotNull();
+    assertThat(abandoned.summary().status()).isEqualTo(RunStatus.FAILED);
+    assertThat(abandoned.summary().message()).startsWith("abandoned");
+    assertThat(f.store.run(next.runId()).orElseThrow().summary().status())
+        .isEqualTo(RunStatus.SUCCEEDED);
+  }
+
+  @Test
   void renamedGroupIsPatchedInPlaceAndKeepsItsId() {
     f.users(2).source.group("g1", "aws-admins", List.of("k0", "k1"));
     f.full();
