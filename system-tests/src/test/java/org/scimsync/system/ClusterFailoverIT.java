@@ -188,6 +188,8 @@ class ClusterFailoverIT {
     try (PostgresStateStore store = PostgresStateStore.open(database)) {
       assertThat(store.unfinishedChanges()).as("the journal is repaired").isEmpty();
     }
+    assertThat(runs().get(1).summary()).as("the killed instance's run is closed").isNotNull();
+    assertThat(runs().get(1).summary().message()).startsWith("abandoned");
   }
 
   /** Every user once, every group with all its members: no duplicate, no lost membership. */
