@@ -6,9 +6,12 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.scimsync.engine.error.ErrorKind;
+import org.scimsync.engine.error.SyncException;
 import org.scimsync.engine.source.ChangeTracking;
 import org.scimsync.engine.source.DirectorySnapshot;
 import org.scimsync.engine.source.SourceChanges;
+import org.scimsync.engine.source.SourceException;
 import org.scimsync.engine.source.SourceGroup;
 import org.scimsync.engine.source.SourceUser;
 import org.scimsync.engine.state.StoredState;
@@ -52,13 +55,35 @@ final class DeltaRead {
   record FullRead(String reason) implements Outcome {}
 
   /**
-   * Reads what changed since {@code checkpoint}.
+   * Asks the source what changed since {@code checkpoint}.
    *
-   * @throws org.scimsync.engine.source.SourceException when the source cannot be read
+   * @throws SyncException when the source cannot be read
    */
-  static Outcome read(
-      ChangeTracking tracking, String checkpoint, StoredState stored, String source, Instant now) {
-    SourceChanges read = tracking.readChanges(checkpoint);
+  static SourceChanges readChanges(ChangeTracking tracking, String checkpoint, String source) {
+    try {
+      return tracking.readChanges(checkpoint);
+    } catch (SourceException e) {
+      ErrorKind kind =
+          e.kind() == SourceException.Kind.INVALID_INPUT
+              ? ErrorKind.INVALID_INPUT
+              : ErrorKind.UNAVAILABLE;
+      throw new SyncException(
+          kind, "cannot read the changes of " + source + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether {@code read} says nothing changed. */
+  static boolean nothingChanged(SourceChanges read) {
+    return read instanceof SourceChanges.Changed changes && changes.isEmpty();
+  }
+
+  /**
+   * What the run does with the changes {@code read} found.
+   *
+   * @throws SyncException when the users whose memberships moved cannot be read
+   */
+  static Outcome of(
+      SourceChanges read, ChangeTracking tracking, StoredState stored, String source, Instant now) {
     if (read instanceof SourceChanges.FullReadNeeded needed) {
       return new FullRead(needed.reason());
     }
@@ -102,7 +127,14 @@ final class DeltaRead {
     }
     List<SourceUser> users = new ArrayList<>(changes.users());
     if (!moved.isEmpty()) {
-      users.addAll(tracking.readUsers(moved));
+      try {
+        users.addAll(tracking.readUsers(moved));
+      } catch (SourceException e) {
+        throw new SyncException(
+            ErrorKind.UNAVAILABLE,
+            "cannot read the users whose groups changed in " + source + ": " + e.getMessage(),
+            e);
+      }
     }
     Set<String> focus = new HashSet<>(deletedUsers);
     int added = 0;

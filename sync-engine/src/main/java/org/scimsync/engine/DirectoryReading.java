@@ -4,12 +4,11 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
-import org.scimsync.engine.error.ErrorKind;
 import org.scimsync.engine.error.SyncException;
 import org.scimsync.engine.plan.ResourceMapper;
 import org.scimsync.engine.source.ChangeTracking;
 import org.scimsync.engine.source.DirectorySource;
-import org.scimsync.engine.source.SourceException;
+import org.scimsync.engine.source.SourceChanges;
 import org.scimsync.engine.state.StoredState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +28,7 @@ final class DirectoryReading implements AutoCloseable {
   private final Set<String> onlyUserKeys;
   private final @Nullable ChangeTracking tracking;
   private final @Nullable String checkpoint;
+  private final @Nullable SourceChanges first;
   private final AtomicReference<@Nullable String> next = new AtomicReference<>();
   private @Nullable DirectoryRead read;
   private Set<String> focus;
@@ -40,12 +40,14 @@ final class DirectoryReading implements AutoCloseable {
       ResourceMapper mapper,
       Set<String> onlyUserKeys,
       @Nullable ChangeTracking tracking,
-      @Nullable String checkpoint) {
+      @Nullable String checkpoint,
+      @Nullable SourceChanges first) {
     this.source = source;
     this.mapper = mapper;
     this.onlyUserKeys = onlyUserKeys;
     this.tracking = tracking;
     this.checkpoint = checkpoint;
+    this.first = first;
     this.focus = onlyUserKeys;
   }
 
@@ -54,15 +56,17 @@ final class DirectoryReading implements AutoCloseable {
    * #readChanges}, which needs the state.
    *
    * @param checkpoint where the change read continues; null to read everything
+   * @param first the changes since {@code checkpoint}, when the caller read them already
    */
   static DirectoryReading start(
       DirectorySource source,
       ResourceMapper mapper,
       Set<String> onlyUserKeys,
       @Nullable ChangeTracking tracking,
-      @Nullable String checkpoint) {
+      @Nullable String checkpoint,
+      @Nullable SourceChanges first) {
     DirectoryReading reading =
-        new DirectoryReading(source, mapper, onlyUserKeys, tracking, checkpoint);
+        new DirectoryReading(source, mapper, onlyUserKeys, tracking, checkpoint, first);
     if (checkpoint == null) {
       reading.readEverything();
     }
@@ -85,17 +89,10 @@ final class DirectoryReading implements AutoCloseable {
       readEverything();
       return;
     }
-    DeltaRead.Outcome outcome;
-    try {
-      outcome = DeltaRead.read(changes, since, stored, source.describe(), clock.instant());
-    } catch (SourceException e) {
-      ErrorKind kind =
-          e.kind() == SourceException.Kind.INVALID_INPUT
-              ? ErrorKind.INVALID_INPUT
-              : ErrorKind.UNAVAILABLE;
-      throw new SyncException(
-          kind, "cannot read the changes of " + source.describe() + ": " + e.getMessage(), e);
-    }
+    SourceChanges found =
+        first != null ? first : DeltaRead.readChanges(changes, since, source.describe());
+    DeltaRead.Outcome outcome =
+        DeltaRead.of(found, changes, stored, source.describe(), clock.instant());
     if (outcome instanceof DeltaRead.FullRead fullRead) {
       LOG.info("the directory is read whole: {}", fullRead.reason());
       readEverything();

@@ -23,6 +23,7 @@ import org.scimsync.engine.plan.SyncPolicy;
 import org.scimsync.engine.safety.SafetyGuards;
 import org.scimsync.engine.source.ChangeTracking;
 import org.scimsync.engine.source.DirectorySource;
+import org.scimsync.engine.source.SourceChanges;
 import org.scimsync.engine.state.MappingMemo;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.StoredState;
@@ -84,7 +85,7 @@ final class RunPipeline {
     try (TargetObservation observation =
             TargetObservation.start(target, store, caches, policy.parallelism(), options.full());
         DirectoryReading reading =
-            DirectoryReading.start(source, mapper, options.onlyUserKeys(), null, null)) {
+            DirectoryReading.start(source, mapper, options.onlyUserKeys(), null, null, null)) {
       StoredState stored = store.load();
       return planned(reading, observation, caches, stored, isFull(options, stored), options).plan();
     } catch (RunStoppedException e) {
@@ -122,18 +123,51 @@ final class RunPipeline {
         inputs != null && saved == null && mayBeSpared(options)
             ? caches.sourceCheckpoint(inputs).orElse(null)
             : null;
+    long runId = -1;
+    @Nullable SourceChanges first = null;
+    if (since != null && !steadyRuns.isFullDue(store.lastFullRun())) {
+      // The change read first: when nothing changed, the run needs neither the state nor the
+      // target.
+      runId = recording.begin(options.trigger(), false, started);
+      try {
+        first = DeltaRead.readChanges(tracking.orElseThrow(), since, source.describe());
+      } catch (SyncException e) {
+        throw recording.failed(runId, e);
+      }
+      if (DeltaRead.nothingChanged(first)) {
+        options.progress().onPlanned(0);
+        return recording.finish(
+            new FinishedRun(
+                runId,
+                options.trigger(),
+                options.onlyUserKeys(),
+                Plan.empty(false),
+                new ExecutionResult(List.of(), null, 0, false),
+                0,
+                !repairs.isEmpty(),
+                null,
+                null,
+                inputs,
+                ((SourceChanges.Changed) first).checkpoint(),
+                started,
+                clock.instant()),
+            clearance,
+            caches);
+      }
+    }
     StoredState stored;
-    long runId;
     @Nullable Planned planned;
     @Nullable String checkpoint;
     try (TargetObservation observation =
             TargetObservation.start(target, store, caches, policy.parallelism(), full);
         DirectoryReading reading =
             DirectoryReading.start(
-                source, mapper, options.onlyUserKeys(), tracking.orElse(null), since)) {
+                source, mapper, options.onlyUserKeys(), tracking.orElse(null), since, first)) {
       stored = store.load();
       full = saved != null ? saved.full() : isFull(options, stored);
-      runId = recording.begin(options.trigger(), full, started);
+      if (runId < 0) {
+        runId = recording.begin(options.trigger(), full, started);
+      }
       try {
         reading.readChanges(stored, full, clock);
         planned =

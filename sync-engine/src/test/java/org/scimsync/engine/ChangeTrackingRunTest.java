@@ -35,6 +35,7 @@ class ChangeTrackingRunTest {
     f.source.group("g1", "aws-admins", List.of("k0", "k1", "k2"));
     assertThat(run(SyncOptions.of("test").withFull(true)).status()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(tracked.fullReads()).isEqualTo(1);
+    f.target.clearRequests();
   }
 
   private static List<String> changes(RunReport report) {
@@ -62,6 +63,7 @@ class ChangeTrackingRunTest {
   @Test
   void nothingChangedReadsNothingAndPlansNothing() {
     long writes = f.target.writeCount();
+    int loads = f.store.loads();
 
     RunReport report = incremental();
 
@@ -70,6 +72,8 @@ class ChangeTrackingRunTest {
     assertThat(tracked.fullReads()).isEqualTo(1);
     assertThat(tracked.changeReads()).isEqualTo(1);
     assertThat(f.target.writeCount()).isEqualTo(writes);
+    assertThat(f.store.loads()).as("the state is not loaded").isEqualTo(loads);
+    assertThat(f.target.requests()).isEmpty();
   }
 
   @Test

@@ -51,6 +51,7 @@ public final class InMemoryStateStore implements StateStore {
   private boolean failMemoWrites;
   private @Nullable SteadyState steady;
   private @Nullable SourceCheckpoint checkpoint;
+  private int loads;
   private Map<String, String> capabilities = Map.of();
   private boolean failSteadyWrites;
   private boolean locked;
@@ -77,6 +78,7 @@ public final class InMemoryStateStore implements StateStore {
 
   @Override
   public synchronized StoredState load() {
+    loads++;
     Map<String, Set<String>> copy = new HashMap<>();
     memberships.forEach(
         (group, members) -> {
@@ -181,6 +183,11 @@ public final class InMemoryStateStore implements StateStore {
   @Override
   public synchronized void saveSourceCheckpoint(SourceCheckpoint recorded) {
     checkpoint = recorded;
+  }
+
+  /** How many times the whole state was loaded. */
+  public synchronized int loads() {
+    return loads;
   }
 
   /** Makes every later {@link #recordSteadyState} fail. */
