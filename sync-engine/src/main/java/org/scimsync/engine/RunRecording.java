@@ -10,6 +10,7 @@ import org.scimsync.engine.cache.WriteClearance;
 import org.scimsync.engine.error.SyncException;
 import org.scimsync.engine.plan.Plan;
 import org.scimsync.engine.state.ChangeOutcome;
+import org.scimsync.engine.state.RunDetails;
 import org.scimsync.engine.state.RunRecord;
 import org.scimsync.engine.state.RunStart;
 import org.scimsync.engine.state.RunStatus;
@@ -121,6 +122,7 @@ final class RunRecording {
             Duration.between(run.started(), run.planned()),
             Duration.between(run.planned(), finished),
             outcome.message());
+    keepDetails(run.runId(), plan);
     rememberWhatTheTargetTaught();
     if (run.memoUpdate() != null) {
       caches.rememberMappings(clearance, run.memoUpdate());
@@ -146,6 +148,19 @@ final class RunRecording {
       return;
     }
     caches.saveSourceCheckpoint(clearance, inputs, checkpoint);
+  }
+
+  /**
+   * Keeps the plan's warnings, what the guard withheld and the plan's text in the history, for the
+   * status page and {@code history}; a failure to keep them is logged, the run stands.
+   */
+  private void keepDetails(long runId, Plan plan) {
+    try {
+      store.saveRunDetails(
+          runId, new RunDetails(plan.warnings(), plan.safety().withheld(), plan.toText()));
+    } catch (StateStoreException e) {
+      LOG.warn("the details of run {} could not be kept: {}", runId, e.getMessage());
+    }
   }
 
   /**

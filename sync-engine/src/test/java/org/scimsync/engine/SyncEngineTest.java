@@ -151,6 +151,37 @@ class SyncEngineTest {
   }
 
   @Test
+  void aRunKeepsItsWarningsWithheldChangesAndPlanInTheHistory() {
+    f.users(2)
+        .source
+        .user(
+            "kw",
+            java.util.Map.of(
+                "mail", "w@example.org", "givenName", "W", "sn", "Warned", "title", "warn"));
+
+    RunReport first = f.full();
+
+    org.scimsync.engine.state.RunDetails details = f.store.runDetails(first.runId()).orElseThrow();
+    assertThat(details.warnings()).anyMatch(w -> w.contains("title warn noted"));
+    assertThat(details.withheld()).isEmpty();
+    assertThat(details.planText()).isEqualTo(first.plan().toText());
+
+    f.source.clear();
+    f.users(1);
+    f.policy =
+        new SyncPolicy(
+            SyncPolicy.UserDeprovision.DELETE,
+            SyncPolicy.GroupDeprovision.DELETE,
+            1,
+            100,
+            Duration.ofHours(6),
+            4);
+    RunReport held = f.full();
+    assertThat(held.status()).isEqualTo(RunStatus.STOPPED_BY_GUARD);
+    assertThat(f.store.runDetails(held.runId()).orElseThrow().withheld()).hasSize(2);
+  }
+
+  @Test
   void renamedGroupIsPatchedInPlaceAndKeepsItsId() {
     f.users(2).source.group("g1", "aws-admins", List.of("k0", "k1"));
     f.full();

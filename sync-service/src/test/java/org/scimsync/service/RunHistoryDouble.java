@@ -15,6 +15,7 @@ import org.scimsync.engine.state.JournalRecord;
 import org.scimsync.engine.state.Link;
 import org.scimsync.engine.state.MappingMemo;
 import org.scimsync.engine.state.ObjectKind;
+import org.scimsync.engine.state.RunDetails;
 import org.scimsync.engine.state.RunLock;
 import org.scimsync.engine.state.RunRecord;
 import org.scimsync.engine.state.RunStart;
@@ -122,6 +123,16 @@ public final class RunHistoryDouble implements StateStore {
   @Override
   public void forgetSteadyState() {
     throw new UnsupportedOperationException("service mode never writes");
+  }
+
+  @Override
+  public void saveRunDetails(long runId, RunDetails details) {
+    throw new UnsupportedOperationException("service mode never writes");
+  }
+
+  @Override
+  public Optional<RunDetails> runDetails(long runId) {
+    return Optional.empty();
   }
 
   @Override

@@ -18,6 +18,7 @@ import org.scimsync.engine.state.JournalRecord;
 import org.scimsync.engine.state.Link;
 import org.scimsync.engine.state.MappingMemo;
 import org.scimsync.engine.state.ObjectKind;
+import org.scimsync.engine.state.RunDetails;
 import org.scimsync.engine.state.RunRecord;
 import org.scimsync.engine.state.RunStart;
 import org.scimsync.engine.state.RunSummary;
@@ -150,6 +151,17 @@ public abstract class SqlStateStore implements StateStore {
   @Override
   public void forgetSteadyState() {
     db.update("forget the steady state", SteadyStateTable::delete);
+  }
+
+  @Override
+  public void saveRunDetails(long runId, RunDetails details) {
+    Objects.requireNonNull(details, "details");
+    db.update("record the details of run " + runId, d -> RunDetailsTable.save(d, runId, details));
+  }
+
+  @Override
+  public Optional<RunDetails> runDetails(long runId) {
+    return db.read("read the details of run " + runId, d -> RunDetailsTable.load(d, runId));
   }
 
   @Override

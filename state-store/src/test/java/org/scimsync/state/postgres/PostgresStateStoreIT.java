@@ -23,6 +23,7 @@ import org.scimsync.state.sql.Dialect;
 import org.scimsync.state.sql.LinksAndRunsContract;
 import org.scimsync.state.sql.MappingMemoContract;
 import org.scimsync.state.sql.PushedResourceContract;
+import org.scimsync.state.sql.RunDetailsContract;
 import org.scimsync.state.sql.RunLockContract;
 import org.scimsync.state.sql.RunLockHolder;
 import org.scimsync.state.sql.SchemaContract;
@@ -40,6 +41,7 @@ class PostgresStateStoreIT
         PushedResourceContract,
         SteadyStateContract,
         SourceCheckpointContract,
+        RunDetailsContract,
         TargetCapabilityContract,
         RunLockContract,
         SchemaContract {

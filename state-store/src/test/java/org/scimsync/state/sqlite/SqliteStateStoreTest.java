@@ -19,6 +19,7 @@ import org.scimsync.state.sql.Dialect;
 import org.scimsync.state.sql.LinksAndRunsContract;
 import org.scimsync.state.sql.MappingMemoContract;
 import org.scimsync.state.sql.PushedResourceContract;
+import org.scimsync.state.sql.RunDetailsContract;
 import org.scimsync.state.sql.RunLockContract;
 import org.scimsync.state.sql.SchemaContract;
 import org.scimsync.state.sql.SourceCheckpointContract;
@@ -35,6 +36,7 @@ class SqliteStateStoreTest
         PushedResourceContract,
         SteadyStateContract,
         SourceCheckpointContract,
+        RunDetailsContract,
         TargetCapabilityContract,
         RunLockContract,
         SchemaContract {

@@ -92,6 +92,12 @@ public interface StateStore extends CacheStore, AutoCloseable {
   /** Marks unfinished changes as settled once the engine has repaired or discarded them. */
   void settle(Collection<Long> journalIds);
 
+  /** Keeps what a run's report says beyond its journal (see {@link RunDetails}). */
+  void saveRunDetails(long runId, RunDetails details);
+
+  /** What a run's report said beyond its journal; empty for runs of versions that kept none. */
+  Optional<RunDetails> runDetails(long runId);
+
   /** The most recent runs, newest first. */
   List<RunRecord> recentRuns(int limit);
 

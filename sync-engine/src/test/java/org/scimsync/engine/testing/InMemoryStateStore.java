@@ -19,6 +19,7 @@ import org.scimsync.engine.state.JournalRecord;
 import org.scimsync.engine.state.Link;
 import org.scimsync.engine.state.MappingMemo;
 import org.scimsync.engine.state.ObjectKind;
+import org.scimsync.engine.state.RunDetails;
 import org.scimsync.engine.state.RunLock;
 import org.scimsync.engine.state.RunRecord;
 import org.scimsync.engine.state.RunStart;
@@ -52,6 +53,7 @@ public final class InMemoryStateStore implements StateStore {
   private @Nullable SteadyState steady;
   private @Nullable SourceCheckpoint checkpoint;
   private int loads;
+  private final Map<Long, RunDetails> details = new HashMap<>();
   private Map<String, String> capabilities = Map.of();
   private boolean failSteadyWrites;
   private boolean locked;
@@ -183,6 +185,16 @@ public final class InMemoryStateStore implements StateStore {
   @Override
   public synchronized void saveSourceCheckpoint(SourceCheckpoint recorded) {
     checkpoint = recorded;
+  }
+
+  @Override
+  public synchronized void saveRunDetails(long runId, RunDetails runDetails) {
+    details.put(runId, runDetails);
+  }
+
+  @Override
+  public synchronized Optional<RunDetails> runDetails(long runId) {
+    return Optional.ofNullable(details.get(runId));
   }
 
   /** How many times the whole state was loaded. */

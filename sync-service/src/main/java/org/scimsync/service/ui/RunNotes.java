@@ -3,8 +3,8 @@ package org.scimsync.service.ui;
 import java.util.List;
 
 /**
- * What a run's report says beyond its journal, kept in memory for the status page: the state store
- * records changes, not the plan's warnings or what a safety guard withheld.
+ * What a run's report says beyond its journal, as the status page shows it: from the running
+ * service's notebook, or from the history's {@code RunDetails}.
  *
  * @param warnings the plan's warnings (sanitizer removals, skipped objects), each with its reason
  * @param withheld the destructive changes a safety guard did not apply, as {@code "delete user

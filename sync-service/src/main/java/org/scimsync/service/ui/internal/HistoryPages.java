@@ -75,9 +75,21 @@ public final class HistoryPages {
   }
 
   private Views.GuardStop guardStop(RunRecord run) {
-    Optional<RunNotes> notes = notebook.notes(run.id());
+    Optional<RunNotes> notes = notes(run.id());
     return new Views.GuardStop(
         Display.run(run), notes.map(RunNotes::withheld).orElse(List.of()), notes.isPresent());
+  }
+
+  /**
+   * What a run's report said beyond its journal: from this process's notebook, else from the
+   * history (runs of other processes, of cron, of an earlier start).
+   */
+  private Optional<RunNotes> notes(long runId) {
+    Optional<RunNotes> noted = notebook.notes(runId);
+    if (noted.isPresent()) {
+      return noted;
+    }
+    return store.runDetails(runId).map(d -> new RunNotes(d.warnings(), d.withheld(), d.planText()));
   }
 
   /** One page of the runs table (0 is the newest), with the chart of the latest runs. */
@@ -118,7 +130,7 @@ public final class HistoryPages {
         rows.add(Display.change(record));
       }
     }
-    @Nullable RunNotes notes = notebook.notes(id).orElse(null);
+    @Nullable RunNotes notes = notes(id).orElse(null);
     return Optional.of(
         new Views.RunPage(
             Display.run(run.get()),

@@ -101,4 +101,22 @@ class HistoryPagesTest {
     assertThat(card.guardStop().withheldKnown()).isTrue();
     assertThat(card.guardStop().withheld()).containsExactly("delete user mallory");
   }
+
+  @Test
+  void aGuardStopOfAnotherProcessIsShownFromTheHistory() {
+    long stopped = run(RunStatus.STOPPED_BY_GUARD, 0, 0, 1);
+    store.saveRunDetails(
+        stopped,
+        new org.scimsync.engine.state.RunDetails(
+            List.of("user zoe: title: 1 character AWS refuses removed"),
+            List.of("delete user mallory"),
+            "plan: 1 change\n"));
+
+    Views.TargetCard card = pages.overview().targets().get(0);
+
+    assertThat(card.guardStop().withheldKnown()).isTrue();
+    assertThat(card.guardStop().withheld()).containsExactly("delete user mallory");
+    assertThat(pages.run(stopped, "").orElseThrow().warnings())
+        .containsExactly("user zoe: title: 1 character AWS refuses removed");
+  }
 }
