@@ -228,10 +228,11 @@ public final class SyncService implements AutoCloseable {
               clock,
               tls);
       if (ui != null) {
-        endpoints.mount(
-            StatusPage.PATH,
-            new StatusPage(
-                ui.config(), store, new Probe(), notebook, ui.targetName(), tls != null));
+        StatusPage page =
+            new StatusPage(ui.config(), store, new Probe(), notebook, ui.targetName(), tls != null);
+        endpoints.mount(StatusPage.PATH, page);
+        // The run history shows what the page shows: behind the same credentials.
+        endpoints.guardRuns(page::authorized, page.challenge());
       }
     } catch (RuntimeException e) {
       if (schedule != null) {

@@ -121,7 +121,14 @@ class StatusPageBrowserIT {
 
   private static String send(HttpClient http, URI uri) {
     try {
-      return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+      // The run history is behind the page's credentials.
+      String basic =
+          java.util.Base64.getEncoder()
+              .encodeToString(
+                  ("admin:" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return http.send(
+              HttpRequest.newBuilder(uri).header("Authorization", "Basic " + basic).build(),
+              HttpResponse.BodyHandlers.ofString())
           .body();
     } catch (IOException e) {
       throw new AssertionError(e);

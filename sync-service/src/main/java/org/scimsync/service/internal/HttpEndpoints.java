@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +39,7 @@ public final class HttpEndpoints implements AutoCloseable {
 
   private final InetSocketAddress listen;
   private final HttpServer server;
+  private final RunsHandler runs;
   private boolean started;
   private final ThreadPoolExecutor pool;
 
@@ -102,10 +105,39 @@ public final class HttpEndpoints implements AutoCloseable {
     server.createContext(
         "/readyz", StatusHandlers.readiness(readinessProblems, coordinator::details));
     server.createContext("/metrics", StatusHandlers.metrics(metrics));
-    RunsHandler runs = new RunsHandler(store, coordinator);
+    runs = new RunsHandler(store, coordinator);
     server.createContext("/runs", runs);
     server.createContext("/triggers/", runs);
     server.createContext("/", StatusHandlers.notFound());
+  }
+
+  /**
+   * Answers the run history ({@code /runs}, {@code /runs/{id}}) only to the requests whose {@code
+   * Authorization} header {@code authorized} accepts; the others get 401 with {@code challenge} as
+   * {@code WWW-Authenticate}. For a service whose status page is behind authentication: the history
+   * shows what the page shows. Trigger receipts ({@code /triggers/{id}}) stay open to the webhook's
+   * callers. Call before {@link #start()}.
+   */
+  public synchronized void guardRuns(Predicate<@Nullable String> authorized, String challenge) {
+    if (started) {
+      throw new IllegalStateException("guard before start()");
+    }
+    server.removeContext("/runs");
+    server.createContext(
+        "/runs",
+        exchange -> {
+          if (authorized.test(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            runs.handle(exchange);
+            return;
+          }
+          try (exchange) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", challenge);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            byte[] body = "Authentication required.\n".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(401, body.length);
+            exchange.getResponseBody().write(body);
+          }
+        });
   }
 
   /** Serves {@code path} and below with {@code handler}; call before {@link #start()}. */

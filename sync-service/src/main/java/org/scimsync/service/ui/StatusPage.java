@@ -71,6 +71,18 @@ public final class StatusPage implements HttpHandler {
     this.stylesheet = resource("style.css");
   }
 
+  /** Whether a request with this {@code Authorization} header may see the page. */
+  public boolean authorized(@Nullable String authorization) {
+    return access.authenticate(authorization).isPresent();
+  }
+
+  /** The {@code WWW-Authenticate} challenge of a refused request. */
+  public String challenge() {
+    return access.basic()
+        ? "Basic realm=\"scim-sync status\", charset=\"UTF-8\""
+        : "Bearer realm=\"scim-sync status\"";
+  }
+
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
@@ -200,13 +212,7 @@ public final class StatusPage implements HttpHandler {
   }
 
   private void refuse(HttpExchange exchange) throws IOException {
-    if (access.basic()) {
-      exchange
-          .getResponseHeaders()
-          .set("WWW-Authenticate", "Basic realm=\"scim-sync status\", charset=\"UTF-8\"");
-    } else {
-      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"scim-sync status\"");
-    }
+    exchange.getResponseHeaders().set("WWW-Authenticate", challenge());
     send(
         exchange,
         401,

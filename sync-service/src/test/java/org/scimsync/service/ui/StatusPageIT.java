@@ -59,6 +59,21 @@ class StatusPageIT {
   }
 
   @Test
+  void theRunHistoryNeedsThePagesCredentialsButHealthAndReceiptsDoNot() {
+    for (String path : new String[] {"/runs", "/runs/1"}) {
+      HttpResponse<String> refused = fixture.get(path, null);
+      assertThat(refused.statusCode()).as(path).isEqualTo(401);
+      assertThat(refused.body()).as(path).doesNotContain("alice").doesNotContain("bob");
+      assertThat(refused.headers().firstValue("WWW-Authenticate")).isPresent();
+      assertThat(fixture.get(path, basic(USER, "wrong password")).statusCode()).isEqualTo(401);
+      assertThat(fixture.get(path, "Bearer " + TOKEN).statusCode()).as(path).isEqualTo(200);
+      assertThat(fixture.get(path, basic(USER, PASSWORD)).statusCode()).as(path).isEqualTo(200);
+    }
+    assertThat(fixture.get("/healthz", null).statusCode()).isEqualTo(200);
+    assertThat(fixture.get("/triggers/999999", null).statusCode()).isNotEqualTo(401);
+  }
+
+  @Test
   void passwordAndTokenLetIn() {
     for (String path : StatusPageFixture.pages()) {
       assertThat(fixture.page(path).statusCode()).as(path).isEqualTo(200);
