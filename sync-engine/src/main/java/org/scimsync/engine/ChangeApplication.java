@@ -85,16 +85,7 @@ final class ChangeApplication {
   private void recordVerifiedMemberships(Map<String, Set<String>> verified, StoredState stored) {
     Map<String, String> groupKeyById = new HashMap<>();
     stored.groups().values().forEach(l -> groupKeyById.put(l.targetId(), l.sourceKey()));
-    Map<String, Set<String>> recordedGroupsOfUser = new HashMap<>();
-    stored
-        .memberships()
-        .forEach(
-            (group, users) ->
-                users.forEach(
-                    user ->
-                        recordedGroupsOfUser
-                            .computeIfAbsent(user, k -> new HashSet<>())
-                            .add(group)));
+    Map<String, Set<String>> recordedGroupsOfUser = stored.groupsOfUsers();
     for (Link user : stored.users().values()) {
       Set<String> groupIds = verified.get(user.targetId());
       if (groupIds == null) {

@@ -3,7 +3,6 @@ package org.scimsync.engine.apply;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,7 @@ final class LinkBook {
   private final Map<String, String> groupIds = new ConcurrentHashMap<>();
   private final Map<String, String> userOwners = new ConcurrentHashMap<>();
   private final Map<String, String> groupOwners = new ConcurrentHashMap<>();
+  private final StoredState atStart;
   private final Map<String, Set<String>> membershipsAtStart;
   private @Nullable Map<String, Set<String>> groupsOfUser;
 
@@ -35,6 +35,7 @@ final class LinkBook {
     this.clock = clock;
     stored.users().values().forEach(l -> put(l, userIds, userOwners));
     stored.groups().values().forEach(l -> put(l, groupIds, groupOwners));
+    this.atStart = stored;
     this.membershipsAtStart = stored.memberships();
   }
 
@@ -126,12 +127,7 @@ final class LinkBook {
   private synchronized Map<String, Set<String>> groupsAtStart() {
     Map<String, Set<String>> index = groupsOfUser;
     if (index == null) {
-      index = new HashMap<>();
-      for (Map.Entry<String, Set<String>> group : membershipsAtStart.entrySet()) {
-        for (String user : group.getValue()) {
-          index.computeIfAbsent(user, k -> new HashSet<>()).add(group.getKey());
-        }
-      }
+      index = atStart.groupsOfUsers();
       groupsOfUser = index;
     }
     return index;

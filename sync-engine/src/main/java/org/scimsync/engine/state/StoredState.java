@@ -1,6 +1,8 @@
 package org.scimsync.engine.state;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +25,18 @@ public record StoredState(
     users = Map.copyOf(users);
     groups = Map.copyOf(groups);
     memberships = Map.copyOf(memberships);
+  }
+
+  /**
+   * The pushed memberships turned around: user source key to the source keys of the groups it was
+   * pushed to. Built on each call; a run that needs it builds it once.
+   */
+  public Map<String, Set<String>> groupsOfUsers() {
+    Map<String, Set<String>> index = new HashMap<>();
+    memberships.forEach(
+        (group, members) ->
+            members.forEach(user -> index.computeIfAbsent(user, k -> new HashSet<>()).add(group)));
+    return index;
   }
 
   /** The state of a store that has never run. */
