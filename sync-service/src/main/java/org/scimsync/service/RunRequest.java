@@ -17,9 +17,17 @@ import java.util.Set;
  * @param forceFull true when the run must re-read the target
  * @param userKeys source keys of the users to sync; empty for all
  * @param stop raised when the service shuts down; the engine polls it between changes
+ * @param askedAtNanos when the last trigger of the batch came, on {@link System#nanoTime()}'s
+ *     scale: a directory read started since then serves the run (targets asked for by the same
+ *     trigger share one read)
  */
 public record RunRequest(
-    Trigger trigger, boolean forceFull, Set<String> userKeys, StopSignal stop) {
+    Trigger trigger, boolean forceFull, Set<String> userKeys, StopSignal stop, long askedAtNanos) {
+
+  /** A request asked for now. */
+  public RunRequest(Trigger trigger, boolean forceFull, Set<String> userKeys, StopSignal stop) {
+    this(trigger, forceFull, userKeys, stop, System.nanoTime());
+  }
 
   public RunRequest {
     Objects.requireNonNull(trigger, "trigger");

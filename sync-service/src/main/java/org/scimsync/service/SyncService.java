@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 import org.scimsync.common.ConfigValueException;
 import org.scimsync.engine.state.RunRecord;
 import org.scimsync.engine.state.StateStore;
+import org.scimsync.engine.state.TargetNames;
+import org.scimsync.service.internal.AllTargetsLauncher;
 import org.scimsync.service.internal.ClusteredRuns;
 import org.scimsync.service.internal.CronSchedule;
 import org.scimsync.service.internal.HttpEndpoints;
@@ -22,6 +24,7 @@ import org.scimsync.service.internal.ReplayMemories;
 import org.scimsync.service.internal.ReplayMemory;
 import org.scimsync.service.internal.RunCoordinator;
 import org.scimsync.service.internal.RunQueue;
+import org.scimsync.service.internal.TargetQueues;
 import org.scimsync.service.ui.RunNotebook;
 import org.scimsync.service.ui.StatusPage;
 import org.scimsync.service.ui.StatusProbe;
@@ -52,7 +55,7 @@ public final class SyncService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
 
   private final ServiceSettings settings;
-  private final StateStore store;
+  private final List<ServiceTarget> targets;
   private final ReadinessProbe readiness;
   private final SyncMetrics metrics;
   private final Clock clock;
@@ -63,7 +66,8 @@ public final class SyncService implements AutoCloseable {
   private final @Nullable DirectoryWatch watch;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final RunNotebook notebook = new RunNotebook();
-  private volatile @Nullable RunResult lastResult;
+  private final java.util.Map<String, RunResult> lastResults =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private boolean started;
   private boolean closing;
 
@@ -181,12 +185,40 @@ public final class SyncService implements AutoCloseable {
       SyncMetrics metrics,
       Clock clock,
       Extras extras) {
+    this(
+        settings,
+        List.of(new ServiceTarget(TargetNames.DEFAULT, launcher, store)),
+        webhook,
+        readiness,
+        metrics,
+        clock,
+        extras);
+  }
+
+  /**
+   * Sets the service up for several targets: each has a run queue of its own (see {@link
+   * ServiceTarget}); a trigger asks each for a run. In a cluster, the instance that takes a trigger
+   * runs every target's run for it at once.
+   *
+   * @throws ServiceException when the cron expression is invalid, or the status page may not listen
+   *     where {@code settings} say (beyond loopback without TLS) or its key store cannot be read
+   */
+  public SyncService(
+      ServiceSettings settings,
+      List<ServiceTarget> targets,
+      @Nullable WebhookSignature webhook,
+      ReadinessProbe readiness,
+      SyncMetrics metrics,
+      Clock clock,
+      Extras extras) {
     ClusterSettings cluster = extras.cluster();
     StatusPageSettings ui = extras.ui();
     this.watch = extras.watch();
     this.settings = Objects.requireNonNull(settings, "settings");
-    Objects.requireNonNull(launcher, "launcher");
-    this.store = Objects.requireNonNull(store, "store");
+    this.targets = List.copyOf(targets);
+    if (this.targets.isEmpty()) {
+      throw new IllegalArgumentException("a service has at least one target");
+    }
     this.readiness = Objects.requireNonNull(readiness, "readiness");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -195,24 +227,24 @@ public final class SyncService implements AutoCloseable {
     if (cluster == null) {
       this.cluster = null;
       this.schedule = cron == null ? null : new CronSchedule(cron, () -> trigger(Trigger.SCHEDULE));
-      this.coordinator =
-          new RunCoordinator(
-              launcher, this::runEnded, clock, settings.fullEvery(), lastFullRun(store));
+      this.coordinator = localQueues();
       replays = ReplayMemories.inMemory(clock);
     } else {
       this.schedule = null;
+      ServiceTarget only = this.targets.size() == 1 ? this.targets.get(0) : null;
       this.cluster =
           new ClusteredRuns(
               cluster,
               cron,
-              launcher,
-              this::runEnded,
+              only == null ? new AllTargetsLauncher(this.targets, this::runEnded) : only.launcher(),
+              only == null ? (request, result) -> {} : (r, result) -> runEnded(only, r, result),
               clock,
               settings.fullEvery(),
-              () -> lastFullRun(store));
+              () -> lastFullRun(this.targets));
       this.coordinator = this.cluster;
       replays = ReplayMemories.shared(cluster.dataSource(), clock);
     }
+    StateStore store = this.targets.get(0).store();
     try {
       SSLContext tls = ui == null ? null : tlsContext(ui.config(), settings);
       this.endpoints =
@@ -222,7 +254,7 @@ public final class SyncService implements AutoCloseable {
               settings.debounce(),
               coordinator,
               replays,
-              store,
+              this.targets,
               metrics,
               this::readinessProblems,
               clock,
@@ -243,6 +275,22 @@ public final class SyncService implements AutoCloseable {
     }
   }
 
+  /** One run queue per target on this instance (just the one for a single target). */
+  private RunQueue localQueues() {
+    java.util.Map<String, RunCoordinator> queues = new java.util.LinkedHashMap<>();
+    for (ServiceTarget target : targets) {
+      queues.put(
+          target.name(),
+          new RunCoordinator(
+              target.launcher(),
+              (request, result) -> runEnded(target, request, result),
+              clock,
+              settings.fullEvery(),
+              lastFullRun(List.of(target))));
+    }
+    return queues.size() == 1 ? queues.values().iterator().next() : new TargetQueues(queues);
+  }
+
   /**
    * Binds the listen address, starts answering HTTP, the schedule, and the catch-up run when one is
    * owed.
@@ -261,8 +309,8 @@ public final class SyncService implements AutoCloseable {
     if (cluster != null) {
       cluster.start();
     }
-    if (settings.catchUpOnStart() && catchUpOwed()) {
-      trigger(Trigger.STARTUP);
+    if (settings.catchUpOnStart()) {
+      catchUp();
     }
     if (watch != null) {
       watch.start(this::directoryChanged);
@@ -339,37 +387,69 @@ public final class SyncService implements AutoCloseable {
     }
   }
 
-  private boolean catchUpOwed() {
-    List<RunRecord> last = store.recentRuns(1);
+  /** Asks for a run of each target owed one at start (of every target, when all are owed). */
+  private void catchUp() {
+    List<String> owed =
+        targets.stream().filter(this::catchUpOwed).map(ServiceTarget::name).toList();
+    if (owed.size() == targets.size()) {
+      trigger(Trigger.STARTUP);
+    } else if (coordinator instanceof TargetQueues queues) {
+      for (String target : owed) {
+        queues
+            .submit(target, Trigger.STARTUP, false, Set.of(), Duration.ZERO)
+            .ifPresent(r -> metrics.recordTrigger(Trigger.STARTUP, r.merged()));
+      }
+    } else if (!owed.isEmpty()) {
+      trigger(Trigger.STARTUP);
+    }
+  }
+
+  private boolean catchUpOwed(ServiceTarget target) {
+    List<RunRecord> last = target.store().recentRuns(1);
     if (last.isEmpty()) {
-      LOG.info("no run in the history; running once at start");
+      LOG.info("no run in the history of target={}; running once at start", target.name());
       return true;
     }
     Instant lastStart = last.get(0).start().startedAt();
     if (settings.cron() != null
         && CronSchedule.slotMissedSince(
             CronSchedule.parse(settings.cron()), lastStart, clock.instant())) {
-      LOG.info("a scheduled run was missed since lastRun={}; running once at start", lastStart);
+      LOG.info(
+          "a scheduled run of target={} was missed since lastRun={}; running once at start",
+          target.name(),
+          lastStart);
       return true;
     }
     return false;
   }
 
-  private static @Nullable Instant lastFullRun(StateStore store) {
-    return store.recentRuns(200).stream()
-        .filter(run -> run.start().full() && !run.start().dryRun())
-        .filter(run -> run.summary() != null)
-        .map(run -> run.start().startedAt())
-        .findFirst()
-        .orElse(null);
+  /**
+   * When the last full run of these targets started: the earliest of theirs (null if one never).
+   */
+  private static @Nullable Instant lastFullRun(List<ServiceTarget> targets) {
+    Instant earliest = null;
+    for (ServiceTarget target : targets) {
+      Instant last =
+          target.store().recentRuns(200).stream()
+              .filter(run -> run.start().full() && !run.start().dryRun())
+              .filter(run -> run.summary() != null)
+              .map(run -> run.start().startedAt())
+              .findFirst()
+              .orElse(null);
+      if (last == null) {
+        return null;
+      }
+      earliest = earliest == null || last.isBefore(earliest) ? last : earliest;
+    }
+    return earliest;
   }
 
-  private void runEnded(RunRequest request, @Nullable RunResult result) {
+  private void runEnded(ServiceTarget target, RunRequest request, @Nullable RunResult result) {
     if (result == null) {
       metrics.recordRunError(request.trigger());
       return;
     }
-    lastResult = result;
+    lastResults.put(target.name(), result);
     if (result.notes() != null && result.runId() > 0) {
       notebook.record(result.runId(), result.notes());
     }
@@ -382,9 +462,15 @@ public final class SyncService implements AutoCloseable {
     if (!coordinator.accepting()) {
       problems.add("shutting down");
     }
-    RunResult last = lastResult;
-    if (last != null && last.unreachable()) {
-      problems.add("the last run (" + last.runId() + ") could not reach the source or the target");
+    for (ServiceTarget target : targets) {
+      RunResult last = lastResults.get(target.name());
+      if (last != null && last.unreachable()) {
+        problems.add(
+            (targets.size() == 1 ? "" : "target " + target.name() + ": ")
+                + "the last run ("
+                + last.runId()
+                + ") could not reach the source or the target");
+      }
     }
     return List.copyOf(problems);
   }

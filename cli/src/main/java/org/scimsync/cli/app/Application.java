@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -15,12 +18,14 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.cli.app.internal.ChangeProgress;
+import org.scimsync.cli.app.internal.ConfigurationCheck;
 import org.scimsync.cli.app.internal.EngineLauncher;
-import org.scimsync.cli.app.internal.Ports;
-import org.scimsync.cli.app.internal.RulesResourceMapper;
 import org.scimsync.cli.app.internal.RunHistoryView;
 import org.scimsync.cli.app.internal.SourceWatch;
+import org.scimsync.cli.app.internal.TargetRuns;
+import org.scimsync.cli.app.internal.TargetRuntime;
 import org.scimsync.cli.config.ScimSyncConfig;
+import org.scimsync.cli.config.TargetSpec;
 import org.scimsync.cli.exit.CliException;
 import org.scimsync.cli.exit.ExitCode;
 import org.scimsync.cli.exit.ExitCodes;
@@ -33,13 +38,13 @@ import org.scimsync.engine.SyncEngine;
 import org.scimsync.engine.SyncOptions;
 import org.scimsync.engine.plan.Plan;
 import org.scimsync.engine.source.DirectorySource;
+import org.scimsync.engine.source.SharedDirectory;
 import org.scimsync.engine.state.StateStore;
-import org.scimsync.engine.target.ScimTarget;
-import org.scimsync.engine.target.scim.ScimClientTarget;
 import org.scimsync.mapping.MappingRules;
 import org.scimsync.service.ClusterSettings;
 import org.scimsync.service.ReadinessProbe;
 import org.scimsync.service.ServiceSettings;
+import org.scimsync.service.ServiceTarget;
 import org.scimsync.service.StatusPageSettings;
 import org.scimsync.service.SyncMetrics;
 import org.scimsync.service.SyncService;
@@ -49,6 +54,7 @@ import org.scimsync.service.ui.StatusPage;
 import org.scimsync.sources.DirectorySources;
 import org.scimsync.state.postgres.PostgresConnection;
 import org.scimsync.state.postgres.PostgresStateStore;
+import org.scimsync.state.sql.SqlStateStore;
 import org.scimsync.state.sqlite.SqliteStateStore;
 
 /**
@@ -60,21 +66,62 @@ import org.scimsync.state.sqlite.SqliteStateStore;
 public final class Application implements AutoCloseable {
 
   private static final int THROTTLED = 429;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Application.class);
 
   private final ScimSyncConfig config;
+  private final List<TargetSpec> selected;
   private final Clock clock;
-  private @Nullable ScimClient client;
-  private @Nullable StateStore store;
-  private @Nullable RequestListener requestListener;
+  private final Map<String, TargetRuntime> runtimes = new LinkedHashMap<>();
+  private @Nullable SqlStateStore store;
+  private @Nullable SyncMetrics serviceMetrics;
 
-  private Application(ScimSyncConfig config, Clock clock) {
+  private Application(ScimSyncConfig config, List<TargetSpec> selected, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
+    this.selected = List.copyOf(selected);
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Wires the application for one configuration; nothing is opened until a command needs it. */
+  /** Wires the application for every target of a configuration; nothing is opened yet. */
   public static Application open(ScimSyncConfig config) {
-    return new Application(config, Clock.systemUTC());
+    return open(config, null);
+  }
+
+  /**
+   * Wires the application for one target of a configuration ({@code --target NAME}), or for all of
+   * them when {@code target} is null; nothing is opened until a command needs it.
+   *
+   * @throws CliException (exit code 2) when the configuration has no target of that name
+   */
+  public static Application open(ScimSyncConfig config, @Nullable String target) {
+    List<TargetSpec> selected;
+    if (target == null) {
+      selected = config.targets();
+    } else {
+      selected =
+          List.of(
+              config
+                  .targetNamed(target)
+                  .orElseThrow(
+                      () ->
+                          new CliException(
+                              ExitCode.INVALID,
+                              "--target "
+                                  + target
+                                  + ": "
+                                  + config.file()
+                                  + " has no target of that name; its targets: "
+                                  + names(config.targets()))));
+    }
+    return new Application(config, selected, Clock.systemUTC());
+  }
+
+  private static String names(List<TargetSpec> targets) {
+    return String.join(", ", targets.stream().map(TargetSpec::name).toList());
+  }
+
+  /** The names of the targets this application works on, in the order of the configuration. */
+  public List<String> targetNames() {
+    return selected.stream().map(TargetSpec::name).toList();
   }
 
   /** The directory source of the configuration. */
@@ -83,39 +130,88 @@ public final class Application implements AutoCloseable {
   }
 
   /**
-   * The compiled mapping rules.
+   * The compiled mapping rules of the one target.
    *
    * @throws org.scimsync.cli.config.ConfigException naming the key and line of a broken rule
    */
   public MappingRules rules() {
-    return Ports.rules(config);
+    return single().rules();
   }
 
-  /** The SCIM client of the target, created on first use. */
+  /** The SCIM client of the one target, created on first use. */
   public ScimClient client() {
-    if (client == null) {
-      client = ScimClient.create(Ports.client(config.target(), requestListener, System.getenv()));
-    }
-    return client;
+    return single().client();
   }
 
   /**
-   * What earlier runs learned of the target, as kept in the state store; empty without a state file
-   * (none is created for it).
+   * What earlier runs learned of the one target, as kept in the state store; empty without a state
+   * file (none is created for it).
    */
   public Map<String, String> rememberedCapabilities() {
-    return stateExists() ? store().targetCapabilities() : Map.of();
+    return stateExists() ? single().rememberedCapabilities() : Map.of();
   }
 
-  private StateStore store() {
+  /** The one target this application works on; exit code 2 when it works on several. */
+  private TargetRuntime single() {
+    if (selected.size() != 1) {
+      throw new CliException(
+          ExitCode.INVALID,
+          "this needs one target: add --target NAME (the targets of "
+              + config.file().getFileName()
+              + ": "
+              + names(selected)
+              + ")");
+    }
+    return runtime(selected.get(0));
+  }
+
+  private List<TargetRuntime> runtimes() {
+    return selected.stream().map(this::runtime).toList();
+  }
+
+  private TargetRuntime runtime(TargetSpec spec) {
+    return runtimes.computeIfAbsent(
+        spec.name(),
+        name -> {
+          SyncMetrics metrics = serviceMetrics;
+          RequestListener listener =
+              metrics == null
+                  ? null
+                  : (api, status, elapsed) -> {
+                    if (status == THROTTLED) {
+                      metrics.recordThrottled();
+                    }
+                  };
+          return new TargetRuntime(config, spec, () -> store().forTarget(name), listener, clock);
+        });
+  }
+
+  private SqlStateStore store() {
     if (store == null) {
       PostgresConnection database = config.stateDatabase();
       store =
           database == null
               ? SqliteStateStore.open(config.statePath())
               : PostgresStateStore.open(database);
+      warnAboutStateOfOtherTargets(store);
     }
     return store;
+  }
+
+  /** State kept for a target no longer configured is kept, not used: say so once. */
+  private void warnAboutStateOfOtherTargets(SqlStateStore opened) {
+    List<String> configured = config.targets().stream().map(TargetSpec::name).toList();
+    for (String name : opened.targetsWithState()) {
+      if (!configured.contains(name)) {
+        LOG.warn(
+            "state.unconfiguredTarget target={} state={}: the state store keeps the links and"
+                + " history of a target this configuration does not name; to go on with them,"
+                + " name that target '{}' again",
+            name,
+            config.stateLocation(),
+            name);
+      }
+    }
   }
 
   /** False while there is no state file yet (none is created to say so); a database always is. */
@@ -123,22 +219,39 @@ public final class Application implements AutoCloseable {
     return config.stateDatabase() != null || Files.exists(config.statePath());
   }
 
-  /** The engine with every port wired. */
-  public SyncEngine engine() {
-    return engine(new ScimClientTarget(client()));
+  /**
+   * {@code validate}: checks the configuration, reads the directory once, and checks each target's
+   * rules and the target itself (only the rules when {@code offline}).
+   */
+  public ExitCode validate(java.io.PrintWriter out, boolean offline) {
+    List<ConfigurationCheck.TargetCheck> checks = new ArrayList<>();
+    for (TargetRuntime target : runtimes()) {
+      checks.add(
+          new ConfigurationCheck.TargetCheck(
+              target.spec(),
+              target::client,
+              () -> stateExists() ? target.rememberedCapabilities() : Map.of()));
+    }
+    return new ConfigurationCheck(config, out).run(this::source, checks, offline);
   }
 
-  private SyncEngine engine(ScimTarget target) {
-    MappingRules rules = rules();
-    return new SyncEngine(
-        source(), new RulesResourceMapper(rules), target, store(), Ports.policy(config), clock);
+  /** The engine of the one target, with every port wired. */
+  public SyncEngine engine() {
+    return single().engine(source());
   }
 
   /**
-   * Runs a sync (or a dry run) and prints its report. On an interactive terminal a progress bar on
-   * stderr counts the finished changes against the planned total.
+   * Runs a sync (or a dry run) of each target and prints the reports. With one target, on an
+   * interactive terminal, a progress bar on stderr counts the finished changes against the planned
+   * total. Several targets run at once from one read of the directory; the exit code is the most
+   * serious of theirs ({@link ExitCodes#worst}).
    */
   public ExitCode sync(RunRequest request, Console console) {
+    if (selected.size() > 1) {
+      return report(
+          console,
+          TargetRuns.each(runtimes(), source(), (t, engine) -> engine.run(options(request))));
+    }
     RunReport report;
     if (console.interactive() && !console.json() && !request.dryRun()) {
       try (ProgressBar bar =
@@ -160,6 +273,15 @@ public final class Application implements AutoCloseable {
     return ExitCodes.of(report.status());
   }
 
+  /** Prints the report (or the failure) of each target, and returns the most serious exit code. */
+  private ExitCode report(Console console, List<TargetRuns.Outcome<RunReport>> outcomes) {
+    return new TargetReports(console)
+        .print(
+            outcomes,
+            report -> ExitCodes.of(report.status()),
+            (report, exit) -> console.json() ? report.toJson(exit) : report.toText(exit));
+  }
+
   /**
    * Computes the plan, prints it and, with {@code out}, saves it for {@link #apply}. Exit code 3
    * when a safety guard would stop the run.
@@ -171,9 +293,21 @@ public final class Application implements AutoCloseable {
   /**
    * Computes the plan and prints it (as a standalone HTML page with {@code html}); with {@code
    * out}, saves it: as JSON for {@link #apply}, or as the HTML page when the name ends in {@code
-   * .html}. Exit code 3 when a safety guard would stop the run.
+   * .html}. Exit code 3 when a safety guard would stop the run. With several targets, prints the
+   * plan of each (a saved plan or a page belongs to one target: those need {@code --target}).
    */
   public ExitCode plan(RunRequest request, @Nullable Path out, boolean html, Console console) {
+    if (selected.size() > 1) {
+      if (out != null || html) {
+        single(); // a saved plan and a plan page belong to one target
+      }
+      return new TargetReports(console)
+          .print(
+              TargetRuns.each(runtimes(), source(), (t, engine) -> engine.plan(options(request))),
+              plan -> plan.safety().isPassed() ? ExitCode.OK : ExitCode.SAFETY_STOP,
+              (plan, exit) ->
+                  console.json() ? PlanJson.write(plan) : Colours.plan(plan.toText(), console));
+    }
     Plan plan = engine().plan(options(request));
     boolean htmlFile = out != null && isHtml(out);
     if (out != null) {
@@ -232,62 +366,86 @@ public final class Application implements AutoCloseable {
     return ExitCodes.of(report.status());
   }
 
-  /** Prints the last run and the objects under management. */
+  /** Prints the last run and the objects under management, of each target. */
   public ExitCode status(Console console) {
     RunHistoryView view = new RunHistoryView(console.out(), console.json());
     if (!stateExists()) {
       view.noState(config.stateLocation());
+    } else if (selected.size() == 1 && !config.severalTargets()) {
+      StateStore state = single().store();
+      view.status(config.stateLocation(), state.load(), state.recentRuns(1));
     } else {
-      view.status(config.stateLocation(), store().load(), store().recentRuns(1));
+      Map<String, RunHistoryView.TargetStatus> statuses = new LinkedHashMap<>();
+      for (TargetRuntime target : runtimes()) {
+        statuses.put(
+            target.name(),
+            new RunHistoryView.TargetStatus(target.store().load(), target.store().recentRuns(1)));
+      }
+      view.statuses(config.stateLocation(), statuses);
     }
     return ExitCode.OK;
   }
 
-  /** Prints the most recent runs, newest first. */
+  /** Prints the most recent runs, newest first, of each target (named when there are several). */
   public ExitCode history(int limit, Console console) {
     RunHistoryView view = new RunHistoryView(console.out(), console.json());
     if (!stateExists()) {
       view.noState(config.stateLocation());
+    } else if (!config.severalTargets()) {
+      view.runs(single().store().recentRuns(limit));
     } else {
-      view.runs(store().recentRuns(limit));
+      List<RunHistoryView.TargetRun> runs = new ArrayList<>();
+      for (TargetRuntime target : runtimes()) {
+        target.store().recentRuns(limit).stream()
+            .map(run -> new RunHistoryView.TargetRun(target.name(), run))
+            .forEach(runs::add);
+      }
+      runs.sort(
+          java.util.Comparator.comparingLong((RunHistoryView.TargetRun r) -> r.run().id())
+              .reversed());
+      view.targetRuns(runs.subList(0, Math.min(limit, runs.size())));
     }
     return ExitCode.OK;
   }
 
-  /** Prints every change of one run. */
+  /** Prints every change of one run, whichever target it belongs to. */
   public ExitCode runDetail(long runId, Console console) {
     if (!stateExists()) {
       throw new CliException(ExitCode.INVALID, "no run " + runId + ": no state file yet");
     }
-    var run =
-        store()
-            .run(runId)
-            .orElseThrow(
-                () -> new CliException(ExitCode.INVALID, "no run " + runId + " in the history"));
-    new RunHistoryView(console.out(), console.json()).run(run, store().journal(runId));
-    return ExitCode.OK;
+    for (TargetRuntime target : runtimes()) {
+      var run = target.store().run(runId);
+      if (run.isPresent()) {
+        new RunHistoryView(console.out(), console.json())
+            .run(run.get(), target.store().journal(runId));
+        return ExitCode.OK;
+      }
+    }
+    throw new CliException(ExitCode.INVALID, "no run " + runId + " in the history");
   }
 
   /**
-   * Starts service mode: the schedule, the webhook and the HTTP endpoints, around this engine. With
-   * a PostgreSQL state store ({@code state.url}) the service is one instance of a cluster sharing
-   * that database (Quartz's clustered job store); with SQLite it runs on its own. Close the
+   * Starts service mode: the schedule, the webhook and the HTTP endpoints, around the engine of
+   * each target (a run queue per target; the runs of one trigger share one read of the directory).
+   * With a PostgreSQL state store ({@code state.url}) the service is one instance of a cluster
+   * sharing that database (Quartz's clustered job store); with SQLite it runs on its own. Close the
    * returned service to stop it.
    */
   public SyncService startService() {
     ServiceSettings settings = ServiceSettings.of(config.schedule(), config.webhook());
     Secret secret = config.webhook().secret();
-    SyncMetrics metrics = SyncMetrics.create();
-    if (client != null) {
-      throw new IllegalStateException(
-          "the service needs a client of its own, made for its metrics");
+    if (!runtimes.isEmpty()) {
+      throw new IllegalStateException("the service needs clients of its own, made for its metrics");
     }
-    requestListener =
-        (api, status, elapsed) -> {
-          if (status == THROTTLED) {
-            metrics.recordThrottled();
-          }
-        };
+    SyncMetrics metrics = SyncMetrics.create();
+    serviceMetrics = metrics;
+    SharedDirectory directory = new SharedDirectory(source());
+    List<ServiceTarget> targets = new ArrayList<>();
+    for (TargetRuntime target : runtimes()) {
+      targets.add(
+          new ServiceTarget(
+              target.name(), EngineLauncher.of(target, directory, metrics), target.store()));
+    }
     PostgresConnection database = config.stateDatabase();
     @Nullable ClusterSettings cluster =
         database == null
@@ -299,8 +457,7 @@ public final class Application implements AutoCloseable {
     SyncService service =
         new SyncService(
             settings,
-            new EngineLauncher(engine(), store(), metrics),
-            store(),
+            targets,
             secret == null ? null : WebhookSignature.of(secret),
             ReadinessProbe.ALWAYS_READY,
             metrics,
@@ -312,7 +469,8 @@ public final class Application implements AutoCloseable {
                     : null,
                 config.ui() == null
                     ? null
-                    : new StatusPageSettings(config.ui(), targetName(config.target().url()))));
+                    : new StatusPageSettings(
+                        config.ui(), targetName(selected.get(0).target().url()))));
     service.start();
     return service;
   }
@@ -361,8 +519,8 @@ public final class Application implements AutoCloseable {
   @Override
   public void close() {
     try {
-      if (client != null) {
-        client.close();
+      for (TargetRuntime runtime : runtimes.values()) {
+        runtime.close();
       }
     } finally {
       if (store != null) {

@@ -31,7 +31,7 @@ public final class ApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Application app = Application.open(root.loadConfig())) {
+    try (Application app = root.openApplication()) {
       return app.apply(
               planFile,
               new RunRequest("cli", false, false, allowDeletes, false),

@@ -28,7 +28,7 @@ public final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Application app = Application.open(root.loadConfig())) {
+    try (Application app = root.openApplication()) {
       return (run == null
               ? app.history(limit, root.console(output))
               : app.runDetail(run, root.console(output)))

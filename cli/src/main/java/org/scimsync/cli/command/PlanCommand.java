@@ -42,7 +42,7 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Application app = Application.open(root.loadConfig())) {
+    try (Application app = root.openApplication()) {
       return app.plan(run.request(true), out, format == PageFormat.html, root.console(output))
           .code();
     }

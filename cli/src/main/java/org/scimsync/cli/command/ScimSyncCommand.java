@@ -3,6 +3,8 @@ package org.scimsync.cli.command;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.scimsync.cli.app.Application;
 import org.scimsync.cli.app.Console;
 import org.scimsync.cli.app.LogSetup;
 import org.scimsync.cli.app.Terminal;
@@ -65,6 +67,15 @@ public final class ScimSyncCommand implements Runnable {
       description = "The configuration file (default: ${DEFAULT-VALUE}).",
       defaultValue = "scim-sync.yaml")
   private Path configFile;
+
+  @Option(
+      names = {"-t", "--target"},
+      scope = ScopeType.INHERIT,
+      paramLabel = "NAME",
+      description =
+          "Work on this target only (a name from the configuration's targets); default: every"
+              + " target.")
+  private String target;
 
   @Option(
       names = {"-v", "--verbose"},
@@ -154,6 +165,21 @@ public final class ScimSyncCommand implements Runnable {
    */
   public ScimSyncConfig loadConfig() {
     return new ConfigLoader(environment).load(configFile);
+  }
+
+  /**
+   * Loads the configuration and wires the application for the target of {@code --target}, or for
+   * every target.
+   *
+   * @throws org.scimsync.cli.config.ConfigException when the configuration is invalid (exit code 2)
+   */
+  public Application openApplication() {
+    return Application.open(loadConfig(), target);
+  }
+
+  /** The target named by {@code --target}; null for every target. */
+  public @Nullable String target() {
+    return target;
   }
 
   /** Where and how a command prints its results. */

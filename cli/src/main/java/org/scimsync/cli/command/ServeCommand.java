@@ -40,7 +40,7 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     AtomicBoolean returned = new AtomicBoolean();
     CountDownLatch released = new CountDownLatch(1);
-    try (Application app = Application.open(root.loadConfig())) {
+    try (Application app = root.openApplication()) {
       SyncService service = app.startService();
       Runtime.getRuntime()
           .addShutdownHook(

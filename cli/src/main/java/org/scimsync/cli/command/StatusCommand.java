@@ -16,7 +16,7 @@ public final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Application app = Application.open(root.loadConfig())) {
+    try (Application app = root.openApplication()) {
       return app.status(root.console(output)).code();
     }
   }

@@ -22,7 +22,7 @@ public final class SyncCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Application app = Application.open(root.loadConfig())) {
+    try (Application app = root.openApplication()) {
       return app.sync(run.request(dryRun), root.console(output)).code();
     }
   }

@@ -2,7 +2,6 @@ package org.scimsync.cli.command;
 
 import java.util.concurrent.Callable;
 import org.scimsync.cli.app.Application;
-import org.scimsync.cli.app.internal.ConfigurationCheck;
 import org.scimsync.cli.config.ScimSyncConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,10 +34,8 @@ public final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ScimSyncConfig config = root.loadConfig();
-    try (Application app = Application.open(config)) {
-      return new ConfigurationCheck(config, spec.commandLine().getOut())
-          .run(app::source, app::client, app::rememberedCapabilities, offline)
-          .code();
+    try (Application app = Application.open(config, root.target())) {
+      return app.validate(spec.commandLine().getOut(), offline).code();
     }
   }
 }

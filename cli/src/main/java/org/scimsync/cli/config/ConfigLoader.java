@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +28,9 @@ import org.scimsync.cli.config.internal.Interpolator;
 import org.scimsync.cli.config.internal.KeySuggestions;
 import org.scimsync.cli.config.internal.LocatedInterpolatingParser;
 import org.scimsync.cli.config.internal.LocatedInterpolatingParser.InterpolationException;
+import org.scimsync.cli.config.internal.TargetSection;
 import org.scimsync.common.ConfigValueException;
+import org.scimsync.engine.state.TargetNames;
 import org.scimsync.service.ScheduleConfig;
 import org.scimsync.service.WebhookConfig;
 import org.scimsync.sources.DirectorySources;
@@ -128,16 +131,52 @@ public final class ConfigLoader {
     return new ScimSyncConfig(
         file,
         document.source(),
-        document.target(),
+        targets(document),
         state,
-        document.users() == null ? RuleConfig.empty() : document.users(),
-        document.groups() == null ? RuleConfig.empty() : document.groups(),
-        document.deprovision() == null ? DeprovisionConfig.defaults() : document.deprovision(),
         document.schedule() == null ? ScheduleConfig.defaults() : document.schedule(),
         webhook,
         locations,
         document.ui(),
         document.state() == null ? null : document.state().database());
+  }
+
+  /**
+   * The targets: the single {@code target:} section as {@code default}, or each entry of {@code
+   * targets:} with the top-level rules and policy where it has none of its own.
+   */
+  private static List<TargetSpec> targets(ConfigDocument document) {
+    RuleConfig users = document.users() == null ? RuleConfig.empty() : document.users();
+    RuleConfig groups = document.groups() == null ? RuleConfig.empty() : document.groups();
+    DeprovisionConfig deprovision =
+        document.deprovision() == null ? DeprovisionConfig.defaults() : document.deprovision();
+    List<TargetSection> sections = document.targets();
+    if (sections == null) {
+      return List.of(
+          new TargetSpec(
+              TargetNames.DEFAULT,
+              Objects.requireNonNull(document.target(), "target"),
+              users,
+              groups,
+              deprovision,
+              "target",
+              false,
+              false));
+    }
+    List<TargetSpec> targets = new ArrayList<>();
+    for (int i = 0; i < sections.size(); i++) {
+      TargetSection section = sections.get(i);
+      targets.add(
+          new TargetSpec(
+              section.name(),
+              section.target(),
+              section.users() == null ? users : section.users(),
+              section.groups() == null ? groups : section.groups(),
+              section.deprovision() == null ? deprovision : section.deprovision(),
+              "targets[" + i + "]",
+              section.users() != null,
+              section.groups() != null));
+    }
+    return targets;
   }
 
   private static ConfigException translate(

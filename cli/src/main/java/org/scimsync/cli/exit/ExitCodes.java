@@ -1,5 +1,6 @@
 package org.scimsync.cli.exit;
 
+import java.util.List;
 import org.scimsync.client.ScimException;
 import org.scimsync.emulator.EmulatorException;
 import org.scimsync.engine.error.ErrorKind;
@@ -16,6 +17,21 @@ import org.scimsync.service.ServiceException;
 public final class ExitCodes {
 
   private ExitCodes() {}
+
+  /**
+   * The exit code of a command that ran several targets: the most serious of theirs — invalid input
+   * first, then unreachable, stopped by a safety guard, some changes failed, all well.
+   */
+  public static ExitCode worst(java.util.Collection<ExitCode> codes) {
+    List<ExitCode> order =
+        List.of(
+            ExitCode.INVALID,
+            ExitCode.UNREACHABLE,
+            ExitCode.SAFETY_STOP,
+            ExitCode.PARTIAL_FAILURE,
+            ExitCode.OK);
+    return order.stream().filter(codes::contains).findFirst().orElse(ExitCode.OK);
+  }
 
   /** The exit code a failure ends the process with. */
   public static ExitCode of(Throwable failure) {

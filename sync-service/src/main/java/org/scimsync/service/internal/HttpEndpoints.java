@@ -18,8 +18,8 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
-import org.scimsync.engine.state.StateStore;
 import org.scimsync.service.ServiceException;
+import org.scimsync.service.ServiceTarget;
 import org.scimsync.service.SyncMetrics;
 import org.scimsync.service.WebhookSignature;
 import org.slf4j.Logger;
@@ -56,7 +56,7 @@ public final class HttpEndpoints implements AutoCloseable {
       Duration debounce,
       RunQueue coordinator,
       ReplayMemory replays,
-      StateStore store,
+      List<ServiceTarget> targets,
       SyncMetrics metrics,
       Supplier<List<String>> readinessProblems,
       Clock clock,
@@ -105,7 +105,7 @@ public final class HttpEndpoints implements AutoCloseable {
     server.createContext(
         "/readyz", StatusHandlers.readiness(readinessProblems, coordinator::details));
     server.createContext("/metrics", StatusHandlers.metrics(metrics));
-    runs = new RunsHandler(store, coordinator);
+    runs = new RunsHandler(targets, coordinator);
     server.createContext("/runs", runs);
     server.createContext("/triggers/", runs);
     server.createContext("/", StatusHandlers.notFound());

@@ -31,6 +31,7 @@ final class PendingRun {
 
   private final Trigger trigger;
   private final long firstNanos;
+  private long lastNanos;
   private boolean immediate;
   private final List<Long> triggerIds = new ArrayList<>();
   private final Set<String> userKeys = new LinkedHashSet<>();
@@ -65,6 +66,7 @@ final class PendingRun {
   boolean merge(
       long triggerId, boolean fullRequested, Set<String> keys, long nowNanos, long delayNanos) {
     triggerIds.add(triggerId);
+    lastNanos = nowNanos;
     full |= fullRequested;
     if (keys.isEmpty()) {
       allUsers = true;
@@ -106,6 +108,7 @@ final class PendingRun {
    */
   RunRequest toRequest(boolean fullDue, StopSignal stop) {
     boolean runFull = full || fullDue;
-    return new RunRequest(trigger, runFull, runFull || allUsers ? Set.of() : userKeys, stop);
+    return new RunRequest(
+        trigger, runFull, runFull || allUsers ? Set.of() : userKeys, stop, lastNanos);
   }
 }

@@ -12,10 +12,10 @@ import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.state.JournalRecord;
 import org.scimsync.engine.state.RunRecord;
 import org.scimsync.engine.state.RunSummary;
-import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.StateStoreException;
 import org.scimsync.service.RunResult;
 import org.scimsync.service.ServiceException;
+import org.scimsync.service.ServiceTarget;
 import org.scimsync.service.TriggerStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +33,31 @@ final class RunsHandler implements HttpHandler {
   private static final int DEFAULT_JOURNAL = 1_000;
   private static final int MAX_JOURNAL = 100_000;
 
-  private final StateStore store;
+  private final List<ServiceTarget> targets;
   private final RunQueue coordinator;
 
-  RunsHandler(StateStore store, RunQueue coordinator) {
-    this.store = Objects.requireNonNull(store, "store");
+  /**
+   * @param targets every target's history: {@code /runs} lists their runs together, newest first,
+   *     each naming its target
+   */
+  RunsHandler(List<ServiceTarget> targets, RunQueue coordinator) {
+    this.targets = List.copyOf(targets);
     this.coordinator = Objects.requireNonNull(coordinator, "coordinator");
+  }
+
+  private List<Map<String, Object>> recentRuns(int limit) {
+    List<Map<String, Object>> runs = new java.util.ArrayList<>();
+    for (ServiceTarget target : targets) {
+      for (RunRecord record : target.store().recentRuns(limit)) {
+        Map<String, Object> json = run(record);
+        json.put("target", target.name());
+        runs.add(json);
+      }
+    }
+    runs.sort(
+        java.util.Comparator.comparingLong((Map<String, Object> r) -> (Long) r.get("id"))
+            .reversed());
+    return runs.subList(0, Math.min(limit, runs.size()));
   }
 
   @Override
@@ -54,8 +73,7 @@ final class RunsHandler implements HttpHandler {
       try {
         if (path.equals("/runs") || path.equals("/runs/")) {
           int limit = limit(query, DEFAULT_RUNS, MAX_RUNS);
-          Answers.json(
-              exchange, 200, store.recentRuns(limit).stream().map(RunsHandler::run).toList());
+          Answers.json(exchange, 200, recentRuns(limit));
         } else if (path.startsWith("/runs/")) {
           one(
               exchange,
@@ -76,13 +94,21 @@ final class RunsHandler implements HttpHandler {
   }
 
   private void one(HttpExchange exchange, long id, int limit) throws IOException {
-    Optional<RunRecord> run = store.run(id);
-    if (run.isEmpty()) {
-      Answers.error(exchange, 404, "no run " + id);
-      return;
+    for (ServiceTarget target : targets) {
+      Optional<RunRecord> run = target.store().run(id);
+      if (run.isPresent()) {
+        one(exchange, target, run.get(), limit);
+        return;
+      }
     }
-    List<JournalRecord> journal = store.journal(id);
-    Map<String, Object> answer = run(run.get());
+    Answers.error(exchange, 404, "no run " + id);
+  }
+
+  private void one(HttpExchange exchange, ServiceTarget target, RunRecord run, int limit)
+      throws IOException {
+    List<JournalRecord> journal = target.store().journal(run.id());
+    Map<String, Object> answer = run(run);
+    answer.put("target", target.name());
     answer.put("journalTotal", journal.size());
     answer.put("journal", journal.stream().limit(limit).map(RunsHandler::change).toList());
     Answers.json(exchange, 200, answer);

@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.cli.config.ConfigException;
 import org.scimsync.cli.config.ScimSyncConfig;
+import org.scimsync.cli.config.TargetConfig;
+import org.scimsync.cli.config.TargetSpec;
 import org.scimsync.cli.exit.ExitCode;
 import org.scimsync.cli.exit.ExitCodes;
 import org.scimsync.client.KnownCapability;
@@ -33,7 +36,17 @@ public final class ConfigurationCheck {
   private final ScimSyncConfig config;
   private final PrintWriter out;
   private final List<ExitCode> failures = new ArrayList<>();
-  private java.util.function.Supplier<Map<String, String>> remembered = Map::of;
+  private String prefix = "";
+
+  /**
+   * One target to check.
+   *
+   * @param spec the target
+   * @param client a supplier of its SCIM client (not called when offline)
+   * @param remembered what the state store keeps of the target's capabilities
+   */
+  public record TargetCheck(
+      TargetSpec spec, Supplier<ScimClient> client, Supplier<Map<String, String>> remembered) {}
 
   public ConfigurationCheck(ScimSyncConfig config, PrintWriter out) {
     this.config = config;
@@ -41,41 +54,54 @@ public final class ConfigurationCheck {
   }
 
   /**
-   * Runs the checks.
+   * Runs the checks of a single-target configuration.
    *
    * @param source the directory source of the configuration
    * @param client a supplier of the SCIM client (not created when offline)
    * @param offline check only the configuration and the rules
    */
   public ExitCode run(
-      java.util.function.Supplier<DirectorySource> source,
-      java.util.function.Supplier<ScimClient> client,
-      boolean offline) {
+      Supplier<DirectorySource> source, Supplier<ScimClient> client, boolean offline) {
     return run(source, client, Map::of, offline);
   }
 
   /**
-   * Runs the checks, showing also what earlier runs learned of the target.
+   * Runs the checks of a single-target configuration, showing also what earlier runs learned of the
+   * target.
+   */
+  public ExitCode run(
+      Supplier<DirectorySource> source,
+      Supplier<ScimClient> client,
+      Supplier<Map<String, String>> remembered,
+      boolean offline) {
+    return run(source, List.of(new TargetCheck(config.only(), client, remembered)), offline);
+  }
+
+  /**
+   * Runs the checks: the configuration, the directory (read once), and for each target its rules,
+   * what they make of the directory, and the target itself. With several targets, each target's
+   * lines start with its name.
    *
-   * @param source the directory source of the configuration
-   * @param client a supplier of the SCIM client (not created when offline)
-   * @param remembered what the state store keeps of the target's capabilities
    * @param offline check only the configuration and the rules
    */
   public ExitCode run(
-      java.util.function.Supplier<DirectorySource> source,
-      java.util.function.Supplier<ScimClient> client,
-      java.util.function.Supplier<Map<String, String>> remembered,
-      boolean offline) {
-    this.remembered = remembered;
+      Supplier<DirectorySource> source, List<TargetCheck> targets, boolean offline) {
     out.println("ok    configuration " + config.file());
-    MappingRules rules = rules();
+    DirectorySnapshot snapshot = offline ? null : readSource(source);
     if (offline) {
       out.println("skip  source and target (--offline)");
-    } else {
-      checkSource(source, rules);
-      checkTarget(client);
     }
+    for (TargetCheck target : targets) {
+      prefix = config.severalTargets() ? "target " + target.spec().name() + ": " : "";
+      MappingRules rules = rules(target.spec());
+      if (!offline) {
+        if (snapshot != null && rules != null) {
+          checkMapping(snapshot, rules);
+        }
+        checkTarget(target);
+      }
+    }
+    prefix = "";
     out.println(
         failures.isEmpty()
             ? "valid: sync can run with this configuration"
@@ -87,14 +113,14 @@ public final class ConfigurationCheck {
     return failures.isEmpty() ? ExitCode.OK : failures.get(0);
   }
 
-  private @Nullable MappingRules rules() {
+  private @Nullable MappingRules rules(TargetSpec target) {
     try {
-      MappingRules rules = Ports.rules(config);
-      out.println(
-          "ok    rules: "
-              + config.users().map().size()
+      MappingRules rules = Ports.rules(config, target);
+      ok(
+          "rules: "
+              + target.users().map().size()
               + " user and "
-              + config.groups().map().size()
+              + target.groups().map().size()
               + " group mappings compiled (an empty map uses the defaults)");
       return rules;
     } catch (ConfigException e) {
@@ -103,8 +129,7 @@ public final class ConfigurationCheck {
     }
   }
 
-  private void checkSource(
-      java.util.function.Supplier<DirectorySource> sources, @Nullable MappingRules rules) {
+  private @Nullable DirectorySnapshot readSource(Supplier<DirectorySource> sources) {
     DirectorySnapshot snapshot;
     try {
       DirectorySource source = sources.get();
@@ -117,12 +142,14 @@ public final class ConfigurationCheck {
           snapshot.membershipCount());
     } catch (RuntimeException e) {
       fail(ExitCodes.of(e), "source: " + ExitCodes.describe(e));
-      return;
+      return null;
     }
     snapshot.warnings().stream().limit(MAX_LISTED).forEach(w -> out.println("  !   " + w));
-    if (rules != null) {
-      checkMapping(snapshot, rules);
-    }
+    return snapshot;
+  }
+
+  private void ok(String message) {
+    out.println("ok    " + prefix + message);
   }
 
   private void checkMapping(DirectorySnapshot snapshot, MappingRules rules) {
@@ -143,24 +170,27 @@ public final class ConfigurationCheck {
         rejected.add("group " + group.name() + ": " + r.reason());
       }
     }
-    out.printf(
-        "ok    mapping: %d users and %d groups in scope, %d cannot be mapped (skipped by sync)%n",
-        users, groups, rejected.size());
+    ok(
+        String.format(
+            "mapping: %d users and %d groups in scope, %d cannot be mapped (skipped by sync)",
+            users, groups, rejected.size()));
     rejected.stream().limit(MAX_LISTED).forEach(r -> out.println("  !   " + r));
   }
 
-  private void checkTarget(java.util.function.Supplier<ScimClient> client) {
+  private void checkTarget(TargetCheck target) {
+    TargetConfig config = target.spec().target();
     try {
-      ScimClient scim = client.get();
+      ScimClient scim = target.client().get();
       ServiceProviderInfo info = scim.serviceProviderConfig();
-      out.printf(
-          "ok    target %s (%s): reachable, token accepted; patch %s, filter %s%n",
-          config.target().url(),
-          config.target().profile().configName(),
-          info.patchSupported() ? "supported" : "NOT supported",
-          info.filterSupported() ? "supported" : "NOT supported");
-      if (config.target().profile() == TargetProfile.GENERIC) {
-        Map<String, String> learned = new HashMap<>(remembered.get());
+      ok(
+          String.format(
+              "target %s (%s): reachable, token accepted; patch %s, filter %s",
+              config.url(),
+              config.profile().configName(),
+              info.patchSupported() ? "supported" : "NOT supported",
+              info.filterSupported() ? "supported" : "NOT supported"));
+      if (config.profile() == TargetProfile.GENERIC) {
+        Map<String, String> learned = new HashMap<>(target.remembered().get());
         // Kept for the target it was learned of (see ScimClientTarget): another one learns anew.
         if (scim.toString().equals(learned.remove("target"))) {
           scim.rememberCapabilities(learned);
@@ -171,19 +201,19 @@ public final class ConfigurationCheck {
               "  !   the target announces no PATCH: scim-sync changes users and members with PATCH;"
                   + " if it has PATCH after all, set target.capabilities.patch: true");
         }
-        out.println(
-            "ok    target capabilities ("
+        ok(
+            "target capabilities ("
                 + known.size()
                 + " known; the rest is learned during a run and kept in the state store):");
         known.forEach(capability -> out.println("        " + capability));
       }
     } catch (RuntimeException e) {
-      fail(ExitCodes.of(e), "target " + config.target().url() + ": " + ExitCodes.describe(e));
+      fail(ExitCodes.of(e), "target " + config.url() + ": " + ExitCodes.describe(e));
     }
   }
 
   private void fail(ExitCode code, String message) {
     failures.add(code);
-    out.println("FAIL  " + message);
+    out.println("FAIL  " + prefix + message);
   }
 }

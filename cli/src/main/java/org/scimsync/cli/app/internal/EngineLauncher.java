@@ -8,6 +8,7 @@ import org.scimsync.engine.RunReport;
 import org.scimsync.engine.SyncEngine;
 import org.scimsync.engine.SyncOptions;
 import org.scimsync.engine.apply.ChangeResult;
+import org.scimsync.engine.source.SharedDirectory;
 import org.scimsync.engine.state.ChangeOutcome;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.StoredState;
@@ -23,14 +24,42 @@ import org.scimsync.service.ui.RunNotes;
  */
 public final class EngineLauncher implements RunLauncher {
 
-  private final SyncEngine engine;
+  /** How a request becomes a run of the engine. */
+  @FunctionalInterface
+  private interface Runs {
+    RunReport run(RunRequest request, SyncOptions options);
+  }
+
+  private final Runs runs;
   private final StateStore store;
   private final SyncMetrics metrics;
 
+  /** A launcher running {@code engine}, which reads the directory on its own. */
   public EngineLauncher(SyncEngine engine, StateStore store, SyncMetrics metrics) {
-    this.engine = Objects.requireNonNull(engine, "engine");
+    this((request, options) -> engine.run(options), store, metrics);
+    Objects.requireNonNull(engine, "engine");
+  }
+
+  private EngineLauncher(Runs runs, StateStore store, SyncMetrics metrics) {
+    this.runs = runs;
     this.store = Objects.requireNonNull(store, "store");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+  }
+
+  /**
+   * A launcher of one of several targets: each run reads the directory through {@code directory},
+   * sharing the read with the other targets' runs asked for by the same trigger.
+   */
+  public static EngineLauncher of(
+      TargetRuntime target, SharedDirectory directory, SyncMetrics metrics) {
+    return new EngineLauncher(
+        (request, options) -> {
+          try (SharedDirectory.Reader reader = directory.reader(request.askedAtNanos())) {
+            return target.engine(reader).run(options);
+          }
+        },
+        target.store(),
+        metrics);
   }
 
   @Override
@@ -40,7 +69,7 @@ public final class EngineLauncher implements RunLauncher {
             .withFull(request.forceFull())
             .withOnlyUserKeys(request.userKeys())
             .withStopRequested(request.stop()::stopRequested);
-    RunReport report = engine.run(options);
+    RunReport report = runs.run(request, options);
     StoredState state = store.load();
     metrics.setManagedCounts(state.users().size(), state.groups().size());
     Map<String, Integer> byKind = new TreeMap<>();

@@ -10,6 +10,7 @@ import org.scimsync.cli.config.RuleConfig;
 import org.scimsync.cli.config.ScimSyncConfig;
 import org.scimsync.cli.config.TargetAuthConfig;
 import org.scimsync.cli.config.TargetConfig;
+import org.scimsync.cli.config.TargetSpec;
 import org.scimsync.cli.exit.CliException;
 import org.scimsync.cli.exit.ExitCode;
 import org.scimsync.client.ProxySettings;
@@ -43,15 +44,25 @@ public final class Ports {
    * @throws org.scimsync.cli.config.ConfigException naming the key and line of a broken rule
    */
   public static MappingRules rules(ScimSyncConfig config) {
+    return rules(config, config.only());
+  }
+
+  /**
+   * The compiled mapping rules of one target.
+   *
+   * @throws org.scimsync.cli.config.ConfigException naming the key and line of a broken rule (in
+   *     the target's own rules section, or the top-level one it uses)
+   */
+  public static MappingRules rules(ScimSyncConfig config, TargetSpec target) {
     SanitizerProfile sanitizer =
-        switch (config.target().profile()) {
+        switch (target.target().profile()) {
           case AWS_IDENTITY_CENTER -> SanitizerProfile.AWS_IDENTITY_CENTER;
           case GENERIC -> SanitizerProfile.GENERIC;
         };
     try {
-      return MappingRules.compile(spec(config.users()), spec(config.groups()), sanitizer);
+      return MappingRules.compile(spec(target.users()), spec(target.groups()), sanitizer);
     } catch (MappingConfigException e) {
-      throw config.errorAt(e.key(), e.detail());
+      throw config.errorAt(target.ruleKey(e.key()), e.detail());
     }
   }
 
@@ -131,14 +142,19 @@ public final class Ports {
 
   /** The deprovisioning and safety policy. */
   public static SyncPolicy policy(ScimSyncConfig config) {
-    DeprovisionConfig deprovision = config.deprovision();
+    return policy(config, config.only());
+  }
+
+  /** The deprovisioning and safety policy of one target. */
+  public static SyncPolicy policy(ScimSyncConfig config, TargetSpec target) {
+    DeprovisionConfig deprovision = target.deprovision();
     return new SyncPolicy(
         deprovision.users(),
         deprovision.groups(),
         deprovision.maxDeletes(),
         deprovision.maxDeletePercent(),
         config.schedule().fullEvery(),
-        Math.min(PARALLELISM, config.target().maxConcurrency()),
-        config.target().maxConsecutiveRefusals());
+        Math.min(PARALLELISM, target.target().maxConcurrency()),
+        target.target().maxConsecutiveRefusals());
   }
 }

@@ -47,27 +47,108 @@ public final class RunHistoryView {
 
   /** The managed objects and the last run. */
   public void status(String stateFile, StoredState state, List<RunRecord> lastRuns) {
-    long disabled = state.users().values().stream().filter(l -> l.disabled()).count();
-    long memberships = state.memberships().values().stream().mapToLong(m -> m.size()).sum();
-    @Nullable RunRecord last = lastRuns.isEmpty() ? null : lastRuns.get(0);
     if (json) {
       Map<String, Object> document = new LinkedHashMap<>();
       document.put("stateFile", stateFile);
-      document.put("managedUsers", state.users().size());
-      document.put("disabledUsers", disabled);
-      document.put("managedGroups", state.groups().size());
-      document.put("memberships", memberships);
-      document.put("lastFullRun", state.lastFullRun());
-      document.put("lastRun", last);
+      document.putAll(statusDocument(state, lastRuns));
       print(document);
       return;
     }
     out.println("State file:   " + stateFile);
+    statusLines(state, lastRuns);
+    out.flush();
+  }
+
+  private static Map<String, Object> statusDocument(StoredState state, List<RunRecord> lastRuns) {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("managedUsers", state.users().size());
+    document.put("disabledUsers", disabled(state));
+    document.put("managedGroups", state.groups().size());
+    document.put("memberships", memberships(state));
+    document.put("lastFullRun", state.lastFullRun());
+    document.put("lastRun", lastRuns.isEmpty() ? null : lastRuns.get(0));
+    return document;
+  }
+
+  private void statusLines(StoredState state, List<RunRecord> lastRuns) {
+    @Nullable RunRecord last = lastRuns.isEmpty() ? null : lastRuns.get(0);
     out.printf(
         "Managed:      %d users (%d disabled), %d groups, %d memberships%n",
-        state.users().size(), disabled, state.groups().size(), memberships);
+        state.users().size(), disabled(state), state.groups().size(), memberships(state));
     out.println("Last full run: " + time(state.lastFullRun()));
     out.println(last == null ? "Last run:     none" : "Last run:     " + line(last));
+  }
+
+  private static long disabled(StoredState state) {
+    return state.users().values().stream().filter(l -> l.disabled()).count();
+  }
+
+  private static long memberships(StoredState state) {
+    return state.memberships().values().stream().mapToLong(m -> m.size()).sum();
+  }
+
+  /**
+   * The state of one of several targets.
+   *
+   * @param state its managed objects
+   * @param lastRuns its last run, if any
+   */
+  public record TargetStatus(StoredState state, List<RunRecord> lastRuns) {}
+
+  /**
+   * A run and the target it belongs to.
+   *
+   * @param target the target's name
+   * @param run the run
+   */
+  public record TargetRun(String target, RunRecord run) {}
+
+  /** The managed objects and the last run of each of several targets. */
+  public void statuses(String stateFile, Map<String, TargetStatus> targets) {
+    if (json) {
+      Map<String, Object> document = new LinkedHashMap<>();
+      document.put("stateFile", stateFile);
+      List<Map<String, Object>> list = new java.util.ArrayList<>();
+      targets.forEach(
+          (name, status) -> {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("target", name);
+            one.putAll(statusDocument(status.state(), status.lastRuns()));
+            list.add(one);
+          });
+      document.put("targets", list);
+      print(document);
+      return;
+    }
+    out.println("State file:   " + stateFile);
+    targets.forEach(
+        (name, status) -> {
+          out.println();
+          out.println("Target " + name);
+          statusLines(status.state(), status.lastRuns());
+        });
+    out.flush();
+  }
+
+  /** A table of the runs of several targets, newest first, each naming its target. */
+  public void targetRuns(List<TargetRun> runs) {
+    if (json) {
+      List<Map<String, Object>> list = new java.util.ArrayList<>();
+      for (TargetRun run : runs) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("target", run.target());
+        one.put("run", run.run());
+        list.add(one);
+      }
+      print(Map.of("runs", list));
+      return;
+    }
+    if (runs.isEmpty()) {
+      out.println("No runs yet.");
+    }
+    for (TargetRun run : runs) {
+      out.println(line(run.run()).replaceFirst("^run (\\d+) ", "run $1  [" + run.target() + "] "));
+    }
     out.flush();
   }
 

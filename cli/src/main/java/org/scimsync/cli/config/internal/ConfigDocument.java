@@ -18,7 +18,8 @@ import org.scimsync.state.postgres.PostgresConnection;
  */
 public record ConfigDocument(
     SourceConfig source,
-    TargetConfig target,
+    @Nullable TargetConfig target,
+    java.util.@Nullable List<TargetSection> targets,
     @Nullable StateSection state,
     @Nullable RuleConfig users,
     @Nullable RuleConfig groups,
@@ -31,8 +32,27 @@ public record ConfigDocument(
     if (source == null) {
       throw new ConfigValueException("source", "section is required (the directory to read)");
     }
-    if (target == null) {
-      throw new ConfigValueException("target", "section is required (the SCIM target)");
+    if (target == null && targets == null) {
+      throw new ConfigValueException(
+          "target", "section is required (the SCIM target; or targets: a list of named ones)");
+    }
+    if (target != null && targets != null) {
+      throw new ConfigValueException(
+          "targets", "give either target (one) or targets (a list of named ones), not both");
+    }
+    if (targets != null) {
+      if (targets.isEmpty()) {
+        throw new ConfigValueException("targets", "is empty: list at least one target");
+      }
+      java.util.Set<String> names = new java.util.HashSet<>();
+      for (int i = 0; i < targets.size(); i++) {
+        if (!names.add(targets.get(i).name())) {
+          throw new ConfigValueException(
+              "targets[" + i + "].name",
+              "'" + targets.get(i).name() + "' names an earlier target too: names must differ");
+        }
+      }
+      targets = java.util.List.copyOf(targets);
     }
   }
 

@@ -28,6 +28,7 @@ public final class ConfigModule extends SimpleModule {
     addDeserializer(Path.class, new PathDeserializer());
     addDeserializer(Duration.class, new DurationDeserializer());
     addDeserializer(Secret.class, new SecretDeserializer());
+    addDeserializer(TargetSection.class, new TargetSection.Deserializer());
   }
 
   private static String scalar(JsonParser parser, String expected) throws IOException {
