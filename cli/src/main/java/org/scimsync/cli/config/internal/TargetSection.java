@@ -26,6 +26,10 @@ public record TargetSection(
 
   /** Binds an entry: its own keys taken out, the rest bound as a {@link TargetConfig}. */
   static final class Deserializer extends JsonDeserializer<TargetSection> {
+
+    private static final java.util.Set<String> OWN_KEYS =
+        java.util.Set.of("name", "users", "groups", "deprovision");
+
     @Override
     public TargetSection deserialize(JsonParser parser, DeserializationContext context)
         throws IOException {
@@ -34,6 +38,7 @@ public record TargetSection(
         throw new ConfigValueException(
             null, "expected a section of key: value lines (name, profile, url, token, ...)");
       }
+      checkKeys(node);
       JsonNode name = node.remove("name");
       if (name == null || !name.isTextual() || name.asText().isBlank()) {
         throw new ConfigValueException(
@@ -49,6 +54,26 @@ public record TargetSection(
           bind(context, users, RuleConfig.class),
           bind(context, groups, RuleConfig.class),
           bind(context, deprovision, DeprovisionConfig.class));
+    }
+
+    /** An unknown key is named, with the closest known one (binding alone would not see it). */
+    private static void checkKeys(ObjectNode node) {
+      java.util.TreeSet<String> known = new java.util.TreeSet<>(OWN_KEYS);
+      for (java.lang.reflect.RecordComponent component : TargetConfig.class.getRecordComponents()) {
+        known.add(component.getName());
+      }
+      java.util.Iterator<String> keys = node.fieldNames();
+      while (keys.hasNext()) {
+        String key = keys.next();
+        if (!known.contains(key)) {
+          throw new ConfigValueException(
+              key,
+              KeySuggestions.closest(key, known)
+                  .map(k -> "unknown key '" + key + "'; did you mean '" + k + "'?")
+                  .orElse(
+                      "unknown key '" + key + "'; known keys here: " + String.join(", ", known)));
+        }
+      }
     }
 
     private static <T> @Nullable T bind(
