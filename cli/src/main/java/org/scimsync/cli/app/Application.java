@@ -274,7 +274,7 @@ public final class Application implements AutoCloseable {
   }
 
   /** Prints the report (or the failure) of each target, and returns the most serious exit code. */
-  private ExitCode report(Console console, List<TargetRuns.Outcome<RunReport>> outcomes) {
+  private ExitCode report(Console console, TargetRuns.Ran<RunReport> outcomes) {
     return new TargetReports(console)
         .print(
             outcomes,

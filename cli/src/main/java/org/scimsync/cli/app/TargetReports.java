@@ -35,9 +35,8 @@ final class TargetReports {
    * @param render a value as the console prints it (JSON text when the console is in JSON mode)
    */
   <T> ExitCode print(
-      List<TargetRuns.Outcome<T>> outcomes,
-      Function<T, ExitCode> exitOf,
-      BiFunction<T, Integer, String> render) {
+      TargetRuns.Ran<T> ran, Function<T, ExitCode> exitOf, BiFunction<T, Integer, String> render) {
+    List<TargetRuns.Outcome<T>> outcomes = ran.outcomes();
     List<ExitCode> codes = new ArrayList<>();
     ArrayNode documents = json.createArrayNode();
     for (TargetRuns.Outcome<T> outcome : outcomes) {
@@ -69,6 +68,7 @@ final class TargetReports {
     if (console.json()) {
       ObjectNode all = json.createObjectNode();
       all.set("targets", documents);
+      all.put("directoryReads", ran.directoryReads());
       all.put("exitCode", worst.code());
       try {
         console.out().println(json.writerWithDefaultPrettyPrinter().writeValueAsString(all));
@@ -76,7 +76,16 @@ final class TargetReports {
         throw new IllegalStateException("the reports cannot be written as JSON", e);
       }
     } else {
-      console.out().println("targets: " + outcomes.size() + ", exit " + worst.code());
+      console
+          .out()
+          .println(
+              "targets: "
+                  + outcomes.size()
+                  + ", directory read "
+                  + ran.directoryReads()
+                  + (ran.directoryReads() == 1 ? " time" : " times")
+                  + ", exit "
+                  + worst.code());
     }
     console.out().flush();
     return worst;

@@ -107,7 +107,16 @@ public final class RunCoordinator implements RunQueue, AutoCloseable {
   @Override
   public Optional<TriggerReceipt> submit(
       Trigger trigger, boolean full, Set<String> userKeys, Duration delay) {
-    long now = System.nanoTime();
+    return submit(trigger, full, userKeys, delay, System.nanoTime());
+  }
+
+  /**
+   * Asks for a run, as {@link #submit(Trigger, boolean, Set, Duration)}, for a trigger that came at
+   * {@code now} ({@link System#nanoTime()}): the queues of several targets take one trigger at the
+   * same moment, so that their runs share the directory read.
+   */
+  Optional<TriggerReceipt> submit(
+      Trigger trigger, boolean full, Set<String> userKeys, Duration delay, long now) {
     long delayNanos = delay.toNanos();
     synchronized (lock) {
       if (!accepting) {

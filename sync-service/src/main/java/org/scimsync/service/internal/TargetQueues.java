@@ -29,7 +29,7 @@ public final class TargetQueues implements RunQueue {
 
   private static final int REMEMBERED_TRIGGERS = 1_000;
 
-  private final Map<String, RunQueue> queues;
+  private final Map<String, RunCoordinator> queues;
   private final Object lock = new Object();
   private final Map<Long, Map<String, Long>> triggers =
       new LinkedHashMap<>() {
@@ -45,7 +45,7 @@ public final class TargetQueues implements RunQueue {
   /**
    * @param queues each target's queue, by target name
    */
-  public TargetQueues(Map<String, ? extends RunQueue> queues) {
+  public TargetQueues(Map<String, RunCoordinator> queues) {
     if (queues.isEmpty()) {
       throw new IllegalArgumentException("no target");
     }
@@ -71,12 +71,14 @@ public final class TargetQueues implements RunQueue {
       boolean full,
       Set<String> userKeys,
       Duration delay) {
-    Map<String, RunQueue> chosen = chosen(target);
+    Map<String, RunCoordinator> chosen = chosen(target);
+    long now = System.nanoTime();
     synchronized (lock) {
       Map<String, Long> ids = new LinkedHashMap<>();
       boolean merged = true;
-      for (Map.Entry<String, RunQueue> queue : chosen.entrySet()) {
-        Optional<TriggerReceipt> receipt = queue.getValue().submit(trigger, full, userKeys, delay);
+      for (Map.Entry<String, RunCoordinator> queue : chosen.entrySet()) {
+        Optional<TriggerReceipt> receipt =
+            queue.getValue().submit(trigger, full, userKeys, delay, now);
         if (receipt.isPresent()) {
           ids.put(queue.getKey(), receipt.get().triggerId());
           merged &= receipt.get().merged();
@@ -91,11 +93,11 @@ public final class TargetQueues implements RunQueue {
     }
   }
 
-  private Map<String, RunQueue> chosen(@Nullable String target) {
+  private Map<String, RunCoordinator> chosen(@Nullable String target) {
     if (target == null) {
       return new java.util.TreeMap<>(queues);
     }
-    RunQueue queue = queues.get(target);
+    RunCoordinator queue = queues.get(target);
     if (queue == null) {
       throw new IllegalArgumentException("no target named " + target);
     }

@@ -45,10 +45,24 @@ public final class TargetRuns {
   }
 
   /**
+   * What the targets' work came to.
+   *
+   * @param outcomes each target's, in the order of the targets
+   * @param directoryReads how many reads of the whole directory (or of its changes) reached the
+   *     directory for all of them: 1 when they shared one
+   */
+  public record Ran<T>(List<Outcome<T>> outcomes, int directoryReads) {
+
+    public Ran {
+      outcomes = List.copyOf(outcomes);
+    }
+  }
+
+  /**
    * Does {@code work} for every target at once, with engines sharing one read of {@code source},
    * and returns the outcomes in the order of {@code targets} once all have ended.
    */
-  public static <T> List<Outcome<T>> each(
+  public static <T> Ran<T> each(
       List<TargetRuntime> targets,
       DirectorySource source,
       BiFunction<TargetRuntime, SyncEngine, T> work) {
@@ -78,9 +92,8 @@ public final class TargetRuns {
       for (int i = 0; i < targets.size(); i++) {
         outcomes.add(outcome(targets.get(i), futures.get(i)));
       }
-      LOG.debug(
-          "targets.ran targets={} directoryReads={}", targets.size(), directory.sourceReads());
-      return outcomes;
+      LOG.info("targets.ran targets={} directoryReads={}", targets.size(), directory.sourceReads());
+      return new Ran<>(outcomes, directory.sourceReads());
     } finally {
       threads.shutdownNow();
     }
