@@ -32,6 +32,7 @@ import org.scimsync.state.sql.SqlStateStore;
 import org.scimsync.state.sql.StateStoreFixture;
 import org.scimsync.state.sql.SteadyStateContract;
 import org.scimsync.state.sql.TargetCapabilityContract;
+import org.scimsync.state.sql.TargetsContract;
 
 /** Every state store contract on a real PostgreSQL server, in a schema of its own per test. */
 class PostgresStateStoreIT
@@ -43,6 +44,7 @@ class PostgresStateStoreIT
         SourceCheckpointContract,
         RunDetailsContract,
         TargetCapabilityContract,
+        TargetsContract,
         RunLockContract,
         SchemaContract {
 
