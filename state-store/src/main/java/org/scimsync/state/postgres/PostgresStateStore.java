@@ -24,9 +24,12 @@ import org.slf4j.LoggerFactory;
  * fail-over): the call that found it lost fails, the next ones work. Every call is one committed
  * transaction; reads see one snapshot (repeatable read).
  *
- * <p><b>Lock.</b> {@link #lock()} takes a session-level advisory lock on a second session kept open
- * for the run; the server releases it when that session ends, so a killed instance never leaves it
- * stuck (see {@link AdvisoryRunLock}).
+ * <p><b>Targets.</b> {@link #open(PostgresConnection)} gives the state of target {@code default};
+ * {@link #forTarget(String)} that of another target in the same schema, on the same session.
+ *
+ * <p><b>Lock.</b> {@link #lock()} takes the target's session-level advisory lock on a second
+ * session kept open for the run; the server releases it when that session ends, so a killed
+ * instance never leaves it stuck (see {@link AdvisoryRunLock}).
  */
 public final class PostgresStateStore extends SqlStateStore {
 
@@ -40,6 +43,17 @@ public final class PostgresStateStore extends SqlStateStore {
     super(db, clock);
     this.connection = connection;
     this.locks = locks;
+  }
+
+  private PostgresStateStore(PostgresStateStore store, String target) {
+    super(store, target);
+    this.connection = store.connection;
+    this.locks = store.locks;
+  }
+
+  @Override
+  protected PostgresStateStore view(String target) {
+    return new PostgresStateStore(this, target);
   }
 
   /**
@@ -112,7 +126,7 @@ public final class PostgresStateStore extends SqlStateStore {
   public RunLock lock() {
     locks.taken();
     try {
-      return AdvisoryRunLock.acquire(connection, locks::released);
+      return AdvisoryRunLock.acquire(connection, target(), locks::released);
     } catch (RuntimeException e) {
       locks.released();
       throw e;

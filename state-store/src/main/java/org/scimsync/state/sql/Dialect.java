@@ -40,11 +40,13 @@ public enum Dialect {
     return this == SQLITE ? "BEGIN" : "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
   }
 
-  /** Each group's member user keys as one JSON array of strings. */
+  /** Each group's member user keys as one JSON array of strings, of the target parameter. */
   String membershipsByGroup() {
     return this == SQLITE
-        ? "SELECT group_key, json_group_array(user_key) FROM membership GROUP BY group_key"
-        : "SELECT group_key, json_agg(user_key)::text FROM membership GROUP BY group_key";
+        ? "SELECT group_key, json_group_array(user_key) FROM membership WHERE target = ?"
+            + " GROUP BY group_key"
+        : "SELECT group_key, json_agg(user_key)::text FROM membership WHERE target = ?"
+            + " GROUP BY group_key";
   }
 
   /** A subquery over the strings of one JSON array parameter. */

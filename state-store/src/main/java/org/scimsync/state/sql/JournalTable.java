@@ -13,44 +13,61 @@ import org.scimsync.engine.state.JournalRecord;
 import org.scimsync.engine.state.ObjectKind;
 import org.scimsync.engine.state.StateStoreException;
 
-/** The journal of changes: each journaled before it is sent and ended when the target answered. */
+/**
+ * The journal of changes: each journaled before it is sent and ended when the target answered. An
+ * entry carries the target of its run, so that a target's unfinished changes are one index read; an
+ * entry is begun only for a run of the store's target.
+ */
 final class JournalTable {
 
   private static final String COLUMNS =
       "id, run_id, change, object_kind, source_key, target_id, label, attributes, started_at,"
           + " finished_at, result, http_status, outcome_target_id, error";
   private static final String INSERT =
-      "INSERT INTO journal (run_id, change, object_kind, source_key, target_id, label,"
-          + " attributes, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+      "INSERT INTO journal (target, run_id, change, object_kind, source_key, target_id, label,"
+          + " attributes, started_at) SELECT target, id, ?, ?, ?, ?, ?, ?, ? FROM run"
+          + " WHERE id = ? AND target = ? RETURNING id";
   private static final String END =
       "UPDATE journal SET result = ?, http_status = ?, outcome_target_id = ?, error = ?,"
-          + " finished_at = ? WHERE id = ?";
+          + " finished_at = ? WHERE id = ? AND target = ?";
   private static final String UNFINISHED =
-      "SELECT " + COLUMNS + " FROM journal WHERE result IS NULL AND settled = 0 ORDER BY id";
-  private static final String SETTLE = "UPDATE journal SET settled = 1 WHERE id = ?";
+      "SELECT "
+          + COLUMNS
+          + " FROM journal WHERE target = ? AND result IS NULL AND settled = 0 ORDER BY id";
+  private static final String SETTLE = "UPDATE journal SET settled = 1 WHERE id = ? AND target = ?";
   private static final String OF_RUN =
-      "SELECT " + COLUMNS + " FROM journal WHERE run_id = ? ORDER BY id";
+      "SELECT " + COLUMNS + " FROM journal WHERE run_id = ? AND target = ? ORDER BY id";
 
   private JournalTable() {}
 
-  static long begin(SqlDatabase db, long runId, JournalEntry entry, Instant now)
+  static long begin(SqlDatabase db, String target, long runId, JournalEntry entry, Instant now)
       throws SQLException {
     PreparedStatement insert = db.prepare(INSERT);
-    insert.setLong(1, runId);
-    insert.setString(2, entry.change());
-    insert.setString(3, entry.objectKind().name());
-    insert.setString(4, entry.sourceKey());
-    Columns.setNullableText(insert, 5, entry.targetId());
-    insert.setString(6, entry.label());
-    insert.setString(7, Columns.json(entry.attributes()));
-    insert.setString(8, Columns.text(now));
+    insert.setString(1, entry.change());
+    insert.setString(2, entry.objectKind().name());
+    insert.setString(3, entry.sourceKey());
+    Columns.setNullableText(insert, 4, entry.targetId());
+    insert.setString(5, entry.label());
+    insert.setString(6, Columns.json(entry.attributes()));
+    insert.setString(7, Columns.text(now));
+    insert.setLong(8, runId);
+    insert.setString(9, target);
     try (ResultSet id = insert.executeQuery()) {
-      id.next();
+      if (!id.next()) {
+        throw new StateStoreException(
+            "state store "
+                + db.location()
+                + ": cannot journal a change of run "
+                + runId
+                + ": no such run of target "
+                + target,
+            null);
+      }
       return id.getLong(1);
     }
   }
 
-  static void end(SqlDatabase db, long journalId, ChangeOutcome outcome, Instant now)
+  static void end(SqlDatabase db, String target, long journalId, ChangeOutcome outcome, Instant now)
       throws SQLException {
     PreparedStatement update = db.prepare(END);
     update.setString(1, outcome.result().name());
@@ -59,33 +76,39 @@ final class JournalTable {
     Columns.setNullableText(update, 4, outcome.error());
     update.setString(5, Columns.text(now));
     update.setLong(6, journalId);
+    update.setString(7, target);
     if (update.executeUpdate() == 0) {
-      throw missing(db, "end", journalId);
+      throw missing(db, target, "end", journalId);
     }
   }
 
-  static List<JournalRecord> unfinished(SqlDatabase db) throws SQLException {
-    return records(db.prepare(UNFINISHED));
+  static List<JournalRecord> unfinished(SqlDatabase db, String target) throws SQLException {
+    PreparedStatement select = db.prepare(UNFINISHED);
+    select.setString(1, target);
+    return records(select);
   }
 
-  static void settle(SqlDatabase db, Collection<Long> journalIds) throws SQLException {
+  static void settle(SqlDatabase db, String target, Collection<Long> journalIds)
+      throws SQLException {
     PreparedStatement update = db.prepare(SETTLE);
     List<Long> ids = List.copyOf(journalIds);
     for (long id : ids) {
       update.setLong(1, id);
+      update.setString(2, target);
       update.addBatch();
     }
     int[] counts = update.executeBatch();
     for (int i = 0; i < counts.length; i++) {
       if (counts[i] == 0) {
-        throw missing(db, "settle", ids.get(i));
+        throw missing(db, target, "settle", ids.get(i));
       }
     }
   }
 
-  static List<JournalRecord> ofRun(SqlDatabase db, long runId) throws SQLException {
+  static List<JournalRecord> ofRun(SqlDatabase db, String target, long runId) throws SQLException {
     PreparedStatement select = db.prepare(OF_RUN);
     select.setLong(1, runId);
+    select.setString(2, target);
     return records(select);
   }
 
@@ -126,7 +149,8 @@ final class JournalTable {
         Columns.nullableInstant(rows, "finished_at"));
   }
 
-  private static StateStoreException missing(SqlDatabase db, String what, long journalId) {
+  private static StateStoreException missing(
+      SqlDatabase db, String target, String what, long journalId) {
     return new StateStoreException(
         "state store "
             + db.location()
@@ -134,7 +158,8 @@ final class JournalTable {
             + what
             + " journal entry "
             + journalId
-            + ": no such entry",
+            + ": no such entry of target "
+            + target,
         null);
   }
 }

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.state.RunRecord;
 import org.scimsync.engine.state.RunStart;
@@ -14,20 +16,26 @@ import org.scimsync.engine.state.RunStatus;
 import org.scimsync.engine.state.RunSummary;
 import org.scimsync.engine.state.StateStoreException;
 
-/** The run history. */
+/**
+ * The run history: one sequence of run ids for every target of the database, each run read and
+ * written only through its own target.
+ */
 final class RunTable {
 
   private static final String COLUMNS =
       "id, triggered_by, full_run, dry_run, started_at, finished_at, status, planned, applied,"
           + " failed, message";
   private static final String INSERT =
-      "INSERT INTO run (triggered_by, full_run, dry_run, started_at) VALUES (?, ?, ?, ?)"
-          + " RETURNING id";
+      "INSERT INTO run (target, triggered_by, full_run, dry_run, started_at)"
+          + " VALUES (?, ?, ?, ?, ?) RETURNING id";
   private static final String FINISH =
       "UPDATE run SET status = ?, planned = ?, applied = ?, failed = ?, finished_at = ?,"
-          + " message = ? WHERE id = ?";
-  private static final String RECENT = "SELECT " + COLUMNS + " FROM run ORDER BY id DESC LIMIT ?";
-  private static final String ONE = "SELECT " + COLUMNS + " FROM run WHERE id = ?";
+          + " message = ? WHERE id = ? AND target = ?";
+  private static final String RECENT =
+      "SELECT " + COLUMNS + " FROM run WHERE target = ? ORDER BY id DESC LIMIT ?";
+  private static final String ONE = "SELECT " + COLUMNS + " FROM run WHERE id = ? AND target = ?";
+  private static final String TARGET_OF = "SELECT target FROM run WHERE id = ?";
+  private static final String TARGETS = "SELECT target FROM run UNION SELECT target FROM link";
 
   /**
    * The last full run that observed the whole target and applied its plan: not a dry run, and
@@ -37,24 +45,26 @@ final class RunTable {
    * persistently refused. Guard stops and failures do not count.
    */
   private static final String LAST_FULL =
-      "SELECT max(finished_at) FROM run WHERE full_run = 1 AND dry_run = 0"
+      "SELECT max(finished_at) FROM run WHERE target = ? AND full_run = 1 AND dry_run = 0"
           + " AND status IN ('SUCCEEDED', 'PARTIAL')";
 
   private RunTable() {}
 
-  static long begin(SqlDatabase db, RunStart start) throws SQLException {
+  static long begin(SqlDatabase db, String target, RunStart start) throws SQLException {
     PreparedStatement insert = db.prepare(INSERT);
-    insert.setString(1, start.trigger());
-    insert.setInt(2, start.full() ? 1 : 0);
-    insert.setInt(3, start.dryRun() ? 1 : 0);
-    insert.setString(4, Columns.text(start.startedAt()));
+    insert.setString(1, target);
+    insert.setString(2, start.trigger());
+    insert.setInt(3, start.full() ? 1 : 0);
+    insert.setInt(4, start.dryRun() ? 1 : 0);
+    insert.setString(5, Columns.text(start.startedAt()));
     try (ResultSet id = insert.executeQuery()) {
       id.next();
       return id.getLong(1);
     }
   }
 
-  static void finish(SqlDatabase db, long runId, RunSummary summary) throws SQLException {
+  static void finish(SqlDatabase db, String target, long runId, RunSummary summary)
+      throws SQLException {
     PreparedStatement update = db.prepare(FINISH);
     update.setString(1, summary.status().name());
     update.setInt(2, summary.planned());
@@ -63,15 +73,23 @@ final class RunTable {
     update.setString(5, Columns.text(summary.finishedAt()));
     Columns.setNullableText(update, 6, summary.message());
     update.setLong(7, runId);
+    update.setString(8, target);
     if (update.executeUpdate() == 0) {
       throw new StateStoreException(
-          "state store " + db.location() + ": cannot finish run " + runId + ": no such run", null);
+          "state store "
+              + db.location()
+              + ": cannot finish run "
+              + runId
+              + ": no such run of target "
+              + target,
+          null);
     }
   }
 
-  static List<RunRecord> recent(SqlDatabase db, int limit) throws SQLException {
+  static List<RunRecord> recent(SqlDatabase db, String target, int limit) throws SQLException {
     PreparedStatement select = db.prepare(RECENT);
-    select.setInt(1, limit);
+    select.setString(1, target);
+    select.setInt(2, limit);
     List<RunRecord> runs = new ArrayList<>();
     try (ResultSet rows = select.executeQuery()) {
       while (rows.next()) {
@@ -81,19 +99,45 @@ final class RunTable {
     return List.copyOf(runs);
   }
 
-  static Optional<RunRecord> one(SqlDatabase db, long runId) throws SQLException {
+  static Optional<RunRecord> one(SqlDatabase db, String target, long runId) throws SQLException {
     PreparedStatement select = db.prepare(ONE);
     select.setLong(1, runId);
+    select.setString(2, target);
     try (ResultSet rows = select.executeQuery()) {
       return rows.next() ? Optional.of(record(rows)) : Optional.empty();
     }
   }
 
-  static @Nullable Instant lastFullRun(SqlDatabase db) throws SQLException {
-    try (ResultSet rows = db.prepare(LAST_FULL).executeQuery()) {
+  static @Nullable Instant lastFullRun(SqlDatabase db, String target) throws SQLException {
+    PreparedStatement select = db.prepare(LAST_FULL);
+    select.setString(1, target);
+    try (ResultSet rows = select.executeQuery()) {
       String finishedAt = rows.next() ? rows.getString(1) : null;
       return finishedAt == null ? null : Columns.instant(finishedAt);
     }
+  }
+
+  /** The target a run belongs to, whichever it is; empty when there is no such run. */
+  static Optional<String> targetOf(SqlDatabase db, long runId) throws SQLException {
+    PreparedStatement select = db.prepare(TARGET_OF);
+    select.setLong(1, runId);
+    try (ResultSet rows = select.executeQuery()) {
+      return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+    }
+  }
+
+  /**
+   * The names of the targets that have a run or a link, sorted here (the same order whatever the
+   * database's collation).
+   */
+  static List<String> targets(SqlDatabase db) throws SQLException {
+    SortedSet<String> targets = new TreeSet<>();
+    try (ResultSet rows = db.prepare(TARGETS).executeQuery()) {
+      while (rows.next()) {
+        targets.add(rows.getString(1));
+      }
+    }
+    return List.copyOf(targets);
   }
 
   private static RunRecord record(ResultSet rows) throws SQLException {

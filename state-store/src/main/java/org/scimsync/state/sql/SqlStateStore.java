@@ -26,6 +26,7 @@ import org.scimsync.engine.state.SourceCheckpoint;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.SteadyState;
 import org.scimsync.engine.state.StoredState;
+import org.scimsync.engine.state.TargetNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,13 @@ import org.slf4j.LoggerFactory;
  * The state store over one SQL connection ({@link SqlDatabase}): the same tables and statements on
  * SQLite and PostgreSQL, apart from the few a {@link Dialect} supplies. The adapters add how the
  * database is opened and the run lock.
+ *
+ * <p><b>Targets.</b> One database keeps the state of several targets, each under its name ({@link
+ * TargetNames}): its links, memberships, runs, journal, run details, mapping memo, steady state,
+ * capabilities, checkpoint and run lock. A store reads and writes the state of one target, {@link
+ * #target()}; the store an adapter opens is that of {@link TargetNames#DEFAULT} (all a store
+ * written before targets had names holds), and {@link #forTarget(String)} gives the state of
+ * another target on the same connection. Run ids are unique across the targets of a database.
  *
  * <p><b>Threads.</b> One connection, guarded by a lock: the threads of a run take turns, each call
  * is one short transaction on cached prepared statements. There is no write-behind queue: a call
@@ -52,14 +60,70 @@ public abstract class SqlStateStore implements StateStore {
 
   private final SqlDatabase db;
   private final Clock clock;
+  private final String target;
+  private final boolean ownsDatabase;
 
   /**
+   * The store of target {@link TargetNames#DEFAULT}.
+   *
    * @param db the migrated database, closed with the store
    * @param clock stamps journal entries
    */
   protected SqlStateStore(SqlDatabase db, Clock clock) {
     this.db = Objects.requireNonNull(db, "db");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.target = TargetNames.DEFAULT;
+    this.ownsDatabase = true;
+  }
+
+  /**
+   * The store of another target on the database of {@code store}, which closes the database: this
+   * one's {@link #close()} does nothing.
+   *
+   * @param target a name checked by {@link TargetNames#check}
+   */
+  protected SqlStateStore(SqlStateStore store, String target) {
+    this.db = store.db;
+    this.clock = store.clock;
+    this.target = TargetNames.check(target);
+    this.ownsDatabase = false;
+  }
+
+  /** The name of the target whose state this store reads and writes. */
+  public final String target() {
+    return target;
+  }
+
+  /**
+   * The state of target {@code name} in the same database, on this store's connection (one
+   * connection, one lock, also for the runs of several targets at once). Its {@link #lock()} is
+   * that target's own run lock; closing it does nothing (the store that opened the database closes
+   * it).
+   *
+   * @throws org.scimsync.common.ConfigValueException naming {@code name} when it is not a valid
+   *     target name (see {@link TargetNames})
+   */
+  public final SqlStateStore forTarget(String name) {
+    return view(TargetNames.check(name));
+  }
+
+  /** The adapter's store of {@code target} on this store's database (see {@link #forTarget}). */
+  protected abstract SqlStateStore view(String target);
+
+  /**
+   * The sorted names of the targets that have a run or a link in this database, whichever target
+   * this store is of (the application warns about state of a target no longer configured).
+   */
+  public List<String> targetsWithState() {
+    return db.read("list the targets with state", RunTable::targets);
+  }
+
+  /**
+   * The target run {@code runId} belongs to, whichever it is (run ids are unique across targets);
+   * empty when there is no such run.
+   */
+  public Optional<String> targetOfRun(long runId) {
+    return db.read("find the target of run " + runId, d -> RunTable.targetOf(d, runId));
   }
 
   @Override
@@ -67,9 +131,12 @@ public abstract class SqlStateStore implements StateStore {
     return db.read(
         "load the state",
         d -> {
-          LinkTable.Links links = LinkTable.links(d);
+          LinkTable.Links links = LinkTable.links(d, target);
           return new StoredState(
-              links.users(), links.groups(), LinkTable.memberships(d), RunTable.lastFullRun(d));
+              links.users(),
+              links.groups(),
+              LinkTable.memberships(d, target),
+              RunTable.lastFullRun(d, target));
         });
   }
 
@@ -78,7 +145,7 @@ public abstract class SqlStateStore implements StateStore {
     Objects.requireNonNull(link, "link");
     db.update(
         "save link kind=" + link.kind() + " sourceKey=" + link.sourceKey(),
-        d -> LinkTable.save(d, link, null));
+        d -> LinkTable.save(d, target, link, null));
   }
 
   @Override
@@ -87,7 +154,7 @@ public abstract class SqlStateStore implements StateStore {
     String json = Columns.resource(Objects.requireNonNull(pushedResource, "pushedResource"));
     db.update(
         "save link kind=" + link.kind() + " sourceKey=" + link.sourceKey(),
-        d -> LinkTable.save(d, link, json));
+        d -> LinkTable.save(d, target, link, json));
   }
 
   /**
@@ -106,7 +173,7 @@ public abstract class SqlStateStore implements StateStore {
     Map<String, String> texts =
         db.read(
             "read " + keys.size() + " pushed resources kind=" + kind,
-            d -> LinkTable.pushedResources(d, kind, keys));
+            d -> LinkTable.pushedResources(d, target, kind, keys));
     Map<String, ObjectNode> resources = new HashMap<>();
     texts.forEach(
         (key, text) -> {
@@ -123,7 +190,7 @@ public abstract class SqlStateStore implements StateStore {
   @Override
   public MappingMemo mappingMemo(String rulesFingerprint) {
     Objects.requireNonNull(rulesFingerprint, "rulesFingerprint");
-    return db.read("read the mapping memo", d -> MemoTable.load(d, rulesFingerprint));
+    return db.read("read the mapping memo", d -> MemoTable.load(d, target, rulesFingerprint));
   }
 
   @Override
@@ -132,65 +199,70 @@ public abstract class SqlStateStore implements StateStore {
     if (!update.isEmpty()) {
       db.update(
           "record the mappings of " + update.put().size() + " users",
-          d -> MemoTable.update(d, update));
+          d -> MemoTable.update(d, target, update));
     }
   }
 
   @Override
   public Optional<SteadyState> steadyState() {
-    return db.read("read the steady state", SteadyStateTable::load);
+    return db.read("read the steady state", d -> SteadyStateTable.load(d, target));
   }
 
   @Override
   public void recordSteadyState(SteadyState steady) {
     Objects.requireNonNull(steady, "steady");
     db.update(
-        "record the steady state of run " + steady.runId(), d -> SteadyStateTable.save(d, steady));
+        "record the steady state of run " + steady.runId(),
+        d -> SteadyStateTable.save(d, target, steady));
   }
 
   @Override
   public void forgetSteadyState() {
-    db.update("forget the steady state", SteadyStateTable::delete);
+    db.update("forget the steady state", d -> SteadyStateTable.delete(d, target));
   }
 
   @Override
   public void saveRunDetails(long runId, RunDetails details) {
     Objects.requireNonNull(details, "details");
-    db.update("record the details of run " + runId, d -> RunDetailsTable.save(d, runId, details));
+    db.update(
+        "record the details of run " + runId, d -> RunDetailsTable.save(d, target, runId, details));
   }
 
   @Override
   public Optional<RunDetails> runDetails(long runId) {
-    return db.read("read the details of run " + runId, d -> RunDetailsTable.load(d, runId));
+    return db.read("read the details of run " + runId, d -> RunDetailsTable.load(d, target, runId));
   }
 
   @Override
   public Optional<SourceCheckpoint> sourceCheckpoint() {
-    return db.read("read the directory's change checkpoint", SourceCheckpointTable::load);
+    return db.read(
+        "read the directory's change checkpoint", d -> SourceCheckpointTable.load(d, target));
   }
 
   @Override
   public void saveSourceCheckpoint(SourceCheckpoint checkpoint) {
     Objects.requireNonNull(checkpoint, "checkpoint");
     db.update(
-        "record the directory's change checkpoint", d -> SourceCheckpointTable.save(d, checkpoint));
+        "record the directory's change checkpoint",
+        d -> SourceCheckpointTable.save(d, target, checkpoint));
   }
 
   @Override
   public Map<String, String> targetCapabilities() {
-    return db.read("read the target's capabilities", CapabilityTable::load);
+    return db.read("read the target's capabilities", d -> CapabilityTable.load(d, target));
   }
 
   @Override
   public void saveTargetCapabilities(Map<String, String> capabilities) {
     Map<String, String> copy = Map.copyOf(capabilities);
     db.update(
-        "record the target's capabilities", d -> CapabilityTable.replace(d, new TreeMap<>(copy)));
+        "record the target's capabilities",
+        d -> CapabilityTable.replace(d, target, new TreeMap<>(copy)));
   }
 
   @Override
   public @Nullable Instant lastFullRun() {
-    return db.read("read the last full run", RunTable::lastFullRun);
+    return db.read("read the last full run", d -> RunTable.lastFullRun(d, target));
   }
 
   @Override
@@ -199,7 +271,7 @@ public abstract class SqlStateStore implements StateStore {
     Objects.requireNonNull(sourceKey, "sourceKey");
     db.update(
         "delete link kind=" + kind + " sourceKey=" + sourceKey,
-        d -> LinkTable.delete(d, kind, sourceKey));
+        d -> LinkTable.delete(d, target, kind, sourceKey));
   }
 
   @Override
@@ -207,7 +279,8 @@ public abstract class SqlStateStore implements StateStore {
     List<String> keys = checkedKeys(groupKey, userKeys);
     if (!keys.isEmpty()) {
       db.update(
-          "record memberships group=" + groupKey, d -> LinkTable.addMemberships(d, groupKey, keys));
+          "record memberships group=" + groupKey,
+          d -> LinkTable.addMemberships(d, target, groupKey, keys));
     }
   }
 
@@ -217,7 +290,7 @@ public abstract class SqlStateStore implements StateStore {
     if (!keys.isEmpty()) {
       db.update(
           "forget memberships group=" + groupKey,
-          d -> LinkTable.removeMemberships(d, groupKey, keys));
+          d -> LinkTable.removeMemberships(d, target, groupKey, keys));
     }
   }
 
@@ -229,13 +302,13 @@ public abstract class SqlStateStore implements StateStore {
   @Override
   public long beginRun(RunStart start) {
     Objects.requireNonNull(start, "start");
-    return db.write("begin a run", d -> RunTable.begin(d, start));
+    return db.write("begin a run", d -> RunTable.begin(d, target, start));
   }
 
   @Override
   public void finishRun(long runId, RunSummary summary) {
     Objects.requireNonNull(summary, "summary");
-    db.update("finish run " + runId, d -> RunTable.finish(d, runId, summary));
+    db.update("finish run " + runId, d -> RunTable.finish(d, target, runId, summary));
   }
 
   @Override
@@ -243,7 +316,7 @@ public abstract class SqlStateStore implements StateStore {
     Objects.requireNonNull(entry, "entry");
     return db.write(
         "journal " + entry.change() + " sourceKey=" + entry.sourceKey() + " run=" + runId,
-        d -> JournalTable.begin(d, runId, entry, clock.instant()));
+        d -> JournalTable.begin(d, target, runId, entry, clock.instant()));
   }
 
   @Override
@@ -251,19 +324,20 @@ public abstract class SqlStateStore implements StateStore {
     Objects.requireNonNull(outcome, "outcome");
     db.update(
         "end journal entry " + journalId,
-        d -> JournalTable.end(d, journalId, outcome, clock.instant()));
+        d -> JournalTable.end(d, target, journalId, outcome, clock.instant()));
   }
 
   @Override
   public List<JournalRecord> unfinishedChanges() {
-    return db.read("read unfinished changes", JournalTable::unfinished);
+    return db.read("read unfinished changes", d -> JournalTable.unfinished(d, target));
   }
 
   @Override
   public void settle(Collection<Long> journalIds) {
     List<Long> ids = List.copyOf(journalIds);
     if (!ids.isEmpty()) {
-      db.update("settle " + ids.size() + " journal entries", d -> JournalTable.settle(d, ids));
+      db.update(
+          "settle " + ids.size() + " journal entries", d -> JournalTable.settle(d, target, ids));
     }
   }
 
@@ -272,22 +346,25 @@ public abstract class SqlStateStore implements StateStore {
     if (limit < 0) {
       throw new IllegalArgumentException("limit must not be negative: " + limit);
     }
-    return db.read("read recent runs", d -> RunTable.recent(d, limit));
+    return db.read("read recent runs", d -> RunTable.recent(d, target, limit));
   }
 
   @Override
   public Optional<RunRecord> run(long runId) {
-    return db.read("read run " + runId, d -> RunTable.one(d, runId));
+    return db.read("read run " + runId, d -> RunTable.one(d, target, runId));
   }
 
   @Override
   public List<JournalRecord> journal(long runId) {
-    return db.read("read the journal of run " + runId, d -> JournalTable.ofRun(d, runId));
+    return db.read("read the journal of run " + runId, d -> JournalTable.ofRun(d, target, runId));
   }
 
+  /** Closes the database, when this store opened it; the store of another target does nothing. */
   @Override
   public void close() {
-    db.close();
+    if (ownsDatabase) {
+      db.close();
+    }
   }
 
   /** The target whose state this store reads and writes. */
@@ -315,6 +392,6 @@ public abstract class SqlStateStore implements StateStore {
 
   @Override
   public String toString() {
-    return getClass().getSimpleName() + "[" + db.location() + "]";
+    return getClass().getSimpleName() + "[" + db.location() + " target=" + target + "]";
   }
 }

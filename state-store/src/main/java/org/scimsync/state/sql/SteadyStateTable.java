@@ -9,24 +9,26 @@ import org.scimsync.engine.state.SteadyState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The steady state: at most one row, the last run that planned no change. */
+/** The steady state: at most one row per target, its last run that planned no change. */
 final class SteadyStateTable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SteadyStateTable.class);
 
   private static final String SELECT =
-      "SELECT inputs, run_id, unchanged, warnings FROM steady_state WHERE id = 1";
+      "SELECT inputs, run_id, unchanged, warnings FROM steady_state WHERE target = ?";
   private static final String UPSERT =
-      "INSERT INTO steady_state (id, inputs, run_id, unchanged, warnings)"
-          + " VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET inputs = excluded.inputs,"
+      "INSERT INTO steady_state (target, inputs, run_id, unchanged, warnings)"
+          + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (target) DO UPDATE SET inputs = excluded.inputs,"
           + " run_id = excluded.run_id, unchanged = excluded.unchanged,"
           + " warnings = excluded.warnings";
-  private static final String DELETE = "DELETE FROM steady_state";
+  private static final String DELETE = "DELETE FROM steady_state WHERE target = ?";
 
   private SteadyStateTable() {}
 
-  static Optional<SteadyState> load(SqlDatabase db) throws SQLException {
-    try (ResultSet row = db.prepare(SELECT).executeQuery()) {
+  static Optional<SteadyState> load(SqlDatabase db, String target) throws SQLException {
+    PreparedStatement select = db.prepare(SELECT);
+    select.setString(1, target);
+    try (ResultSet row = select.executeQuery()) {
       if (!row.next()) {
         return Optional.empty();
       }
@@ -43,16 +45,19 @@ final class SteadyStateTable {
     }
   }
 
-  static void save(SqlDatabase db, SteadyState steady) throws SQLException {
+  static void save(SqlDatabase db, String target, SteadyState steady) throws SQLException {
     PreparedStatement upsert = db.prepare(UPSERT);
-    upsert.setString(1, steady.inputs());
-    upsert.setLong(2, steady.runId());
-    upsert.setInt(3, steady.unchanged());
-    upsert.setString(4, Columns.json(steady.warnings()));
+    upsert.setString(1, target);
+    upsert.setString(2, steady.inputs());
+    upsert.setLong(3, steady.runId());
+    upsert.setInt(4, steady.unchanged());
+    upsert.setString(5, Columns.json(steady.warnings()));
     upsert.executeUpdate();
   }
 
-  static void delete(SqlDatabase db) throws SQLException {
-    db.prepare(DELETE).executeUpdate();
+  static void delete(SqlDatabase db, String target) throws SQLException {
+    PreparedStatement delete = db.prepare(DELETE);
+    delete.setString(1, target);
+    delete.executeUpdate();
   }
 }

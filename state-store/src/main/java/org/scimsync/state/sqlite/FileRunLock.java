@@ -15,10 +15,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.scimsync.engine.state.RunLock;
 import org.scimsync.engine.state.StateLockedException;
 import org.scimsync.engine.state.StateStoreException;
+import org.scimsync.engine.state.TargetNames;
 
 /**
- * The one-run-at-a-time lock: an operating-system lock on {@code <state file>.lock}. The operating
- * system releases it when the holding process dies, however it dies, so it is never left stuck.
+ * The one-run-at-a-time lock of a target: an operating-system lock on {@code <state file>.lock} for
+ * the target {@code default} (the lock file of versions before targets had names, so that an older
+ * and a newer process still exclude each other), {@code <state file>.<target>.lock} for any other
+ * (target names are file-safe, see {@link TargetNames}). The runs of two targets hold their locks
+ * at once. The operating system releases a lock when the holding process dies, however it dies, so
+ * it is never left stuck.
  *
  * <p>Within one JVM the lock is also tracked in a set of held lock files: POSIX releases every lock
  * a process holds on a file as soon as the process closes any descriptor of that file, so a second
@@ -41,16 +46,17 @@ final class FileRunLock implements RunLock {
   }
 
   /**
-   * Takes the lock of the state file.
+   * Takes the lock of one target of the state file.
    *
-   * @throws StateLockedException when another run, in this process or another, holds it
+   * @throws StateLockedException when another run of that target, in this process or another, holds
+   *     it
    */
-  static RunLock acquire(Path stateFile) {
-    Path lockFile = lockFileOf(stateFile);
+  static RunLock acquire(Path stateFile, String target) {
+    Path lockFile = lockFileOf(stateFile, target);
+    String store = "state store " + stateFile + described(target);
     if (!HELD_BY_THIS_PROCESS.add(lockFile)) {
       throw new StateLockedException(
-          "state store "
-              + stateFile
+          store
               + " is in use by another run in this process (pid "
               + ProcessHandle.current().pid()
               + "; lock file "
@@ -64,8 +70,7 @@ final class FileRunLock implements RunLock {
       if (lock == null) {
         String holder = holder(channel);
         throw new StateLockedException(
-            "state store "
-                + stateFile
+            store
                 + " is in use by another run ("
                 + (holder.isEmpty() ? "" : holder + "; ")
                 + "lock file "
@@ -81,12 +86,20 @@ final class FileRunLock implements RunLock {
         throw stateStoreException;
       }
       throw new StateStoreException(
-          "cannot lock state store " + stateFile + " with lock file " + lockFile + ": " + e, e);
+          "cannot lock " + store + " with lock file " + lockFile + ": " + e, e);
     }
   }
 
-  static Path lockFileOf(Path stateFile) {
-    return stateFile.resolveSibling(stateFile.getFileName() + ".lock");
+  /** The lock file of a target of the state file. */
+  static Path lockFileOf(Path stateFile, String target) {
+    String suffix =
+        TargetNames.DEFAULT.equals(target) ? ".lock" : "." + TargetNames.check(target) + ".lock";
+    return stateFile.resolveSibling(stateFile.getFileName() + suffix);
+  }
+
+  /** How messages name a target: not at all for the default target, as before targets had names. */
+  static String described(String target) {
+    return TargetNames.DEFAULT.equals(target) ? "" : " (target " + target + ")";
   }
 
   private static FileChannel open(Path lockFile) throws IOException {

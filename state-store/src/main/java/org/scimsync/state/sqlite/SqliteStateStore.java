@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.state.RunLock;
@@ -41,8 +43,14 @@ import org.slf4j.LoggerFactory;
  * <p><b>Deleting a link</b> also forgets the memberships recorded for that user or group: a deleted
  * object's memberships go with it in the target, and an unmanaged one's are no longer ours.
  *
- * <p><b>Lock.</b> {@link #lock()} takes an operating-system lock on {@code <file>.lock}, released
- * by the operating system when the process dies.
+ * <p><b>Targets.</b> {@link #open(Path)} gives the state of target {@code default}; {@link
+ * #forTarget(String)} that of another target in the same file, on the same connection: the runs of
+ * several targets in one process share one connection and take turns on it, rather than waiting for
+ * each other's SQLite write lock.
+ *
+ * <p><b>Lock.</b> {@link #lock()} takes an operating-system lock on {@code <file>.lock} (target
+ * {@code default}) or {@code <file>.<target>.lock}, released by the operating system when the
+ * process dies (see {@link FileRunLock}).
  *
  * <p><b>Last full run</b> in {@link #load()} is the finish time of the latest full run that was not
  * a dry run and ended {@code SUCCEEDED} or {@code PARTIAL}: a partial run did re-read the whole
@@ -54,11 +62,25 @@ public final class SqliteStateStore extends SqlStateStore {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteStateStore.class);
 
   private final @Nullable Path file;
-  private final AtomicBoolean inMemoryLockHeld = new AtomicBoolean();
+
+  /** The targets whose lock a run holds, for an in-memory store (shared by its targets' stores). */
+  private final Set<String> inMemoryLocksHeld;
 
   private SqliteStateStore(SqlDatabase db, @Nullable Path file, Clock clock) {
     super(db, clock);
     this.file = file;
+    this.inMemoryLocksHeld = ConcurrentHashMap.newKeySet();
+  }
+
+  private SqliteStateStore(SqliteStateStore store, String target) {
+    super(store, target);
+    this.file = store.file;
+    this.inMemoryLocksHeld = store.inMemoryLocksHeld;
+  }
+
+  @Override
+  protected SqliteStateStore view(String target) {
+    return new SqliteStateStore(this, target);
   }
 
   /**
@@ -101,15 +123,16 @@ public final class SqliteStateStore extends SqlStateStore {
   @Override
   public RunLock lock() {
     if (file != null) {
-      return FileRunLock.acquire(file);
+      return FileRunLock.acquire(file, target());
     }
-    if (!inMemoryLockHeld.compareAndSet(false, true)) {
-      throw new StateLockedException("in-memory state store is in use by another run");
+    if (!inMemoryLocksHeld.add(target())) {
+      throw new StateLockedException(
+          "in-memory state store" + FileRunLock.described(target()) + " is in use by another run");
     }
     AtomicBoolean released = new AtomicBoolean();
     return () -> {
       if (released.compareAndSet(false, true)) {
-        inMemoryLockHeld.set(false);
+        inMemoryLocksHeld.remove(target());
       }
     };
   }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scimsync.engine.state.RunLock;
+import org.scimsync.engine.state.StateLockedException;
 import org.scimsync.engine.state.StateStoreException;
 import org.scimsync.state.postgres.servers.PostgresServer;
 import org.scimsync.state.sql.ConcurrentWritesContract;
@@ -32,6 +33,7 @@ import org.scimsync.state.sql.SqlStateStore;
 import org.scimsync.state.sql.StateStoreFixture;
 import org.scimsync.state.sql.SteadyStateContract;
 import org.scimsync.state.sql.TargetCapabilityContract;
+import org.scimsync.state.sql.TargetsContract;
 
 /** Every state store contract on a real PostgreSQL server, in a schema of its own per test. */
 class PostgresStateStoreIT
@@ -43,6 +45,7 @@ class PostgresStateStoreIT
         SourceCheckpointContract,
         RunDetailsContract,
         TargetCapabilityContract,
+        TargetsContract,
         RunLockContract,
         SchemaContract {
 
@@ -150,6 +153,40 @@ class PostgresStateStoreIT
 
     lock.close();
     assertThat(store().load().users()).containsOnlyKeys("alice");
+  }
+
+  /**
+   * A PostgreSQL detail: the default target keeps the advisory lock key of versions before targets
+   * had names (so that an older and a newer instance still exclude each other); another target's
+   * key hashes the schema and its name.
+   */
+  @Test
+  void theDefaultTargetKeepsTheKeyOfEarlierVersionsAndOthersHaveTheirOwn() throws Exception {
+    store();
+    try (Connection older = server.connect(schema);
+        Statement statement = older.createStatement()) {
+      statement.execute(
+          "SELECT set_config('application_name', 'scim-sync run of an older version', false)");
+      statement.execute(
+          "SELECT pg_advisory_lock(" + AdvisoryRunLock.KEY + ", hashtext(current_schema()))");
+
+      assertThatThrownBy(store()::lock)
+          .isInstanceOf(StateLockedException.class)
+          .hasMessageContaining("held by scim-sync run of an older version");
+      store().forTarget("slack").lock().close();
+
+      statement.execute(
+          "SELECT pg_advisory_lock("
+              + AdvisoryRunLock.KEY
+              + ", hashtext(current_schema() || '/slack'))");
+      assertThatThrownBy(() -> store().forTarget("slack").lock())
+          .isInstanceOf(StateLockedException.class)
+          .hasMessageContaining("(target slack)")
+          .hasMessageContaining("held by scim-sync run of an older version");
+      store().forTarget("github").lock().close();
+    }
+    store().lock().close();
+    store().forTarget("slack").lock().close();
   }
 
   @Override

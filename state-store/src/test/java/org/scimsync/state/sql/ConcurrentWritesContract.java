@@ -64,6 +64,41 @@ public interface ConcurrentWritesContract extends StateStoreFixture {
   }
 
   @Test
+  default void theRunsOfThreeTargetsWriteAtOnceThroughOneStore() throws Exception {
+    List<String> targets = List.of("default", "slack", "github");
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(targets.size());
+    List<Long> runs = new ArrayList<>();
+    try {
+      List<Future<?>> writers = new ArrayList<>();
+      for (String target : targets) {
+        SqlStateStore store = store().forTarget(target);
+        long run = store.beginRun(new RunStart("cli", true, false, Instant.now()));
+        runs.add(run);
+        writers.add(pool.submit(() -> applyChanges(store, run, 0, start)));
+      }
+      start.countDown();
+      for (Future<?> writer : writers) {
+        writer.get(2, TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    for (int t = 0; t < targets.size(); t++) {
+      SqlStateStore store = store().forTarget(targets.get(t));
+      StoredState state = store.load();
+      assertThat(state.users()).hasSize(CHANGES_PER_THREAD);
+      assertThat(state.memberships().get("everyone")).hasSize(CHANGES_PER_THREAD);
+      assertThat(store.journal(runs.get(t)))
+          .hasSize(CHANGES_PER_THREAD)
+          .allSatisfy(r -> assertThat(r.outcome()).isNotNull());
+      assertThat(store.recentRuns(10)).extracting(r -> r.id()).containsExactly(runs.get(t));
+      assertThat(store.unfinishedChanges()).isEmpty();
+    }
+  }
+
+  @Test
   default void twoStoresOnOneFileWaitForEachOthersWrites() throws Exception {
     try (SqlStateStore first = reopen();
         SqlStateStore second = reopen()) {

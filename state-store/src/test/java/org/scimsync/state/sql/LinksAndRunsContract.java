@@ -223,7 +223,7 @@ public interface LinksAndRunsContract extends StateStoreFixture {
         new JournalEntry("CREATE_GROUP", ObjectKind.GROUP, "ops", null, "Ops", List.of());
     assertThatThrownBy(() -> store().journalBegin(999, entry))
         .isInstanceOf(StateStoreException.class)
-        .hasMessageContaining("run=999");
+        .hasMessageContaining("run 999: no such run");
     ChangeOutcome skipped = new ChangeOutcome(ChangeOutcome.Result.SKIPPED, null, null, null);
     assertThatThrownBy(() -> store().journalEnd(777, skipped))
         .isInstanceOf(StateStoreException.class)

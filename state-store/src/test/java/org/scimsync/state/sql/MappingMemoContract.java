@@ -76,8 +76,12 @@ public interface MappingMemoContract extends StateStoreFixture {
           .containsExactly("a fp-ada ada@x h-ada");
       assertThat(
               StateStoreFixture.query(
+                  sqlite, "SELECT target || ' ' || fingerprint FROM mapping_rules"))
+          .containsExactly("default rules-1");
+      assertThat(
+              StateStoreFixture.query(
                   sqlite, "SELECT value FROM store_meta WHERE name = 'mapping_rules'"))
-          .containsExactly("rules-1");
+          .isEmpty();
     }
   }
 }

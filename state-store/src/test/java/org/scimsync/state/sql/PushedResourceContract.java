@@ -143,7 +143,7 @@ public interface PushedResourceContract extends StateStoreFixture {
       assertThat(
               StateStoreFixture.query(
                   sqlite, "SELECT version FROM flyway_schema_history ORDER BY installed_rank"))
-          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
     }
   }
 }

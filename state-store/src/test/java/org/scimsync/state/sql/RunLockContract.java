@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.scimsync.engine.state.RunLock;
 import org.scimsync.engine.state.StateLockedException;
+import org.scimsync.engine.state.TargetNames;
 import org.scimsync.engine.testing.Eventually;
 
 /**
@@ -50,6 +51,46 @@ public interface RunLockContract extends StateStoreFixture {
       lock.close();
       other.lock().close();
       store().lock().close();
+    }
+  }
+
+  @Test
+  default void twoTargetsHoldTheirLocksAtOnceAndEachOnlyOnce() {
+    try (SqlStateStore other = reopen();
+        RunLock defaults = store().lock();
+        RunLock slack = store().forTarget("slack").lock()) {
+      assertThat(slack).isNotNull();
+      assertThatThrownBy(other::lock).isInstanceOf(StateLockedException.class);
+      assertThatThrownBy(() -> other.forTarget("slack").lock())
+          .isInstanceOf(StateLockedException.class)
+          .hasMessageContaining("slack");
+      assertThatThrownBy(() -> store().forTarget("slack").lock())
+          .isInstanceOf(StateLockedException.class);
+
+      defaults.close();
+      assertThatThrownBy(() -> other.forTarget("slack").lock())
+          .isInstanceOf(StateLockedException.class);
+      other.lock().close();
+      other.forTarget("github").lock().close();
+    }
+  }
+
+  @Test
+  default void anotherProcessHoldingOneTargetsLockLeavesTheOthersFree() throws Exception {
+    store();
+    try (Child child = Child.start(this, "slack")) {
+      assertThat(child.nextLine()).isEqualTo("LOCKED");
+
+      assertThatThrownBy(() -> store().forTarget("slack").lock())
+          .isInstanceOf(StateLockedException.class)
+          .hasMessageContaining("another run")
+          .hasMessageContaining("pid " + child.process.pid());
+      store().lock().close();
+      store().forTarget("github").lock().close();
+
+      child.say("release");
+      assertThat(child.nextLine()).isEqualTo("RELEASED");
+      store().forTarget("slack").lock().close();
     }
   }
 
@@ -123,6 +164,10 @@ public interface RunLockContract extends StateStoreFixture {
     }
 
     static Child start(RunLockContract fixture) throws IOException {
+      return start(fixture, TargetNames.DEFAULT);
+    }
+
+    static Child start(RunLockContract fixture, String target) throws IOException {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       List<String> command =
           new ArrayList<>(
@@ -134,6 +179,7 @@ public interface RunLockContract extends StateStoreFixture {
                   "-cp",
                   System.getProperty("java.class.path"),
                   "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider",
+                  "-D" + RunLockHolder.TARGET + "=" + target,
                   RunLockHolder.class.getName()));
       command.addAll(fixture.lockHolderArguments());
       ProcessBuilder builder =

@@ -27,7 +27,7 @@ public interface SchemaContract extends StateStoreFixture {
                   connection,
                   "SELECT version FROM flyway_schema_history WHERE success"
                       + " ORDER BY installed_rank"))
-          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
       assertThat(
               StateStoreFixture.query(
                   connection, "SELECT value FROM store_meta WHERE name = 'application'"))

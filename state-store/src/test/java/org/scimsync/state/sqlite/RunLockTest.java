@@ -9,7 +9,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -60,8 +62,38 @@ class RunLockTest {
     try (SqliteStateStore store = SqliteStateStore.openInMemory()) {
       RunLock lock = store.lock();
       assertThatThrownBy(store::lock).isInstanceOf(StateLockedException.class);
+      RunLock slack = store.forTarget("slack").lock();
+      assertThatThrownBy(() -> store.forTarget("slack").lock())
+          .isInstanceOf(StateLockedException.class)
+          .hasMessageContaining("target slack");
       lock.close();
       store.lock().close();
+      slack.close();
+      store.forTarget("slack").lock().close();
+    }
+  }
+
+  /**
+   * The default target keeps the lock file of versions before targets had names, so that an older
+   * and a newer process on one file still exclude each other; other targets have their own.
+   */
+  @Test
+  void eachTargetLocksAnOwnerOnlyFileOfItsOwnBesideTheStateFile() throws Exception {
+    Path file = dir.resolve("state.db");
+    try (SqliteStateStore store = SqliteStateStore.open(file);
+        RunLock defaults = store.lock();
+        RunLock slack = store.forTarget("slack").lock()) {
+      Path real = file.toRealPath();
+      Path defaultLock = real.resolveSibling("state.db.lock");
+      Path slackLock = real.resolveSibling("state.db.slack.lock");
+      assertThat(Files.readString(defaultLock))
+          .startsWith("held by pid " + ProcessHandle.current().pid());
+      assertThat(Files.readString(slackLock))
+          .startsWith("held by pid " + ProcessHandle.current().pid());
+      assertThat(Files.getPosixFilePermissions(slackLock))
+          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+      assertThat(defaults).hasToString("FileRunLock[" + defaultLock + "]");
+      assertThat(slack).hasToString("FileRunLock[" + slackLock + "]");
     }
   }
 

@@ -27,6 +27,7 @@ import org.scimsync.state.sql.SqlStateStore;
 import org.scimsync.state.sql.StateStoreFixture;
 import org.scimsync.state.sql.SteadyStateContract;
 import org.scimsync.state.sql.TargetCapabilityContract;
+import org.scimsync.state.sql.TargetsContract;
 
 /** Every state store contract on a SQLite file of its own per test; SQLite's details elsewhere. */
 class SqliteStateStoreTest
@@ -38,6 +39,7 @@ class SqliteStateStoreTest
         SourceCheckpointContract,
         RunDetailsContract,
         TargetCapabilityContract,
+        TargetsContract,
         RunLockContract,
         SchemaContract {
 
