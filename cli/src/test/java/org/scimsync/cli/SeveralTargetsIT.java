@@ -86,11 +86,16 @@ class SeveralTargetsIT {
               include: %s
               map:
                 userName: user.mail
+                displayName: user.displayName
+                name.givenName: user.givenName
+                name.familyName: user.sn
         users:
           include: user.mail != null
           map:
             userName: user.mail
             displayName: user.displayName
+            name.givenName: user.givenName
+            name.familyName: user.sn
         groups:
           include: group.cn =^ 'aws-'
         deprovision:
@@ -116,7 +121,7 @@ class SeveralTargetsIT {
   void oneTargetFailingAndOneStoppedByItsGuardNeverStopTheThird() throws IOException {
     CliRun first = run("sync", "--target", "guarded");
     assertThat(first.exitCode()).as(first.all()).isZero();
-    assertThat(guarded.snapshot().users()).hasSize(25);
+    assertThat(guarded.snapshot().users()).as(first.all()).hasSize(25);
     assertThat(aws.snapshot().users()).isEmpty();
 
     broken.faults(FaultSettings.none().withError500BeforeRatio(1.0));

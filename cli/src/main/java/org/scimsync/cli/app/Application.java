@@ -165,11 +165,11 @@ public final class Application implements AutoCloseable {
     return runtime(selected.get(0));
   }
 
-  private List<TargetRuntime> runtimes() {
+  private synchronized List<TargetRuntime> runtimes() {
     return selected.stream().map(this::runtime).toList();
   }
 
-  private TargetRuntime runtime(TargetSpec spec) {
+  private synchronized TargetRuntime runtime(TargetSpec spec) {
     return runtimes.computeIfAbsent(
         spec.name(),
         name -> {
@@ -186,7 +186,8 @@ public final class Application implements AutoCloseable {
         });
   }
 
-  private SqlStateStore store() {
+  /** The one state store of every target, opened once (the targets' runs reach it at once). */
+  private synchronized SqlStateStore store() {
     if (store == null) {
       PostgresConnection database = config.stateDatabase();
       store =

@@ -367,24 +367,6 @@ public abstract class SqlStateStore implements StateStore {
     }
   }
 
-  /** The target whose state this store reads and writes. */
-  public final String target() {
-    return org.scimsync.engine.state.TargetNames.DEFAULT;
-  }
-
-  /** The state of target {@code name} in the same database (placeholder: only the default). */
-  public StateStore forTarget(String name) {
-    if (!name.equals(target())) {
-      throw new UnsupportedOperationException("not yet: state of target " + name);
-    }
-    return this;
-  }
-
-  /** The targets with state in this store. */
-  public List<String> targetsWithState() {
-    return List.of(target());
-  }
-
   /** The database, for the adapters' own reads (tests, pragmas). */
   protected final SqlDatabase database() {
     return db;
