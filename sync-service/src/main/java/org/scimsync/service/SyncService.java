@@ -261,7 +261,7 @@ public final class SyncService implements AutoCloseable {
               tls);
       if (ui != null) {
         StatusPage page =
-            new StatusPage(ui.config(), store, new Probe(), notebook, ui.targetName(), tls != null);
+            new StatusPage(ui.config(), ui.targets(store), new Probe(), notebook, tls != null);
         endpoints.mount(StatusPage.PATH, page);
         // The run history shows what the page shows: behind the same credentials.
         endpoints.guardRuns(page::authorized, page.challenge());
@@ -378,8 +378,9 @@ public final class SyncService implements AutoCloseable {
           : Optional.ofNullable(schedule.nextFireAfter(clock.instant()));
     }
 
+    // The page checks the target's name; the coordinator runs every target (issue 22).
     @Override
-    public Optional<Long> requestRun(boolean full) {
+    public Optional<Long> requestRun(@Nullable String target, boolean full) {
       Optional<TriggerReceipt> receipt =
           coordinator.submit(Trigger.UI, full, Set.of(), Duration.ZERO);
       receipt.ifPresent(r -> metrics.recordTrigger(Trigger.UI, r.merged()));

@@ -92,16 +92,19 @@ class EndpointsIT {
     assertThat(response.headers().firstValue("Content-Type").orElseThrow())
         .startsWith("text/plain");
     assertThat(response.body())
-        .contains("scim_sync_runs_total{outcome=\"succeeded\",trigger=\"schedule\"} 1.0")
-        .contains("scim_sync_run_duration_seconds_count{trigger=\"schedule\"} 1")
-        .contains("scim_sync_changes_total{kind=\"create_user\"} 2.0")
-        .contains("scim_sync_changes_total{kind=\"patch_members\"} 1.0")
-        .contains("scim_sync_change_failures_total 0.0")
-        .contains("scim_sync_target_throttled_total 1.0")
-        .contains("scim_sync_managed_objects{kind=\"user\"} 1200.0")
-        .contains("scim_sync_managed_objects{kind=\"group\"} 35.0")
+        .contains(
+            "scim_sync_runs_total{outcome=\"succeeded\",target=\"default\",trigger=\"schedule\"}"
+                + " 1.0")
+        .contains("scim_sync_run_duration_seconds_count{target=\"default\",trigger=\"schedule\"} 1")
+        .contains("scim_sync_changes_total{kind=\"create_user\",target=\"default\"} 2.0")
+        .contains("scim_sync_changes_total{kind=\"patch_members\",target=\"default\"} 1.0")
+        .contains("scim_sync_change_failures_total{target=\"default\"} 0.0")
+        .contains("scim_sync_target_throttled_total{target=\"default\"} 1.0")
+        .contains("scim_sync_managed_objects{kind=\"user\",target=\"default\"} 1200.0")
+        .contains("scim_sync_managed_objects{kind=\"group\",target=\"default\"} 35.0")
         .contains("scim_sync_triggers_total{merged=\"false\",trigger=\"schedule\"} 1.0")
-        .containsPattern("scim_sync_last_success_timestamp_seconds [1-9][0-9.E]+");
+        .containsPattern(
+            "scim_sync_last_success_timestamp_seconds\\{target=\"default\"} [1-9][0-9.E]+");
   }
 
   @Test

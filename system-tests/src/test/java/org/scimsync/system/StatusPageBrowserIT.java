@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,9 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,9 +28,21 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.scimsync.cli.app.Application;
 import org.scimsync.cli.config.ConfigLoader;
+import org.scimsync.common.Secret;
 import org.scimsync.emulator.ScimEmulator;
+import org.scimsync.engine.SyncOptions;
+import org.scimsync.engine.state.RunStatus;
+import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.testing.Eventually;
+import org.scimsync.service.RunRequest;
+import org.scimsync.service.RunResult;
+import org.scimsync.service.ServiceSettings;
+import org.scimsync.service.StatusPageSettings;
+import org.scimsync.service.SyncMetrics;
 import org.scimsync.service.SyncService;
+import org.scimsync.service.ui.PageTarget;
+import org.scimsync.service.ui.UiConfig;
+import org.scimsync.state.sqlite.SqliteStateStore;
 
 /**
  * The status page in a real browser: log in, find the change that failed and the target's words,
@@ -75,7 +90,35 @@ class StatusPageBrowserIT {
     }
     Files.writeString(
         dir.resolve("scim-sync.yaml"),
-        """
+        configuration(front.front(emulator.baseUri()))
+            + """
+            webhook:
+              listen: 127.0.0.1:0
+            ui:
+              user: admin
+              password: ${UI_PASSWORD}
+            """);
+    var config =
+        new ConfigLoader(Map.of("SCIM_TOKEN", TOKEN, "UI_PASSWORD", PASSWORD))
+            .load(dir.resolve("scim-sync.yaml"));
+    app = Application.open(config);
+    service = app.startService();
+    base = app.statusPageAddress(service).orElseThrow();
+    // Nothing ran yet, so the service runs once at start: wait for that run to end.
+    HttpClient http = HttpClient.newHttpClient();
+    URI runs = URI.create(base).resolve("/runs");
+    Eventually.await(
+        Duration.ofSeconds(60),
+        "the first run to end",
+        () -> {
+          String body = send(http, runs);
+          return body.contains("\"id\":1") && !body.contains("RUNNING");
+        });
+  }
+
+  /** The configuration of the LDIF directory synced to the target at {@code url}. */
+  private static String configuration(URI url) {
+    return """
         source:
           type: ldif
           path: directory.ldif
@@ -94,29 +137,8 @@ class StatusPageBrowserIT {
             title: user.title
         groups:
           include: group.cn =^ 'aws-'
-        webhook:
-          listen: 127.0.0.1:0
-        ui:
-          user: admin
-          password: ${UI_PASSWORD}
         """
-            .formatted(front.front(emulator.baseUri())));
-    var config =
-        new ConfigLoader(Map.of("SCIM_TOKEN", TOKEN, "UI_PASSWORD", PASSWORD))
-            .load(dir.resolve("scim-sync.yaml"));
-    app = Application.open(config);
-    service = app.startService();
-    base = app.statusPageAddress(service).orElseThrow();
-    // Nothing ran yet, so the service runs once at start: wait for that run to end.
-    HttpClient http = HttpClient.newHttpClient();
-    URI runs = URI.create(base).resolve("/runs");
-    Eventually.await(
-        Duration.ofSeconds(60),
-        "the first run to end",
-        () -> {
-          String body = send(http, runs);
-          return body.contains("\"id\":1") && !body.contains("RUNNING");
-        });
+        .formatted(url);
   }
 
   private static String send(HttpClient http, URI uri) {
@@ -168,9 +190,10 @@ class StatusPageBrowserIT {
     // log in: HTTP Basic, the credentials in the address of the first visit
     driver.get(base.replace("http://", "http://admin:" + PASSWORD + "@"));
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Overview");
-    assertThat(driver.findElement(By.id("health")).getText()).isEqualTo("healthy");
-    assertThat(driver.findElement(By.id("last-run")).getText()).contains("some changes failed");
-    assertThat(driver.findElement(By.id("managed")).getText()).contains("25 users");
+    assertThat(driver.findElement(By.id("health-default")).getText()).isEqualTo("healthy");
+    assertThat(driver.findElement(By.id("last-run-default")).getText())
+        .contains("some changes failed");
+    assertThat(driver.findElement(By.id("managed-default")).getText()).contains("25 users");
     browser.screenshot("overview");
 
     driver.findElement(By.linkText("Runs")).click();
@@ -237,5 +260,82 @@ class StatusPageBrowserIT {
       assertThat(shot).as("screenshot of " + page).exists();
       assertThat(Files.size(shot)).as("screenshot of " + page).isGreaterThan(1_000);
     }
+  }
+
+  @Test
+  void twoTargetsShowACardEachAndRunNowAsksForItsOwnTarget() throws IOException {
+    try (ScimEmulator awsEmulator = ScimEmulator.builder().token(TOKEN).build().start();
+        RefusingFront awsFront =
+            RefusingFront.before(awsEmulator.baseUri(), "\"bob@example.org\"");
+        ScimEmulator slackEmulator = ScimEmulator.builder().token(TOKEN).build().start()) {
+      // aws refuses bob, as the target of the other test does; slack takes everyone
+      Path awsState = syncOnce("aws", awsFront.front(awsEmulator.baseUri()));
+      Path slackState = syncOnce("slack", slackEmulator.baseUri());
+      List<RunRequest> launched = new CopyOnWriteArrayList<>();
+      try (StateStore aws = SqliteStateStore.open(awsState);
+          StateStore slack = SqliteStateStore.open(slackState);
+          SyncService twoTargets =
+              new SyncService(
+                  ServiceSettings.of((String) null, null)
+                      .withListen(new InetSocketAddress("127.0.0.1", 0))
+                      .withCatchUpOnStart(false),
+                  request -> {
+                    launched.add(request);
+                    return new RunResult(
+                        0, RunStatus.SUCCEEDED, 0, false, 0, 0, Map.of(), Duration.ZERO);
+                  },
+                  aws,
+                  null,
+                  List::of,
+                  SyncMetrics.create(),
+                  Clock.systemUTC(),
+                  new StatusPageSettings(
+                      new UiConfig("admin", null, Secret.of(PASSWORD), null, null),
+                      List.of(
+                          new PageTarget("aws", "identitystore.aws.example", aws),
+                          new PageTarget("slack", "api.slack.example", slack))))) {
+        twoTargets.start();
+        var driver = browser.driver;
+        String page = "http://127.0.0.1:" + twoTargets.address().getPort() + "/ui/";
+        driver.get(page.replace("http://", "http://admin:" + PASSWORD + "@"));
+
+        assertThat(driver.findElements(By.cssSelector("section.card.target"))).hasSize(2);
+        assertThat(driver.findElement(By.id("last-run-aws")).getText())
+            .contains("some changes failed");
+        assertThat(driver.findElement(By.id("managed-aws")).getText()).contains("25 users");
+        assertThat(driver.findElement(By.id("last-run-slack")).getText()).contains("succeeded");
+        assertThat(driver.findElement(By.id("managed-slack")).getText()).contains("26 users");
+        assertThat(driver.findElement(By.id("run-now")).getText()).isEqualTo("Run all");
+        Path shot = browser.screenshot("overview-targets");
+        assertThat(Files.size(shot)).as("screenshot of two cards").isGreaterThan(1_000);
+
+        driver.findElement(By.id("runs-of-slack")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Runs of slack");
+        assertThat(driver.findElements(By.cssSelector("#runs td.target")))
+            .extracting(WebElement::getText)
+            .containsOnly("slack");
+        driver.findElement(By.cssSelector("#runs tbody a")).click();
+        assertThat(driver.findElement(By.id("run-target")).getText()).startsWith("slack");
+
+        driver.get(page);
+        driver.findElement(By.id("run-now-slack")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+            .until(ExpectedConditions.urlContains("target=slack"));
+        assertThat(driver.findElement(By.id("notice")).getText())
+            .contains("A run of target slack was requested");
+        Eventually.await(Duration.ofSeconds(20), "the requested run", () -> !launched.isEmpty());
+      }
+    }
+  }
+
+  /** Syncs the directory once to the target at {@code url}; returns the state file. */
+  private static Path syncOnce(String name, URI url) throws IOException {
+    Path yaml = dir.resolve(name + ".yaml");
+    Files.writeString(yaml, configuration(url) + "state:\n  path: " + name + ".db\n");
+    var config = new ConfigLoader(Map.of("SCIM_TOKEN", TOKEN)).load(yaml);
+    try (Application once = Application.open(config)) {
+      once.engine().run(SyncOptions.of("schedule"));
+    }
+    return dir.resolve(name + ".db");
   }
 }

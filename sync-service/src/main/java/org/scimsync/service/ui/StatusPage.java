@@ -3,11 +3,9 @@ package org.scimsync.service.ui;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +13,9 @@ import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.state.ObjectKind;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.StateStoreException;
+import org.scimsync.engine.state.TargetNames;
 import org.scimsync.service.ui.internal.Access;
+import org.scimsync.service.ui.internal.Exchanges;
 import org.scimsync.service.ui.internal.HistoryPages;
 import org.scimsync.service.ui.internal.ObjectPages;
 import org.scimsync.service.ui.internal.Templates;
@@ -24,10 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The status page under {@value #PATH}: the overview, the runs, one run, one user or group, the
- * search, and the "Run now" / "Run full" form. Every answer needs authentication (401 otherwise)
- * and carries the headers a browser expects of a page it must not frame, sniff or script from
- * elsewhere; the form needs its CSRF token and a same-origin request (403 otherwise).
+ * The status page under {@value #PATH} for one or several targets: the overview (a card per
+ * target), the runs of every target or of one ({@code ?target=}), one run (found in the target
+ * whose store has it), one user or group of a target, the search, and the "Run now" / "Run full"
+ * form of a target or of all. Every answer needs authentication (401 otherwise) and carries the
+ * headers a browser expects of a page it must not frame, sniff or script from elsewhere; the form
+ * needs its CSRF token and a same-origin request (403 otherwise), and names a configured target or
+ * none (400 otherwise).
  */
 public final class StatusPage implements HttpHandler {
 
@@ -35,13 +38,13 @@ public final class StatusPage implements HttpHandler {
   public static final String PATH = "/ui";
 
   private static final Logger LOG = LoggerFactory.getLogger(StatusPage.class);
-  private static final int MAX_FORM_BYTES = 4_096;
   private static final String CSP =
       "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
           + " frame-ancestors 'none'; base-uri 'none'";
 
   private final Access access;
   private final StatusProbe probe;
+  private final Map<String, PageTarget> targets = new LinkedHashMap<>();
   private final HistoryPages history;
   private final ObjectPages objects;
   private final Templates templates = new Templates();
@@ -50,11 +53,36 @@ public final class StatusPage implements HttpHandler {
 
   /**
    * @param config who may see the page
-   * @param store the state store, read only
+   * @param targets the targets, in the order of the overview: at least one, names unique
    * @param probe health, schedule and the trigger path of the service
-   * @param notebook what the runs of this process reported beyond their journal
-   * @param targetName how the target is named on the overview (never a secret)
+   * @param notebook what the runs of this process reported beyond their journal, by run id
    * @param tls true when the listener is HTTPS (adds Strict-Transport-Security)
+   * @throws IllegalArgumentException when there is no target or two have the same name
+   */
+  public StatusPage(
+      UiConfig config,
+      List<PageTarget> targets,
+      StatusProbe probe,
+      RunNotebook notebook,
+      boolean tls) {
+    this.access = new Access(Objects.requireNonNull(config, "config"));
+    this.probe = Objects.requireNonNull(probe, "probe");
+    for (PageTarget target : targets) {
+      if (this.targets.putIfAbsent(target.name(), target) != null) {
+        throw new IllegalArgumentException("two status page targets named " + target.name());
+      }
+    }
+    this.history = new HistoryPages(targets, probe, notebook);
+    this.objects = new ObjectPages(targets);
+    this.tls = tls;
+    this.stylesheet = Exchanges.resource(StatusPage.class, "style.css");
+  }
+
+  /**
+   * The page of a single target, named {@value TargetNames#DEFAULT}.
+   *
+   * @param store the target's state store, read only
+   * @param targetName how the overview shows the target (never a secret)
    */
   public StatusPage(
       UiConfig config,
@@ -63,12 +91,12 @@ public final class StatusPage implements HttpHandler {
       RunNotebook notebook,
       String targetName,
       boolean tls) {
-    this.access = new Access(Objects.requireNonNull(config, "config"));
-    this.probe = Objects.requireNonNull(probe, "probe");
-    this.history = new HistoryPages(store, probe, notebook, targetName);
-    this.objects = new ObjectPages(store);
-    this.tls = tls;
-    this.stylesheet = resource("style.css");
+    this(
+        config,
+        List.of(new PageTarget(TargetNames.DEFAULT, targetName, store)),
+        probe,
+        notebook,
+        tls);
   }
 
   /** Whether a request with this {@code Authorization} header may see the page. */
@@ -105,7 +133,7 @@ public final class StatusPage implements HttpHandler {
 
   private void route(HttpExchange exchange, String caller, String path) throws IOException {
     String method = exchange.getRequestMethod();
-    Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
+    Map<String, String> query = Exchanges.form(exchange.getRequestURI().getRawQuery());
     if ("POST".equals(method) && path.equals(PATH + "/run")) {
       trigger(exchange, caller);
       return;
@@ -115,19 +143,25 @@ public final class StatusPage implements HttpHandler {
       error(exchange, caller, 405, "This page is read-only.");
       return;
     }
+    String targetName = query.getOrDefault("target", "");
+    PageTarget target = targetName.isEmpty() ? null : targets.get(targetName);
+    if (!targetName.isEmpty() && target == null) {
+      error(exchange, caller, 404, "There is no target " + targetName + ".");
+      return;
+    }
     if (path.equals(PATH)) {
-      redirect(exchange, PATH + "/");
+      Exchanges.redirect(exchange, PATH + "/");
     } else if (path.equals(PATH + "/")) {
       html(exchange, 200, "overview", frame(caller, "Overview", query), history.overview());
     } else if (path.equals(PATH + "/style.css")) {
-      send(exchange, 200, "text/css; charset=utf-8", stylesheet);
+      Exchanges.send(exchange, 200, "text/css; charset=utf-8", stylesheet);
     } else if (path.equals(PATH + "/runs")) {
-      int page = number(query.get("page"));
-      html(exchange, 200, "runs", frame(caller, "Runs", query), history.runs(page));
+      int page = Exchanges.number(query.get("page"));
+      html(exchange, 200, "runs", frame(caller, "Runs", query), history.runs(page, target));
     } else if (path.startsWith(PATH + "/runs/")) {
-      long id = number(path.substring((PATH + "/runs/").length()));
+      long id = Exchanges.number(path.substring((PATH + "/runs/").length()));
       String q = query.getOrDefault("q", "");
-      Optional<Views.RunPage> run = history.run(id, q);
+      Optional<Views.RunPage> run = history.run(id, target, q);
       if (run.isEmpty()) {
         error(exchange, caller, 404, "There is no run " + id + ".");
       } else {
@@ -137,7 +171,7 @@ public final class StatusPage implements HttpHandler {
       boolean user = path.startsWith(PATH + "/users/");
       String key = path.substring((PATH + (user ? "/users/" : "/groups/")).length());
       Optional<Views.ObjectPage> object =
-          objects.object(user ? ObjectKind.USER : ObjectKind.GROUP, key);
+          objects.object(target, user ? ObjectKind.USER : ObjectKind.GROUP, key);
       if (object.isEmpty()) {
         error(exchange, caller, 404, "No " + (user ? "user" : "group") + " " + key + " is known.");
       } else {
@@ -146,27 +180,44 @@ public final class StatusPage implements HttpHandler {
     } else if (path.equals(PATH + "/search")) {
       String q = query.getOrDefault("q", "");
       Views.Frame frame = frame(caller, "Search", query);
-      html(exchange, 200, "search", frame.withSearch(q), objects.search(q));
+      html(exchange, 200, "search", frame.withSearch(q), objects.search(target, q));
     } else {
       error(exchange, caller, 404, "There is no such page.");
     }
   }
 
   private void trigger(HttpExchange exchange, String caller) throws IOException {
-    Map<String, String> fields = form(readForm(exchange));
+    Map<String, String> fields = Exchanges.postedForm(exchange);
     if (!sameOrigin(exchange) || !access.csrfValid(caller, fields.get("csrf"))) {
       LOG.warn("ui: run request refused: missing or wrong CSRF token or another origin");
       error(exchange, caller, 403, "Refused: the form is stale or came from another site.");
       return;
     }
+    String target = fields.getOrDefault("target", "");
+    if (!target.isEmpty() && !targets.containsKey(target)) {
+      LOG.warn("ui: run request refused: no target of that name");
+      error(exchange, caller, 400, "There is no target " + target + "; no run was requested.");
+      return;
+    }
     boolean full = "true".equals(fields.get("full"));
-    Optional<Long> trigger = probe.requestRun(full);
+    Optional<Long> trigger = probe.requestRun(target.isEmpty() ? null : target, full);
     if (trigger.isEmpty()) {
       error(exchange, caller, 503, "The service is shutting down; no run was requested.");
       return;
     }
-    LOG.info("ui: run requested by={} full={} trigger={}", caller, full, trigger.get());
-    redirect(exchange, PATH + "/runs?requested=" + trigger.get() + (full ? "&full=true" : ""));
+    LOG.info(
+        "ui: run requested by={} target={} full={} trigger={}",
+        caller,
+        target.isEmpty() ? "all" : target,
+        full,
+        trigger.get());
+    Exchanges.redirect(
+        exchange,
+        PATH
+            + "/runs?requested="
+            + trigger.get()
+            + (full ? "&full=true" : "")
+            + (target.isEmpty() ? "" : "&target=" + target));
   }
 
   private boolean sameOrigin(HttpExchange exchange) {
@@ -186,13 +237,19 @@ public final class StatusPage implements HttpHandler {
     String notice = null;
     String requested = query.get("requested");
     if (requested != null && requested.matches("\\d{1,18}")) {
+      String target = query.getOrDefault("target", "");
+      String of =
+          targets.containsKey(target)
+              ? " of target " + target
+              : targets.size() > 1 ? " of every target" : "";
       notice =
           ("true".equals(query.get("full")) ? "A full run" : "A run")
+              + of
               + " was requested (trigger "
               + requested
               + "); it appears below once it has started.";
     }
-    return new Views.Frame(title, caller, access.csrfToken(caller), "", notice);
+    return new Views.Frame(title, caller, access.csrfToken(caller), "", notice, targets.size() > 1);
   }
 
   private void error(HttpExchange exchange, String caller, int status, String message)
@@ -208,21 +265,16 @@ public final class StatusPage implements HttpHandler {
   private void html(HttpExchange exchange, int status, String template, Object... scopes)
       throws IOException {
     byte[] body = templates.render(template, scopes).getBytes(StandardCharsets.UTF_8);
-    send(exchange, status, "text/html; charset=utf-8", body);
+    Exchanges.send(exchange, status, "text/html; charset=utf-8", body);
   }
 
   private void refuse(HttpExchange exchange) throws IOException {
     exchange.getResponseHeaders().set("WWW-Authenticate", challenge());
-    send(
+    Exchanges.send(
         exchange,
         401,
         "text/plain; charset=utf-8",
         "Authentication required.\n".getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void redirect(HttpExchange exchange, String location) throws IOException {
-    exchange.getResponseHeaders().set("Location", location);
-    exchange.sendResponseHeaders(303, -1);
   }
 
   private void securityHeaders(HttpExchange exchange) {
@@ -234,63 +286,6 @@ public final class StatusPage implements HttpHandler {
     headers.set("Cache-Control", "no-store");
     if (tls) {
       headers.set("Strict-Transport-Security", "max-age=31536000");
-    }
-  }
-
-  private static void send(HttpExchange exchange, int status, String type, byte[] body)
-      throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", type);
-    boolean head = "HEAD".equals(exchange.getRequestMethod());
-    exchange.sendResponseHeaders(status, head ? -1 : body.length);
-    if (!head) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
-  }
-
-  private static String readForm(HttpExchange exchange) throws IOException {
-    try (InputStream in = exchange.getRequestBody()) {
-      byte[] body = in.readNBytes(MAX_FORM_BYTES);
-      return new String(body, StandardCharsets.UTF_8);
-    }
-  }
-
-  private static Map<String, String> form(@Nullable String encoded) {
-    Map<String, String> fields = new HashMap<>();
-    if (encoded == null || encoded.isEmpty()) {
-      return fields;
-    }
-    for (String pair : encoded.split("&")) {
-      int equals = pair.indexOf('=');
-      String name = equals < 0 ? pair : pair.substring(0, equals);
-      String value = equals < 0 ? "" : pair.substring(equals + 1);
-      try {
-        fields.putIfAbsent(
-            URLDecoder.decode(name, StandardCharsets.UTF_8),
-            URLDecoder.decode(value, StandardCharsets.UTF_8));
-      } catch (IllegalArgumentException e) {
-        // a malformed escape: the field is ignored
-      }
-    }
-    return fields;
-  }
-
-  private static int number(@Nullable String text) {
-    if (text == null || !text.matches("\\d{1,9}")) {
-      return 0;
-    }
-    return Integer.parseInt(text);
-  }
-
-  private static byte[] resource(String name) {
-    try (InputStream in = StatusPage.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read resource " + name, e);
     }
   }
 }

@@ -136,7 +136,8 @@ class StatusPageIT {
   void theOverviewShowsHealthLastRunCountsAndTheGuardStop() {
     String overview = fixture.page("/ui/").body();
     assertThat(overview)
-        .contains("Target: scim.example.org")
+        .contains("Target <span class=\"target-name\">default</span>")
+        .contains("scim.example.org")
         .contains("healthy")
         .contains("2 users, 1 groups, 2 memberships")
         .contains("would delete 5 users")

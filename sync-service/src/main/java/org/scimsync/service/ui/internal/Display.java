@@ -49,26 +49,34 @@ final class Display {
         : Duration.between(run.start().startedAt(), summary.finishedAt()).abs();
   }
 
-  static String runHref(long id) {
-    return "/ui/runs/" + id;
+  /**
+   * The page of a run. Run ids are unique across the targets of one state store; the target in the
+   * link picks the store when targets keep their state apart.
+   */
+  static String runHref(long id, String target) {
+    return "/ui/runs/" + id + "?target=" + target;
   }
 
-  static String objectHref(ObjectKind kind, String sourceKey) {
+  /** The page of one user or group of a target (target names need no encoding). */
+  static String objectHref(ObjectKind kind, String sourceKey, String target) {
     return (kind == ObjectKind.USER ? "/ui/users/" : "/ui/groups/")
-        + URLEncoder.encode(sourceKey, StandardCharsets.UTF_8).replace("+", "%20");
+        + URLEncoder.encode(sourceKey, StandardCharsets.UTF_8).replace("+", "%20")
+        + "?target="
+        + target;
   }
 
   static String kindName(ObjectKind kind) {
     return kind == ObjectKind.USER ? "user" : "group";
   }
 
-  static Views.RunLine run(RunRecord run) {
+  static Views.RunLine run(RunRecord run, String target) {
     RunSummary summary = run.summary();
     RunStatus status = summary == null ? RunStatus.RUNNING : summary.status();
     String kind = run.start().dryRun() ? "dry run" : run.start().full() ? "full" : "incremental";
     return new Views.RunLine(
         run.id(),
-        runHref(run.id()),
+        target,
+        runHref(run.id(), target),
         statusText(status),
         "status-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-'),
         time(run.start().startedAt()),
@@ -91,17 +99,17 @@ final class Display {
     };
   }
 
-  static Views.ChangeRow change(JournalRecord record) {
+  static Views.ChangeRow change(JournalRecord record, String target) {
     ChangeOutcome outcome = record.outcome();
     String result =
         outcome == null ? "unfinished" : outcome.result().name().toLowerCase(Locale.ROOT);
     return new Views.ChangeRow(
         record.runId(),
-        runHref(record.runId()),
+        runHref(record.runId(), target),
         record.entry().change(),
         kindName(record.entry().objectKind()),
         record.entry().label(),
-        objectHref(record.entry().objectKind(), record.entry().sourceKey()),
+        objectHref(record.entry().objectKind(), record.entry().sourceKey(), target),
         String.join(", ", record.entry().attributes()),
         result,
         "outcome-" + result,

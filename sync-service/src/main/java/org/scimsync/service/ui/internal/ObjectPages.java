@@ -10,19 +10,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.state.JournalRecord;
 import org.scimsync.engine.state.Link;
 import org.scimsync.engine.state.ObjectKind;
 import org.scimsync.engine.state.RunRecord;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.StoredState;
+import org.scimsync.service.ui.PageTarget;
 
 /**
- * One user or group (its link, the resource last pushed, its memberships and the changes of the
- * recent runs that touched it), and the search by name.
+ * One user or group of a target (its link, the resource last pushed, its memberships and the
+ * changes of the recent runs that touched it), and the search by name among the targets.
  */
 public final class ObjectPages {
 
@@ -34,14 +37,38 @@ public final class ObjectPages {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final StateStore store;
+  private final List<PageTarget> targets;
 
-  public ObjectPages(StateStore store) {
-    this.store = Objects.requireNonNull(store, "store");
+  /**
+   * @param targets the targets, in the order of the overview; at least one
+   */
+  public ObjectPages(List<PageTarget> targets) {
+    this.targets = List.copyOf(targets);
+    if (this.targets.isEmpty()) {
+      throw new IllegalArgumentException("the status page needs at least one target");
+    }
   }
 
-  /** The page of one user or group; it exists when it is linked or a recent change touched it. */
-  public java.util.Optional<Views.ObjectPage> object(ObjectKind kind, String sourceKey) {
+  /**
+   * The page of one user or group of the target {@code in}, or of the first target that knows it;
+   * it exists when it is linked or a recent change touched it.
+   */
+  public Optional<Views.ObjectPage> object(
+      @Nullable PageTarget in, ObjectKind kind, String sourceKey) {
+    for (PageTarget target : targets) {
+      if (in == null || in.name().equals(target.name())) {
+        Optional<Views.ObjectPage> page = objectOf(target, kind, sourceKey);
+        if (page.isPresent()) {
+          return page;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Views.ObjectPage> objectOf(
+      PageTarget target, ObjectKind kind, String sourceKey) {
+    StateStore store = target.store();
     StoredState state = store.load();
     Map<String, Link> links = kind == ObjectKind.USER ? state.users() : state.groups();
     Link link = links.get(sourceKey);
@@ -51,7 +78,7 @@ public final class ObjectPages {
     for (RunRecord run : runs) {
       for (JournalRecord record : store.journal(run.id())) {
         if (record.entry().objectKind() == kind && record.entry().sourceKey().equals(sourceKey)) {
-          changes.add(Display.change(record));
+          changes.add(Display.change(record, target.name()));
           if (label.isEmpty()) {
             label = record.entry().label();
           }
@@ -59,15 +86,16 @@ public final class ObjectPages {
       }
     }
     if (link == null && changes.isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     ObjectNode pushed = store.pushedResources(kind, List.of(sourceKey)).get(sourceKey);
     if (pushed != null) {
       label = labelOf(kind, pushed, label);
     }
-    List<Views.Ref> memberships = memberships(kind, sourceKey, state);
-    return java.util.Optional.of(
+    List<Views.Ref> memberships = memberships(target, kind, sourceKey, state);
+    return Optional.of(
         new Views.ObjectPage(
+            target.name(),
             Display.kindName(kind),
             sourceKey,
             label.isEmpty() ? sourceKey : label,
@@ -83,7 +111,8 @@ public final class ObjectPages {
             runs.size()));
   }
 
-  private List<Views.Ref> memberships(ObjectKind kind, String sourceKey, StoredState state) {
+  private List<Views.Ref> memberships(
+      PageTarget target, ObjectKind kind, String sourceKey, StoredState state) {
     Set<String> keys = new TreeSet<>();
     ObjectKind other;
     if (kind == ObjectKind.USER) {
@@ -100,40 +129,55 @@ public final class ObjectPages {
       other = ObjectKind.USER;
       keys.addAll(state.memberships().getOrDefault(sourceKey, Set.of()));
     }
-    Map<String, ObjectNode> resources = store.pushedResources(other, keys);
+    Map<String, ObjectNode> resources = target.store().pushedResources(other, keys);
     List<Views.Ref> refs = new ArrayList<>();
     for (String key : keys) {
       ObjectNode resource = resources.get(key);
       String label = resource == null ? key : labelOf(other, resource, key);
-      refs.add(ref(other, key, label, ""));
+      refs.add(ref(target, other, key, label, ""));
     }
     refs.sort(Comparator.comparing(Views.Ref::label, String.CASE_INSENSITIVE_ORDER));
     return refs;
   }
 
   /**
-   * Users and groups whose name, e-mail, source key or target id contains {@code query} (any case):
-   * the linked ones, and those named in the journals of the recent runs (a user whose create failed
-   * has no link).
+   * Users and groups whose name, e-mail, source key or target id contains {@code query} (any case),
+   * in the target {@code in} or in every target: the linked ones, and those named in the journals
+   * of the recent runs (a user whose create failed has no link). Each result names its target.
    */
-  public Views.SearchPage search(String query) {
+  public Views.SearchPage search(@Nullable PageTarget in, String query) {
+    List<PageTarget> among =
+        targets.stream().filter(t -> in == null || in.name().equals(t.name())).toList();
+    String names = among.stream().map(PageTarget::name).collect(Collectors.joining(", "));
     String needle = query.trim().toLowerCase(Locale.ROOT);
     if (needle.isEmpty()) {
-      return new Views.SearchPage("", List.of(), false, 0);
+      return new Views.SearchPage("", List.of(), false, 0, names);
     }
     Map<String, Views.Ref> found = new LinkedHashMap<>();
+    int runsSearched = 0;
+    for (PageTarget target : among) {
+      runsSearched = Math.max(runsSearched, search(target, needle, found));
+    }
+    List<Views.Ref> results = found.values().stream().limit(MAX_RESULTS).toList();
+    return new Views.SearchPage(query.trim(), results, true, runsSearched, names);
+  }
+
+  /** Adds what one target has of {@code needle}; returns how many of its runs were searched. */
+  private int search(PageTarget target, String needle, Map<String, Views.Ref> found) {
+    StateStore store = target.store();
     StoredState state = store.load();
-    searchLinks(ObjectKind.USER, state.users(), needle, found);
-    searchLinks(ObjectKind.GROUP, state.groups(), needle, found);
+    searchLinks(target, ObjectKind.USER, state.users(), needle, found);
+    searchLinks(target, ObjectKind.GROUP, state.groups(), needle, found);
     List<RunRecord> runs = store.recentRuns(RUNS_SEARCHED);
     for (RunRecord run : runs) {
       for (JournalRecord record : store.journal(run.id())) {
         ObjectKind kind = record.entry().objectKind();
-        String id = kind + "/" + record.entry().sourceKey();
+        String id = target.name() + "/" + kind + "/" + record.entry().sourceKey();
         if (!found.containsKey(id) && HistoryPages.matches(record, needle)) {
           found.put(
               id,
               ref(
+                  target,
                   kind,
                   record.entry().sourceKey(),
                   record.entry().label(),
@@ -141,13 +185,16 @@ public final class ObjectPages {
         }
       }
     }
-    List<Views.Ref> results = found.values().stream().limit(MAX_RESULTS).toList();
-    return new Views.SearchPage(query.trim(), results, true, runs.size());
+    return runs.size();
   }
 
   private void searchLinks(
-      ObjectKind kind, Map<String, Link> links, String needle, Map<String, Views.Ref> found) {
-    Map<String, ObjectNode> resources = store.pushedResources(kind, links.keySet());
+      PageTarget target,
+      ObjectKind kind,
+      Map<String, Link> links,
+      String needle,
+      Map<String, Views.Ref> found) {
+    Map<String, ObjectNode> resources = target.store().pushedResources(kind, links.keySet());
     for (Link link : links.values()) {
       ObjectNode resource = resources.get(link.sourceKey());
       String label =
@@ -158,8 +205,8 @@ public final class ObjectPages {
               || (resource != null && textOf(resource).contains(needle));
       if (hit) {
         found.put(
-            kind + "/" + link.sourceKey(),
-            ref(kind, link.sourceKey(), label, link.disabled() ? "disabled" : "linked"));
+            target.name() + "/" + kind + "/" + link.sourceKey(),
+            ref(target, kind, link.sourceKey(), label, link.disabled() ? "disabled" : "linked"));
       }
     }
   }
@@ -180,8 +227,15 @@ public final class ObjectPages {
     return name != null && name.isTextual() ? name.asText() : fallback;
   }
 
-  private static Views.Ref ref(ObjectKind kind, String key, String label, String note) {
-    return new Views.Ref(Display.kindName(kind), label, key, Display.objectHref(kind, key), note);
+  private static Views.Ref ref(
+      PageTarget target, ObjectKind kind, String key, String label, String note) {
+    return new Views.Ref(
+        target.name(),
+        Display.kindName(kind),
+        label,
+        key,
+        Display.objectHref(kind, key, target.name()),
+        note);
   }
 
   private static String pretty(ObjectNode resource) {

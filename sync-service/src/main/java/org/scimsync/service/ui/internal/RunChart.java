@@ -21,15 +21,16 @@ final class RunChart {
   private RunChart() {}
 
   /** The chart of these runs, given newest first. */
-  static Views.Chart of(List<RunRecord> newestFirst) {
-    List<RunRecord> runs = new ArrayList<>(newestFirst);
+  static Views.Chart of(List<TargetRun> newestFirst) {
+    List<TargetRun> runs = new ArrayList<>(newestFirst);
     java.util.Collections.reverse(runs);
     if (runs.isEmpty()) {
       return new Views.Chart(WIDTH, HEIGHT, List.of(), "", "0", "0 ms", true);
     }
     int maxChanges = 1;
     long maxMillis = 1;
-    for (RunRecord run : runs) {
+    for (TargetRun each : runs) {
+      RunRecord run = each.run();
       RunSummary summary = run.summary();
       if (summary != null) {
         maxChanges = Math.max(maxChanges, summary.applied() + summary.failed());
@@ -46,7 +47,7 @@ final class RunChart {
     List<Views.Bar> bars = new ArrayList<>();
     StringBuilder points = new StringBuilder();
     for (int i = 0; i < runs.size(); i++) {
-      RunRecord run = runs.get(i);
+      RunRecord run = runs.get(i).run();
       RunSummary summary = run.summary();
       int applied = summary == null ? 0 : summary.applied();
       int failed = summary == null ? 0 : summary.failed();
@@ -59,14 +60,15 @@ final class RunChart {
       String title =
           String.format(
               Locale.ROOT,
-              "run %d: %d applied, %d failed, %s",
+              "run %d: %d applied, %d failed, %s; target %s",
               run.id(),
               applied,
               failed,
-              duration == null ? "unfinished" : Display.duration(duration));
+              duration == null ? "unfinished" : Display.duration(duration),
+              runs.get(i).target());
       bars.add(
           new Views.Bar(
-              Display.runHref(run.id()),
+              Display.runHref(run.id(), runs.get(i).target()),
               title,
               x,
               barWidth,

@@ -16,21 +16,27 @@ public final class Views {
    * looks a name up in the page first.
    */
   public record Frame(
-      String title, String user, String csrf, String searchText, @Nullable String notice) {
+      String title,
+      String user,
+      String csrf,
+      String searchText,
+      @Nullable String notice,
+      boolean several) {
 
     /** This frame with the search box showing {@code text}. */
     public Frame withSearch(String text) {
-      return new Frame(title, user, csrf, text, notice);
+      return new Frame(title, user, csrf, text, notice, several);
     }
   }
 
   /** The overview: one card per target. */
   public record Overview(List<TargetCard> targets) {}
 
-  /** One target on the overview. */
+  /** One target on the overview: {@code name} in URLs and forms, {@code displayName} for people. */
   public record TargetCard(
-      String id,
       String name,
+      String displayName,
+      String runsHref,
       boolean healthy,
       List<String> problems,
       @Nullable RunLine lastRun,
@@ -43,9 +49,10 @@ public final class Views {
   /** The last run a safety guard stopped, and what it held back when that is known. */
   public record GuardStop(RunLine run, List<String> withheld, boolean withheldKnown) {}
 
-  /** One run in a list. */
+  /** One run in a list, of the target named {@code target}. */
   public record RunLine(
       long id,
+      String target,
       String href,
       String status,
       String statusClass,
@@ -58,13 +65,27 @@ public final class Views {
       int failed,
       String message) {}
 
-  /** The runs page: one page of runs and the chart of the latest. */
+  /**
+   * The runs page: one page of runs (of every target, or of the one {@code target} names) and the
+   * chart of the latest; {@code filters} lead to the runs of each target when there are several.
+   */
   public record RunsPage(
       List<RunLine> runs,
       Chart chart,
       int page,
       @Nullable String newerHref,
-      @Nullable String olderHref) {}
+      @Nullable String olderHref,
+      String target,
+      List<Filter> filters) {
+
+    /** True when there are targets to choose from. */
+    public boolean anyFilters() {
+      return !filters.isEmpty();
+    }
+  }
+
+  /** A link that shows the runs of one target, or of all ({@code current} when shown now). */
+  public record Filter(String label, String href, boolean current) {}
 
   /** The bar chart of changes per run, with the durations as a line; coordinates in SVG units. */
   public record Chart(
@@ -90,6 +111,7 @@ public final class Views {
   /** One run with its changes. */
   public record RunPage(
       RunLine run,
+      String targetDisplayName,
       List<ChangeRow> changes,
       int total,
       int failures,
@@ -121,8 +143,9 @@ public final class Views {
       String error,
       String at) {}
 
-  /** One user or group. */
+  /** One user or group of the target named {@code target}. */
   public record ObjectPage(
+      String target,
       String kind,
       String sourceKey,
       String label,
@@ -137,9 +160,11 @@ public final class Views {
       List<ChangeRow> changes,
       int runsSearched) {}
 
-  /** A link to a user or group. */
-  public record Ref(String kind, String label, String sourceKey, String href, String note) {}
+  /** A link to a user or group of the target named {@code target}. */
+  public record Ref(
+      String target, String kind, String label, String sourceKey, String href, String note) {}
 
-  /** Search results. */
-  public record SearchPage(String query, List<Ref> results, boolean searched, int runsSearched) {}
+  /** Search results, among the targets named in {@code targets}. */
+  public record SearchPage(
+      String query, List<Ref> results, boolean searched, int runsSearched, String targets) {}
 }

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.scimsync.engine.state.RunStart;
 import org.scimsync.engine.state.RunStatus;
 import org.scimsync.engine.state.RunSummary;
 import org.scimsync.engine.testing.InMemoryStateStore;
+import org.scimsync.service.ui.PageTarget;
 import org.scimsync.service.ui.RunNotebook;
 import org.scimsync.service.ui.RunNotes;
 import org.scimsync.service.ui.StatusProbe;
@@ -21,7 +23,7 @@ class HistoryPagesTest {
   private final RunNotebook notebook = new RunNotebook();
   private final HistoryPages pages =
       new HistoryPages(
-          store,
+          List.of(new PageTarget("default", "target", store)),
           new StatusProbe() {
             @Override
             public List<String> problems() {
@@ -34,12 +36,11 @@ class HistoryPagesTest {
             }
 
             @Override
-            public Optional<Long> requestRun(boolean full) {
+            public Optional<Long> requestRun(@Nullable String target, boolean full) {
               return Optional.empty();
             }
           },
-          notebook,
-          "target");
+          notebook);
 
   private long run(RunStatus status, int applied, int failed, long seconds) {
     Instant start =
@@ -57,23 +58,23 @@ class HistoryPagesTest {
     for (int i = 0; i < 45; i++) {
       run(RunStatus.SUCCEEDED, i, 0, 1);
     }
-    Views.RunsPage first = pages.runs(0);
+    Views.RunsPage first = pages.runs(0, null);
     assertThat(first.runs()).hasSize(HistoryPages.PAGE_SIZE);
     assertThat(first.runs().get(0).id()).isEqualTo(45);
     assertThat(first.newerHref()).isNull();
     assertThat(first.olderHref()).isEqualTo("/ui/runs?page=1");
-    Views.RunsPage last = pages.runs(2);
+    Views.RunsPage last = pages.runs(2, null);
     assertThat(last.runs()).extracting(Views.RunLine::id).containsExactly(5L, 4L, 3L, 2L, 1L);
     assertThat(last.newerHref()).isEqualTo("/ui/runs?page=1");
     assertThat(last.olderHref()).isNull();
-    assertThat(pages.runs(3).runs()).isEmpty();
+    assertThat(pages.runs(3, null).runs()).isEmpty();
   }
 
   @Test
   void theChartScalesChangesAndDurationsToTheirMaximaOldestFirst() {
     run(RunStatus.SUCCEEDED, 10, 0, 2);
     run(RunStatus.PARTIAL, 30, 10, 8);
-    Views.Chart chart = pages.runs(0).chart();
+    Views.Chart chart = pages.runs(0, null).chart();
     assertThat(chart.bars()).hasSize(2);
     Views.Bar older = chart.bars().get(0);
     Views.Bar newer = chart.bars().get(1);
@@ -116,7 +117,7 @@ class HistoryPagesTest {
 
     assertThat(card.guardStop().withheldKnown()).isTrue();
     assertThat(card.guardStop().withheld()).containsExactly("delete user mallory");
-    assertThat(pages.run(stopped, "").orElseThrow().warnings())
+    assertThat(pages.run(stopped, null, "").orElseThrow().warnings())
         .containsExactly("user zoe: title: 1 character AWS refuses removed");
   }
 }
