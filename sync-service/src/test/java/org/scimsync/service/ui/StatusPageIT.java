@@ -228,6 +228,9 @@ class StatusPageIT {
   void theRunsTablePages() {
     String runs = fixture.page("/ui/runs").body();
     assertThat(runs).contains("id=\"run-chart\"").contains("run 1: 3 applied, 1 failed");
+    // one target: the links are those of a page without targets
+    assertThat(runs).contains("href=\"/ui/runs/1\"").doesNotContain("target&#61;");
+    assertThat(fixture.page("/ui/search?q=bob").body()).contains("href=\"/ui/users/u-bob\"");
     assertThat(fixture.page("/ui/runs?page=7").body()).contains("No runs on this page");
   }
 

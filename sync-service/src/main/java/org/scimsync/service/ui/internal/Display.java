@@ -52,31 +52,41 @@ final class Display {
   /**
    * The page of a run. Run ids are unique across the targets of one state store; the target in the
    * link picks the store when targets keep their state apart.
+   *
+   * @param target the target's name, or null on a page of one target (links as before targets)
    */
-  static String runHref(long id, String target) {
-    return "/ui/runs/" + id + "?target=" + target;
+  static String runHref(long id, @Nullable String target) {
+    return "/ui/runs/" + id + query(target);
   }
 
-  /** The page of one user or group of a target (target names need no encoding). */
-  static String objectHref(ObjectKind kind, String sourceKey, String target) {
+  /** The page of one user or group of a target; see {@link #runHref}. */
+  static String objectHref(ObjectKind kind, String sourceKey, @Nullable String target) {
     return (kind == ObjectKind.USER ? "/ui/users/" : "/ui/groups/")
         + URLEncoder.encode(sourceKey, StandardCharsets.UTF_8).replace("+", "%20")
-        + "?target="
-        + target;
+        + query(target);
+  }
+
+  /** The name of the target in a link when the page has several (target names need no encoding). */
+  static @Nullable String linkTarget(String target, boolean several) {
+    return several ? target : null;
+  }
+
+  private static String query(@Nullable String target) {
+    return target == null ? "" : "?target=" + target;
   }
 
   static String kindName(ObjectKind kind) {
     return kind == ObjectKind.USER ? "user" : "group";
   }
 
-  static Views.RunLine run(RunRecord run, String target) {
+  static Views.RunLine run(RunRecord run, String target, boolean several) {
     RunSummary summary = run.summary();
     RunStatus status = summary == null ? RunStatus.RUNNING : summary.status();
     String kind = run.start().dryRun() ? "dry run" : run.start().full() ? "full" : "incremental";
     return new Views.RunLine(
         run.id(),
         target,
-        runHref(run.id(), target),
+        runHref(run.id(), linkTarget(target, several)),
         statusText(status),
         "status-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-'),
         time(run.start().startedAt()),
@@ -99,17 +109,17 @@ final class Display {
     };
   }
 
-  static Views.ChangeRow change(JournalRecord record, String target) {
+  static Views.ChangeRow change(JournalRecord record, @Nullable String linkTarget) {
     ChangeOutcome outcome = record.outcome();
     String result =
         outcome == null ? "unfinished" : outcome.result().name().toLowerCase(Locale.ROOT);
     return new Views.ChangeRow(
         record.runId(),
-        runHref(record.runId(), target),
+        runHref(record.runId(), linkTarget),
         record.entry().change(),
         kindName(record.entry().objectKind()),
         record.entry().label(),
-        objectHref(record.entry().objectKind(), record.entry().sourceKey(), target),
+        objectHref(record.entry().objectKind(), record.entry().sourceKey(), linkTarget),
         String.join(", ", record.entry().attributes()),
         result,
         "outcome-" + result,

@@ -74,10 +74,10 @@ public final class HistoryPages {
     return new Views.TargetCard(
         target.name(),
         target.displayName(),
-        runsHref(0, target.name()),
+        runsHref(0, several() ? target.name() : null),
         problems.isEmpty(),
         problems,
-        recent.isEmpty() ? null : Display.run(recent.get(0), target.name()),
+        recent.isEmpty() ? null : Display.run(recent.get(0), target.name(), several()),
         nextRun,
         state.users().size(),
         state.groups().size(),
@@ -88,7 +88,7 @@ public final class HistoryPages {
   private Views.GuardStop guardStop(PageTarget target, RunRecord run) {
     Optional<RunNotes> notes = notes(target, run.id());
     return new Views.GuardStop(
-        Display.run(run, target.name()),
+        Display.run(run, target.name(), several()),
         notes.map(RunNotes::withheld).orElse(List.of()),
         notes.isPresent());
   }
@@ -120,7 +120,7 @@ public final class HistoryPages {
     for (PageTarget target : targets) {
       if (only == null || only.name().equals(target.name())) {
         for (RunRecord run : target.store().recentRuns(wanted)) {
-          runs.add(new TargetRun(target.name(), run));
+          runs.add(new TargetRun(target.name(), run, several()));
         }
       }
     }
@@ -189,12 +189,12 @@ public final class HistoryPages {
         failures++;
       }
       if (needle.isEmpty() || matches(record, needle)) {
-        rows.add(Display.change(record, target.name()));
+        rows.add(Display.change(record, Display.linkTarget(target.name(), several())));
       }
     }
     @Nullable RunNotes notes = notes(target, run.id()).orElse(null);
     return new Views.RunPage(
-        Display.run(run, target.name()),
+        Display.run(run, target.name(), several()),
         target.displayName(),
         rows,
         journal.size(),
@@ -205,6 +205,10 @@ public final class HistoryPages {
         notes == null ? List.of() : notes.warnings(),
         notes == null ? List.of() : notes.withheld(),
         notes == null ? "" : notes.planText());
+  }
+
+  private boolean several() {
+    return targets.size() > 1;
   }
 
   static boolean matches(JournalRecord record, String needle) {

@@ -78,7 +78,7 @@ public final class ObjectPages {
     for (RunRecord run : runs) {
       for (JournalRecord record : store.journal(run.id())) {
         if (record.entry().objectKind() == kind && record.entry().sourceKey().equals(sourceKey)) {
-          changes.add(Display.change(record, target.name()));
+          changes.add(Display.change(record, link(target)));
           if (label.isEmpty()) {
             label = record.entry().label();
           }
@@ -227,14 +227,17 @@ public final class ObjectPages {
     return name != null && name.isTextual() ? name.asText() : fallback;
   }
 
-  private static Views.Ref ref(
-      PageTarget target, ObjectKind kind, String key, String label, String note) {
+  private @Nullable String link(PageTarget target) {
+    return Display.linkTarget(target.name(), targets.size() > 1);
+  }
+
+  private Views.Ref ref(PageTarget target, ObjectKind kind, String key, String label, String note) {
     return new Views.Ref(
         target.name(),
         Display.kindName(kind),
         label,
         key,
-        Display.objectHref(kind, key, target.name()),
+        Display.objectHref(kind, key, link(target)),
         note);
   }
 

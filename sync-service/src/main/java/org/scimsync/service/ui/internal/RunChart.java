@@ -68,7 +68,8 @@ final class RunChart {
               runs.get(i).target());
       bars.add(
           new Views.Bar(
-              Display.runHref(run.id(), runs.get(i).target()),
+              Display.runHref(
+                  run.id(), Display.linkTarget(runs.get(i).target(), runs.get(i).several())),
               title,
               x,
               barWidth,

@@ -3,8 +3,8 @@ package org.scimsync.service.ui.internal;
 import java.util.Comparator;
 import org.scimsync.engine.state.RunRecord;
 
-/** A run and the name of the target it ran for. */
-record TargetRun(String target, RunRecord run) {
+/** A run, the name of the target it ran for, and whether the page shows several targets. */
+record TargetRun(String target, RunRecord run, boolean several) {
 
   /** Newest first: by start, then by id (ids grow within a store). */
   static final Comparator<TargetRun> NEWEST_FIRST =
@@ -13,6 +13,6 @@ record TargetRun(String target, RunRecord run) {
           .reversed();
 
   Views.RunLine line() {
-    return Display.run(run, target);
+    return Display.run(run, target, several);
   }
 }
