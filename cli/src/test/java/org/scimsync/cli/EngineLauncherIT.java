@@ -59,7 +59,8 @@ class EngineLauncherIT {
         assertThat(emulator.snapshot().users()).isEmpty();
         assertThat(store.run(stopped.runId()).orElseThrow().summary().message())
             .isEqualTo("stopped by shutdown");
-        assertThat(metrics.scrape()).contains("scim_sync_managed_objects{kind=\"user\"} 0.0");
+        assertThat(metrics.scrape())
+            .contains("scim_sync_managed_objects{kind=\"user\",target=\"default\"} 0.0");
 
         RunResult next =
             launcher.launch(new RunRequest(Trigger.SCHEDULE, true, Set.of(), StopSignal.NEVER));
@@ -68,7 +69,8 @@ class EngineLauncherIT {
         int users = emulator.snapshot().users().size();
         assertThat(users).isPositive();
         assertThat(metrics.scrape())
-            .contains("scim_sync_managed_objects{kind=\"user\"} " + (double) users);
+            .contains(
+                "scim_sync_managed_objects{kind=\"user\",target=\"default\"} " + (double) users);
       }
     }
   }

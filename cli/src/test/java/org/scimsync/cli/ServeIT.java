@@ -93,10 +93,12 @@ class ServeIT {
         URI metrics = URI.create("http://127.0.0.1:" + service.address().getPort() + "/metrics");
         String text = awaitMetric(http, metrics, "scim_sync_runs_total{");
 
-        assertThat(metricValue(text, "scim_sync_target_throttled_total")).isGreaterThan(0);
+        assertThat(metricValue(text, "scim_sync_target_throttled_total{target=\"default\"}"))
+            .isGreaterThan(0);
         int users = emulator.snapshot().users().size();
         assertThat(users).isGreaterThan(0);
-        assertThat(metricValue(text, "scim_sync_managed_objects{kind=\"user\"}")).isEqualTo(users);
+        assertThat(metricValue(text, "scim_sync_managed_objects{kind=\"user\",target=\"default\"}"))
+            .isEqualTo(users);
       }
     }
   }

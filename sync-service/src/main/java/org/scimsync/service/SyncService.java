@@ -378,11 +378,13 @@ public final class SyncService implements AutoCloseable {
           : Optional.ofNullable(schedule.nextFireAfter(clock.instant()));
     }
 
-    // The page checks the target's name; the coordinator runs every target (issue 22).
+    /** A run of one target (the page checked the name), or of every target when null. */
     @Override
     public Optional<Long> requestRun(@Nullable String target, boolean full) {
       Optional<TriggerReceipt> receipt =
-          coordinator.submit(Trigger.UI, full, Set.of(), Duration.ZERO);
+          target != null && coordinator instanceof TargetQueues queues
+              ? queues.submit(target, Trigger.UI, full, Set.of(), Duration.ZERO)
+              : coordinator.submit(Trigger.UI, full, Set.of(), Duration.ZERO);
       receipt.ifPresent(r -> metrics.recordTrigger(Trigger.UI, r.merged()));
       return receipt.map(TriggerReceipt::triggerId);
     }
@@ -447,14 +449,14 @@ public final class SyncService implements AutoCloseable {
 
   private void runEnded(ServiceTarget target, RunRequest request, @Nullable RunResult result) {
     if (result == null) {
-      metrics.recordRunError(request.trigger());
+      metrics.recordRunError(target.name(), request.trigger());
       return;
     }
     lastResults.put(target.name(), result);
     if (result.notes() != null && result.runId() > 0) {
       notebook.record(result.runId(), result.notes());
     }
-    metrics.recordRun(request.trigger(), result);
+    metrics.recordRun(target.name(), request.trigger(), result);
   }
 
   private List<String> readinessProblems() {

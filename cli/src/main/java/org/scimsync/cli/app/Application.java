@@ -49,6 +49,7 @@ import org.scimsync.service.StatusPageSettings;
 import org.scimsync.service.SyncMetrics;
 import org.scimsync.service.SyncService;
 import org.scimsync.service.WebhookSignature;
+import org.scimsync.service.ui.PageTarget;
 import org.scimsync.service.ui.PlanPage;
 import org.scimsync.service.ui.StatusPage;
 import org.scimsync.sources.DirectorySources;
@@ -179,7 +180,7 @@ public final class Application implements AutoCloseable {
                   ? null
                   : (api, status, elapsed) -> {
                     if (status == THROTTLED) {
-                      metrics.recordThrottled();
+                      metrics.recordThrottled(name);
                     }
                   };
           return new TargetRuntime(config, spec, () -> store().forTarget(name), listener, clock);
@@ -471,7 +472,13 @@ public final class Application implements AutoCloseable {
                 config.ui() == null
                     ? null
                     : new StatusPageSettings(
-                        config.ui(), targetName(selected.get(0).target().url()))));
+                        config.ui(),
+                        runtimes().stream()
+                            .map(
+                                t ->
+                                    new PageTarget(
+                                        t.name(), targetName(t.spec().target().url()), t.store()))
+                            .toList())));
     service.start();
     return service;
   }

@@ -12,6 +12,7 @@ import org.scimsync.engine.source.SharedDirectory;
 import org.scimsync.engine.state.ChangeOutcome;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.StoredState;
+import org.scimsync.engine.state.TargetNames;
 import org.scimsync.service.RunLauncher;
 import org.scimsync.service.RunRequest;
 import org.scimsync.service.RunResult;
@@ -31,17 +32,19 @@ public final class EngineLauncher implements RunLauncher {
   }
 
   private final Runs runs;
+  private final String target;
   private final StateStore store;
   private final SyncMetrics metrics;
 
   /** A launcher running {@code engine}, which reads the directory on its own. */
   public EngineLauncher(SyncEngine engine, StateStore store, SyncMetrics metrics) {
-    this((request, options) -> engine.run(options), store, metrics);
+    this((request, options) -> engine.run(options), TargetNames.DEFAULT, store, metrics);
     Objects.requireNonNull(engine, "engine");
   }
 
-  private EngineLauncher(Runs runs, StateStore store, SyncMetrics metrics) {
+  private EngineLauncher(Runs runs, String target, StateStore store, SyncMetrics metrics) {
     this.runs = runs;
+    this.target = target;
     this.store = Objects.requireNonNull(store, "store");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
@@ -58,6 +61,7 @@ public final class EngineLauncher implements RunLauncher {
             return target.engine(reader).run(options);
           }
         },
+        target.name(),
         target.store(),
         metrics);
   }
@@ -71,7 +75,7 @@ public final class EngineLauncher implements RunLauncher {
             .withStopRequested(request.stop()::stopRequested);
     RunReport report = runs.run(request, options);
     StoredState state = store.load();
-    metrics.setManagedCounts(state.users().size(), state.groups().size());
+    metrics.setManagedCounts(target, state.users().size(), state.groups().size());
     Map<String, Integer> byKind = new TreeMap<>();
     for (ChangeResult result : report.results()) {
       if (result.result() == ChangeOutcome.Result.APPLIED) {
