@@ -210,6 +210,26 @@ class SeveralTargetsIT {
     assertThat(guarded.snapshot().users()).isEmpty();
   }
 
+  @Test
+  void validateChecksTheDirectoryOnceAndEachTargetByName() {
+    broken.faults(FaultSettings.none().withError500BeforeRatio(1.0));
+    CliRun offline = run("validate", "--offline");
+    assertThat(offline.exitCode()).as(offline.all()).isZero();
+    assertThat(offline.out())
+        .contains("ok    target aws: rules: 4 user and 0 group mappings compiled")
+        .contains("ok    target guarded: rules: 4 user and 0 group mappings compiled");
+
+    CliRun online = run("validate");
+    assertThat(online.exitCode()).as(online.all()).isEqualTo(4);
+    assertThat(online.out().lines().filter(l -> l.startsWith("ok    source ")).count())
+        .isEqualTo(1);
+    assertThat(online.out())
+        .contains("ok    target aws: mapping: 25 users and 5 groups in scope")
+        .contains("ok    target aws: target " + aws.baseUri())
+        .contains("FAIL  target broken: target " + broken.baseUri())
+        .contains("ok    target guarded: target " + guarded.baseUri());
+  }
+
   /** The text between the headings of two targets. */
   private static String part(String out, String target, String next) {
     int from = out.indexOf("== target " + target + " ==");
