@@ -59,7 +59,8 @@ public final class HistoryPages {
     return new Views.Overview(List.copyOf(cards));
   }
 
-  private Views.TargetCard card(PageTarget target, List<String> problems, String nextRun) {
+  private Views.TargetCard card(PageTarget target, List<String> allProblems, String nextRun) {
+    List<String> problems = problemsOf(target.name(), allProblems);
     List<RunRecord> recent = target.store().recentRuns(GUARD_SEARCH);
     StoredState state = target.store().load();
     int memberships = state.memberships().values().stream().mapToInt(Set::size).sum();
@@ -83,6 +84,27 @@ public final class HistoryPages {
         state.groups().size(),
         memberships,
         guard);
+  }
+
+  /**
+   * The problems a target's card shows: the service's own, and those the service names this target
+   * in ({@code "target aws: ..."}, shown without the prefix); never another target's.
+   */
+  static List<String> problemsOf(String target, List<String> problems) {
+    String mine = "target " + target + ": ";
+    List<String> shown = new ArrayList<>();
+    for (String problem : problems) {
+      if (problem.startsWith(mine)) {
+        shown.add(problem.substring(mine.length()));
+      } else if (!isAnotherTargets(problem)) {
+        shown.add(problem);
+      }
+    }
+    return List.copyOf(shown);
+  }
+
+  private static boolean isAnotherTargets(String problem) {
+    return problem.matches("target [a-z0-9][a-z0-9-]*: .*");
   }
 
   private Views.GuardStop guardStop(PageTarget target, RunRecord run) {

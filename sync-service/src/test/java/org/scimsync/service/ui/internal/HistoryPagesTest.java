@@ -89,6 +89,23 @@ class HistoryPagesTest {
   }
 
   @Test
+  void eachCardShowsTheServicesProblemsAndItsOwnButNeverAnotherTargets() {
+    List<String> problems =
+        List.of(
+            "shutting down",
+            "target aws: the last run (3) could not reach the source or the target",
+            "target slack: the last run (4) could not reach the source or the target");
+
+    assertThat(HistoryPages.problemsOf("aws", problems))
+        .containsExactly(
+            "shutting down", "the last run (3) could not reach the source or the target");
+    assertThat(HistoryPages.problemsOf("slack", problems))
+        .containsExactly(
+            "shutting down", "the last run (4) could not reach the source or the target");
+    assertThat(HistoryPages.problemsOf("github", problems)).containsExactly("shutting down");
+  }
+
+  @Test
   void theOverviewShowsTheProblemsAndTheLastGuardStopWithWhatItHeldBack() {
     long stopped = run(RunStatus.STOPPED_BY_GUARD, 0, 0, 1);
     run(RunStatus.SUCCEEDED, 1, 0, 1);
