@@ -7,7 +7,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,44 +18,28 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.cli.app.internal.ChangeProgress;
 import org.scimsync.cli.app.internal.ConfigurationCheck;
-import org.scimsync.cli.app.internal.EngineLauncher;
-import org.scimsync.cli.app.internal.RunHistoryView;
-import org.scimsync.cli.app.internal.SourceWatch;
+import org.scimsync.cli.app.internal.ServiceAssembly;
+import org.scimsync.cli.app.internal.StateReports;
 import org.scimsync.cli.app.internal.TargetRuns;
 import org.scimsync.cli.app.internal.TargetRuntime;
+import org.scimsync.cli.app.internal.WiredTargets;
 import org.scimsync.cli.config.ScimSyncConfig;
 import org.scimsync.cli.config.TargetSpec;
 import org.scimsync.cli.exit.CliException;
 import org.scimsync.cli.exit.ExitCode;
 import org.scimsync.cli.exit.ExitCodes;
-import org.scimsync.client.RequestListener;
 import org.scimsync.client.ScimClient;
-import org.scimsync.common.Secret;
 import org.scimsync.engine.PlanJson;
 import org.scimsync.engine.RunReport;
 import org.scimsync.engine.SyncEngine;
 import org.scimsync.engine.SyncOptions;
 import org.scimsync.engine.plan.Plan;
 import org.scimsync.engine.source.DirectorySource;
-import org.scimsync.engine.source.SharedDirectory;
-import org.scimsync.engine.state.StateStore;
 import org.scimsync.mapping.MappingRules;
-import org.scimsync.service.ClusterSettings;
-import org.scimsync.service.ReadinessProbe;
-import org.scimsync.service.ServiceSettings;
-import org.scimsync.service.ServiceTarget;
-import org.scimsync.service.StatusPageSettings;
-import org.scimsync.service.SyncMetrics;
 import org.scimsync.service.SyncService;
-import org.scimsync.service.WebhookSignature;
-import org.scimsync.service.ui.PageTarget;
 import org.scimsync.service.ui.PlanPage;
 import org.scimsync.service.ui.StatusPage;
 import org.scimsync.sources.DirectorySources;
-import org.scimsync.state.postgres.PostgresConnection;
-import org.scimsync.state.postgres.PostgresStateStore;
-import org.scimsync.state.sql.SqlStateStore;
-import org.scimsync.state.sqlite.SqliteStateStore;
 
 /**
  * The composition root: the only place that turns a configuration into the engine's ports (the
@@ -66,20 +49,16 @@ import org.scimsync.state.sqlite.SqliteStateStore;
  */
 public final class Application implements AutoCloseable {
 
-  private static final int THROTTLED = 429;
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Application.class);
-
   private final ScimSyncConfig config;
   private final List<TargetSpec> selected;
   private final Clock clock;
-  private final Map<String, TargetRuntime> runtimes = new LinkedHashMap<>();
-  private @Nullable SqlStateStore store;
-  private @Nullable SyncMetrics serviceMetrics;
+  private final WiredTargets targets;
 
   private Application(ScimSyncConfig config, List<TargetSpec> selected, Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
     this.selected = List.copyOf(selected);
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.targets = new WiredTargets(config, this.selected, clock);
   }
 
   /** Wires the application for every target of a configuration; nothing is opened yet. */
@@ -117,7 +96,19 @@ public final class Application implements AutoCloseable {
   }
 
   private static String names(List<TargetSpec> targets) {
-    return String.join(", ", targets.stream().map(TargetSpec::name).toList());
+    return WiredTargets.names(targets);
+  }
+
+  private TargetRuntime single() {
+    return targets.single();
+  }
+
+  private List<TargetRuntime> runtimes() {
+    return targets.all();
+  }
+
+  private boolean stateExists() {
+    return targets.stateExists();
   }
 
   /** The names of the targets this application works on, in the order of the configuration. */
@@ -150,75 +141,6 @@ public final class Application implements AutoCloseable {
    */
   public Map<String, String> rememberedCapabilities() {
     return stateExists() ? single().rememberedCapabilities() : Map.of();
-  }
-
-  /** The one target this application works on; exit code 2 when it works on several. */
-  private TargetRuntime single() {
-    if (selected.size() != 1) {
-      throw new CliException(
-          ExitCode.INVALID,
-          "this needs one target: add --target NAME (the targets of "
-              + config.file().getFileName()
-              + ": "
-              + names(selected)
-              + ")");
-    }
-    return runtime(selected.get(0));
-  }
-
-  private synchronized List<TargetRuntime> runtimes() {
-    return selected.stream().map(this::runtime).toList();
-  }
-
-  private synchronized TargetRuntime runtime(TargetSpec spec) {
-    return runtimes.computeIfAbsent(
-        spec.name(),
-        name -> {
-          SyncMetrics metrics = serviceMetrics;
-          RequestListener listener =
-              metrics == null
-                  ? null
-                  : (api, status, elapsed) -> {
-                    if (status == THROTTLED) {
-                      metrics.recordThrottled(name);
-                    }
-                  };
-          return new TargetRuntime(config, spec, () -> store().forTarget(name), listener, clock);
-        });
-  }
-
-  /** The one state store of every target, opened once (the targets' runs reach it at once). */
-  private synchronized SqlStateStore store() {
-    if (store == null) {
-      PostgresConnection database = config.stateDatabase();
-      store =
-          database == null
-              ? SqliteStateStore.open(config.statePath())
-              : PostgresStateStore.open(database);
-      warnAboutStateOfOtherTargets(store);
-    }
-    return store;
-  }
-
-  /** State kept for a target no longer configured is kept, not used: say so once. */
-  private void warnAboutStateOfOtherTargets(SqlStateStore opened) {
-    List<String> configured = config.targets().stream().map(TargetSpec::name).toList();
-    for (String name : opened.targetsWithState()) {
-      if (!configured.contains(name)) {
-        LOG.warn(
-            "state.unconfiguredTarget target={} state={}: the state store keeps the links and"
-                + " history of a target this configuration does not name; to go on with them,"
-                + " name that target '{}' again",
-            name,
-            config.stateLocation(),
-            name);
-      }
-    }
-  }
-
-  /** False while there is no state file yet (none is created to say so); a database always is. */
-  private boolean stateExists() {
-    return config.stateDatabase() != null || Files.exists(config.statePath());
   }
 
   /**
@@ -370,60 +292,21 @@ public final class Application implements AutoCloseable {
 
   /** Prints the last run and the objects under management, of each target. */
   public ExitCode status(Console console) {
-    RunHistoryView view = new RunHistoryView(console.out(), console.json());
-    if (!stateExists()) {
-      view.noState(config.stateLocation());
-    } else if (selected.size() == 1 && !config.severalTargets()) {
-      StateStore state = single().store();
-      view.status(config.stateLocation(), state.load(), state.recentRuns(1));
-    } else {
-      Map<String, RunHistoryView.TargetStatus> statuses = new LinkedHashMap<>();
-      for (TargetRuntime target : runtimes()) {
-        statuses.put(
-            target.name(),
-            new RunHistoryView.TargetStatus(target.store().load(), target.store().recentRuns(1)));
-      }
-      view.statuses(config.stateLocation(), statuses);
-    }
-    return ExitCode.OK;
+    return reports(console).status();
   }
 
   /** Prints the most recent runs, newest first, of each target (named when there are several). */
   public ExitCode history(int limit, Console console) {
-    RunHistoryView view = new RunHistoryView(console.out(), console.json());
-    if (!stateExists()) {
-      view.noState(config.stateLocation());
-    } else if (!config.severalTargets()) {
-      view.runs(single().store().recentRuns(limit));
-    } else {
-      List<RunHistoryView.TargetRun> runs = new ArrayList<>();
-      for (TargetRuntime target : runtimes()) {
-        target.store().recentRuns(limit).stream()
-            .map(run -> new RunHistoryView.TargetRun(target.name(), run))
-            .forEach(runs::add);
-      }
-      runs.sort(
-          java.util.Comparator.comparingLong((RunHistoryView.TargetRun r) -> r.run().id())
-              .reversed());
-      view.targetRuns(runs.subList(0, Math.min(limit, runs.size())));
-    }
-    return ExitCode.OK;
+    return reports(console).history(limit);
   }
 
   /** Prints every change of one run, whichever target it belongs to. */
   public ExitCode runDetail(long runId, Console console) {
-    if (!stateExists()) {
-      throw new CliException(ExitCode.INVALID, "no run " + runId + ": no state file yet");
-    }
-    for (TargetRuntime target : runtimes()) {
-      var run = target.store().run(runId);
-      if (run.isPresent()) {
-        new RunHistoryView(console.out(), console.json())
-            .run(run.get(), target.store().journal(runId));
-        return ExitCode.OK;
-      }
-    }
-    throw new CliException(ExitCode.INVALID, "no run " + runId + " in the history");
+    return reports(console).runDetail(runId);
+  }
+
+  private StateReports reports(Console console) {
+    return new StateReports(config, targets, console.out(), console.json());
   }
 
   /**
@@ -434,59 +317,7 @@ public final class Application implements AutoCloseable {
    * returned service to stop it.
    */
   public SyncService startService() {
-    ServiceSettings settings = ServiceSettings.of(config.schedule(), config.webhook());
-    Secret secret = config.webhook().secret();
-    if (!runtimes.isEmpty()) {
-      throw new IllegalStateException("the service needs clients of its own, made for its metrics");
-    }
-    SyncMetrics metrics = SyncMetrics.create();
-    serviceMetrics = metrics;
-    SharedDirectory directory = new SharedDirectory(source());
-    List<ServiceTarget> targets = new ArrayList<>();
-    for (TargetRuntime target : runtimes()) {
-      targets.add(
-          new ServiceTarget(
-              target.name(), EngineLauncher.of(target, directory, metrics), target.store()));
-    }
-    PostgresConnection database = config.stateDatabase();
-    @Nullable ClusterSettings cluster =
-        database == null
-            ? null
-            : new ClusterSettings(
-                database.dataSource(),
-                ClusterSettings.thisInstance(),
-                config.schedule().clusterCheckinInterval());
-    SyncService service =
-        new SyncService(
-            settings,
-            targets,
-            secret == null ? null : WebhookSignature.of(secret),
-            ReadinessProbe.ALWAYS_READY,
-            metrics,
-            clock,
-            new SyncService.Extras(
-                cluster,
-                config.schedule().watch()
-                    ? new SourceWatch(config.source(), config.schedule().watchPollInterval())
-                    : null,
-                config.ui() == null
-                    ? null
-                    : new StatusPageSettings(
-                        config.ui(),
-                        runtimes().stream()
-                            .map(
-                                t ->
-                                    new PageTarget(
-                                        t.name(), targetName(t.spec().target().url()), t.store()))
-                            .toList())));
-    service.start();
-    return service;
-  }
-
-  /** How the status page names the target: its host and port, never its path or credentials. */
-  private static String targetName(java.net.URI url) {
-    String host = url.getHost() == null ? String.valueOf(url) : url.getHost();
-    return url.getPort() < 0 ? host : host + ":" + url.getPort();
+    return ServiceAssembly.start(config, targets, clock);
   }
 
   /** The status page's address, when the configuration turns it on: for {@code serve} to print. */
@@ -526,14 +357,6 @@ public final class Application implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      for (TargetRuntime runtime : runtimes.values()) {
-        runtime.close();
-      }
-    } finally {
-      if (store != null) {
-        store.close();
-      }
-    }
+    targets.close();
   }
 }
