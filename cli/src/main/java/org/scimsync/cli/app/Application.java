@@ -172,9 +172,14 @@ public final class Application implements AutoCloseable {
    */
   public ExitCode sync(RunRequest request, Console console) {
     if (selected.size() > 1) {
-      return report(
-          console,
-          TargetRuns.each(runtimes(), source(), (t, engine) -> engine.run(options(request))));
+      TargetReports reports = new TargetReports(console);
+      int reads =
+          TargetRuns.each(
+              runtimes(),
+              source(),
+              (t, engine) -> rendered(engine.run(options(request)), console),
+              reports::add);
+      return reports.finish(reads);
     }
     RunReport report;
     if (console.interactive() && !console.json() && !request.dryRun()) {
@@ -197,13 +202,14 @@ public final class Application implements AutoCloseable {
     return ExitCodes.of(report.status());
   }
 
-  /** Prints the report (or the failure) of each target, and returns the most serious exit code. */
-  private ExitCode report(Console console, TargetRuns.Ran<RunReport> outcomes) {
-    return new TargetReports(console)
-        .print(
-            outcomes,
-            report -> ExitCodes.of(report.status()),
-            (report, exit) -> console.json() ? report.toJson(exit) : report.toText(exit));
+  /** A target's report as the console prints it, with its exit code. */
+  private static TargetReports.Rendered rendered(RunReport report, Console console) {
+    ExitCode code = ExitCodes.of(report.status());
+    return new TargetReports.Rendered(
+        code,
+        console.json()
+            ? report.toJson(code.code())
+            : Colours.plan(report.toText(code.code()), console));
   }
 
   /**
@@ -225,12 +231,19 @@ public final class Application implements AutoCloseable {
       if (out != null || html) {
         single(); // a saved plan and a plan page belong to one target
       }
-      return new TargetReports(console)
-          .print(
-              TargetRuns.each(runtimes(), source(), (t, engine) -> engine.plan(options(request))),
-              plan -> plan.safety().isPassed() ? ExitCode.OK : ExitCode.SAFETY_STOP,
-              (plan, exit) ->
-                  console.json() ? PlanJson.write(plan) : Colours.plan(plan.toText(), console));
+      TargetReports reports = new TargetReports(console);
+      int reads =
+          TargetRuns.each(
+              runtimes(),
+              source(),
+              (t, engine) -> {
+                Plan plan = engine.plan(options(request));
+                return new TargetReports.Rendered(
+                    plan.safety().isPassed() ? ExitCode.OK : ExitCode.SAFETY_STOP,
+                    console.json() ? PlanJson.write(plan) : Colours.plan(plan.toText(), console));
+              },
+              reports::add);
+      return reports.finish(reads);
     }
     Plan plan = engine().plan(options(request));
     boolean htmlFile = out != null && isHtml(out);

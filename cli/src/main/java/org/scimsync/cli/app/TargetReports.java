@@ -1,101 +1,127 @@
 package org.scimsync.cli.app;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
-import java.util.function.Function;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.scimsync.cli.app.internal.TargetRuns;
 import org.scimsync.cli.exit.ExitCode;
 import org.scimsync.cli.exit.ExitCodes;
 import org.scimsync.engine.PlanJson;
 
 /**
- * Prints what a command did for each of several targets: in text, a heading per target and its
- * report or error; in JSON, {@code {"targets": [{"target", "exitCode", "report" | "error"}],
- * "exitCode"}}. A failed target is reported like any other: the others' reports are never lost.
+ * Prints what a command did for each of several targets, target by target in the configuration's
+ * order as soon as each is known: in text, a heading per target and its report or error; in JSON,
+ * {@code {"targets": [{"target", "exitCode", "report" | "error"}], "directoryReads", "exitCode"}},
+ * streamed to the output (a report of tens of thousands of changes is never held twice, nor the
+ * whole document at once). A failed target is reported like any other: the others' reports are
+ * never lost.
  */
 final class TargetReports {
 
+  /**
+   * One target's value, rendered on the target's own thread as soon as it ended, so that what it
+   * was rendered from (a plan, a report with every change) is not kept until the others end.
+   *
+   * @param code its exit code
+   * @param text as the console prints it: JSON in JSON mode
+   */
+  record Rendered(ExitCode code, String text) {
+
+    Rendered {
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
   private final Console console;
-  private final ObjectMapper json = PlanJson.mapper();
+  private final List<ExitCode> codes = new ArrayList<>();
+  private @Nullable JsonGenerator json;
 
   TargetReports(Console console) {
     this.console = console;
   }
 
-  /**
-   * Prints the outcomes in order and returns the most serious exit code.
-   *
-   * @param exitOf the exit code of a value
-   * @param render a value as the console prints it (JSON text when the console is in JSON mode)
-   */
-  <T> ExitCode print(
-      TargetRuns.Ran<T> ran, Function<T, ExitCode> exitOf, BiFunction<T, Integer, String> render) {
-    List<TargetRuns.Outcome<T>> outcomes = ran.outcomes();
-    List<ExitCode> codes = new ArrayList<>();
-    ArrayNode documents = json.createArrayNode();
-    for (TargetRuns.Outcome<T> outcome : outcomes) {
-      String name = outcome.target().name();
-      T value = outcome.value();
-      ExitCode code = value == null ? ExitCodes.of(outcome.failure()) : exitOf.apply(value);
-      codes.add(code);
-      if (console.json()) {
-        ObjectNode document = documents.addObject();
-        document.put("target", name);
-        document.put("exitCode", code.code());
+  /** Prints one target's outcome; called in the order of the targets. */
+  void add(TargetRuns.Outcome<Rendered> outcome) {
+    String name = outcome.target().name();
+    Rendered value = outcome.value();
+    RuntimeException failure = outcome.failure();
+    ExitCode code = value == null ? ExitCodes.of(failure) : value.code();
+    codes.add(code);
+    if (console.json()) {
+      try {
+        JsonGenerator out = generator();
+        out.writeStartObject();
+        out.writeStringField("target", name);
+        out.writeNumberField("exitCode", code.code());
         if (value == null) {
-          document.put("error", ExitCodes.describe(outcome.failure()));
+          out.writeStringField("error", ExitCodes.describe(failure));
         } else {
-          document.set("report", parse(render.apply(value, code.code())));
+          out.writeFieldName("report");
+          out.writeRawValue(value.text().strip());
         }
-      } else {
-        console.out().println("== target " + name + " ==");
-        if (value == null) {
-          console.out().println("error: " + ExitCodes.describe(outcome.failure()));
-          console.out().println("(exit " + code.code() + ")");
-        } else {
-          console.out().print(render.apply(value, code.code()));
-        }
-        console.out().println();
+        out.writeEndObject();
+        out.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the report of target " + name, e);
       }
+    } else {
+      console.out().println("== target " + name + " ==");
+      if (value == null) {
+        console.out().println("error: " + ExitCodes.describe(failure));
+        console.out().println("(exit " + code.code() + ")");
+      } else {
+        console.out().print(value.text());
+      }
+      console.out().println();
+      console.out().flush();
     }
+  }
+
+  private JsonGenerator generator() throws IOException {
+    if (json == null) {
+      JsonGenerator out = PlanJson.mapper().getFactory().createGenerator(console.out());
+      out.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      out.useDefaultPrettyPrinter();
+      out.writeStartObject();
+      out.writeArrayFieldStart("targets");
+      json = out;
+    }
+    return json;
+  }
+
+  /** Ends the output and returns the most serious exit code of the targets. */
+  ExitCode finish(int directoryReads) {
     ExitCode worst = ExitCodes.worst(codes);
     if (console.json()) {
-      ObjectNode all = json.createObjectNode();
-      all.set("targets", documents);
-      all.put("directoryReads", ran.directoryReads());
-      all.put("exitCode", worst.code());
       try {
-        console.out().println(json.writerWithDefaultPrettyPrinter().writeValueAsString(all));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("the reports cannot be written as JSON", e);
+        JsonGenerator out = generator();
+        out.writeEndArray();
+        out.writeNumberField("directoryReads", directoryReads);
+        out.writeNumberField("exitCode", worst.code());
+        out.writeEndObject();
+        out.flush();
+        console.out().println();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the reports", e);
       }
     } else {
       console
           .out()
           .println(
               "targets: "
-                  + outcomes.size()
+                  + codes.size()
                   + ", directory read "
-                  + ran.directoryReads()
-                  + (ran.directoryReads() == 1 ? " time" : " times")
+                  + directoryReads
+                  + (directoryReads == 1 ? " time" : " times")
                   + ", exit "
                   + worst.code());
     }
     console.out().flush();
     return worst;
-  }
-
-  private JsonNode parse(String text) {
-    try {
-      return json.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a report is not JSON", e);
-    }
   }
 }

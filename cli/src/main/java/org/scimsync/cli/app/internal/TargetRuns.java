@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.SyncEngine;
 import org.scimsync.engine.source.DirectorySource;
@@ -45,27 +46,18 @@ public final class TargetRuns {
   }
 
   /**
-   * What the targets' work came to.
-   *
-   * @param outcomes each target's, in the order of the targets
-   * @param directoryReads how many reads of the whole directory (or of its changes) reached the
-   *     directory for all of them: 1 when they shared one
-   */
-  public record Ran<T>(List<Outcome<T>> outcomes, int directoryReads) {
-
-    public Ran {
-      outcomes = List.copyOf(outcomes);
-    }
-  }
-
-  /**
    * Does {@code work} for every target at once, with engines sharing one read of {@code source},
-   * and returns the outcomes in the order of {@code targets} once all have ended.
+   * and hands each outcome to {@code inOrder} in the order of {@code targets}, as soon as it and
+   * those before it have ended (nothing of a target is kept once handed on).
+   *
+   * @return how many reads of the whole directory (or of its changes) reached the directory for all
+   *     of them: 1 when they shared one
    */
-  public static <T> Ran<T> each(
+  public static <T> int each(
       List<TargetRuntime> targets,
       DirectorySource source,
-      BiFunction<TargetRuntime, SyncEngine, T> work) {
+      BiFunction<TargetRuntime, SyncEngine, T> work,
+      Consumer<Outcome<T>> inOrder) {
     SharedDirectory directory = new SharedDirectory(source);
     long askedAt = System.nanoTime();
     ExecutorService threads =
@@ -88,12 +80,12 @@ public final class TargetRuns {
                   }
                 }));
       }
-      List<Outcome<T>> outcomes = new ArrayList<>();
       for (int i = 0; i < targets.size(); i++) {
-        outcomes.add(outcome(targets.get(i), futures.get(i)));
+        inOrder.accept(outcome(targets.get(i), futures.get(i)));
+        futures.set(i, null);
       }
       LOG.info("targets.ran targets={} directoryReads={}", targets.size(), directory.sourceReads());
-      return new Ran<>(outcomes, directory.sourceReads());
+      return directory.sourceReads();
     } finally {
       threads.shutdownNow();
     }
