@@ -160,7 +160,8 @@ public final class TargetsBenchmark {
               after.groups().size(),
               report == null ? "ERROR" : report.status(),
               outcome.exitCode(),
-              report == null ? 0 : report.wall().toMillis() / 1000.0,
+              report == null ? 0 : report.planDuration().toMillis() / 1000.0,
+              report == null ? 0 : report.applyDuration().toMillis() / 1000.0,
               stats.byApi(),
               stats.throttled(),
               stats.writes(),
@@ -168,12 +169,13 @@ public final class TargetsBenchmark {
               report == null ? outcome.error() : report.message());
       results.add(result);
       step(
-          "%s %s: %s, wall %.1f s, bound %.1f s (%s), ratio %.2f, writes %d/%d, reads %d/%d,"
+          "%s %s: %s, wall %.1f s (apply %.1f s), bound %.1f s (%s), ratio %.2f, writes %d/%d, reads %d/%d,"
               + " 429s %d",
           name,
           result.target(),
           result.status(),
           result.wallSeconds(),
+          result.applySeconds(),
           result.boundSeconds(),
           result.limitingApi(),
           result.ratio(),

@@ -96,6 +96,9 @@ public record TargetsResults(
    * @param status its run's status (or {@code ERROR})
    * @param exitCode its exit code
    * @param wallSeconds its run's plan and apply durations, from its report
+   * @param planSeconds its report's plan duration (reading, which waits for the shared read,
+   *     mapping, listing the target, planning)
+   * @param applySeconds its report's apply duration
    * @param boundSeconds the floor its quotas set for the strictly needed requests
    * @param limitingApi the API with the longest floor
    * @param ratio wall / bound; 0 when the bound is 0
@@ -119,6 +122,8 @@ public record TargetsResults(
       String status,
       int exitCode,
       double wallSeconds,
+      double planSeconds,
+      double applySeconds,
       double boundSeconds,
       String limitingApi,
       double ratio,
@@ -144,7 +149,8 @@ public record TargetsResults(
         int groupsAfter,
         String status,
         int exitCode,
-        double wallSeconds,
+        double planSeconds,
+        double applySeconds,
         Map<String, Long> requestsByApi,
         long throttled,
         long writes,
@@ -161,10 +167,12 @@ public record TargetsResults(
           groupsAfter,
           status,
           exitCode,
-          wallSeconds,
+          planSeconds + applySeconds,
+          planSeconds,
+          applySeconds,
           floor.boundSeconds(),
           floor.limitingApi(),
-          floor.boundSeconds() > 0 ? wallSeconds / floor.boundSeconds() : 0,
+          floor.boundSeconds() > 0 ? (planSeconds + applySeconds) / floor.boundSeconds() : 0,
           requestsByApi,
           floor.needed(),
           throttled,
@@ -230,14 +238,15 @@ public record TargetsResults(
               process.maxHeapBytes() >> 20,
               process.cpuMillis() / 1000.0));
       out.append(
-          "| target | quotas r/w per s | latency ms | users / groups | status | wall s | bound s"
-              + " (limiting API) | wall/bound | requests by API (needed) | 429s |\n");
+          "| target | quotas r/w per s | latency ms | users / groups | status | wall s (plan +"
+              + " apply) | bound s (limiting API) | wall/bound | requests by API (needed) | 429s |\n");
       out.append("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- | ---: |\n");
       for (TargetResult t : run.targets()) {
         out.append(
             String.format(
                 Locale.ROOT,
-                "| %s (x%d) | %.0f / %.0f | %.1f | %d / %d | %s | %.1f | %.1f (%s) | %s | %s | %d |%n",
+                "| %s (x%d) | %.0f / %.0f | %.1f | %d / %d | %s | %.1f (%.1f + %.1f) | %.1f (%s) | %s | %s"
+                    + " | %d |%n",
                 t.target(),
                 t.scale(),
                 t.readsPerSecond(),
@@ -247,6 +256,8 @@ public record TargetsResults(
                 t.groupsAfter(),
                 t.status(),
                 t.wallSeconds(),
+                t.planSeconds(),
+                t.applySeconds(),
                 t.boundSeconds(),
                 t.limitingApi(),
                 t.boundSeconds() > 0 ? String.format(Locale.ROOT, "%.2f", t.ratio()) : "n/a",
