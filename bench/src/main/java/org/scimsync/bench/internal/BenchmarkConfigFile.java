@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,19 +59,7 @@ public final class BenchmarkConfigFile {
             %s
             state:
               path: scim-sync.db
-            users:
-              include: user.mail != null
-              map:
-                userName: user.mail
-                displayName: user.displayName ?? (user.givenName + ' ' + user.sn)
-                name.givenName: user.givenName ?? user.cn
-                name.familyName: user.sn
-                emails: "[{'value': user.mail, 'type': 'work', 'primary': true}]"
-                title: user.title
-                active: user.employeeType != 'disabled'
-                enterprise.department: user.departmentNumber
-                enterprise.employeeNumber: user.employeeNumber
-              drop: [photos]
+            %s
             groups:
               map:
                 displayName: group.cn
@@ -84,9 +73,35 @@ public final class BenchmarkConfigFile {
             target,
             readsPerSecond,
             writesPerSecond,
-            maxConcurrency == null ? "" : "  maxConcurrency: " + maxConcurrency);
+            maxConcurrency == null ? "" : "  maxConcurrency: " + maxConcurrency,
+            usersSection("user.mail != null", ""));
     Path config = directory.resolve(name + ".yaml");
     Files.writeString(config, yaml, StandardCharsets.UTF_8);
     return config;
+  }
+
+  /**
+   * The {@code users} section of the benchmark: the mapping of {@code config-example.yaml}, with
+   * {@code include} as the scope; every line indented by {@code indent}.
+   */
+  static String usersSection(String include, String indent) {
+    String section =
+        """
+        users:
+          include: %s
+          map:
+            userName: user.mail
+            displayName: user.displayName ?? (user.givenName + ' ' + user.sn)
+            name.givenName: user.givenName ?? user.cn
+            name.familyName: user.sn
+            emails: "[{'value': user.mail, 'type': 'work', 'primary': true}]"
+            title: user.title
+            active: user.employeeType != 'disabled'
+            enterprise.department: user.departmentNumber
+            enterprise.employeeNumber: user.employeeNumber
+          drop: [photos]
+        """
+            .formatted(include);
+    return section.lines().map(line -> indent + line).collect(Collectors.joining("\n", "", "\n"));
   }
 }

@@ -2,9 +2,7 @@ package org.scimsync.bench.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -54,49 +52,14 @@ public final class SyncProcess {
       return SyncRunner.run(config, full);
     }
     Path result = logDirectory.resolve(scenario + "-measurement.json");
-    Path output = logDirectory.resolve(scenario + "-sync.log");
-    Files.deleteIfExists(result);
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx" + heap);
-    // as the scim-sync launcher runs a one-shot sync (BENCH_SYNC_JAVA_OPTS can override it)
-    command.add("-XX:TieredStopAtLevel=1");
-    command.add("-Xlog:gc:file=" + logDirectory.resolve(scenario + "-gc.log"));
-    String extra = System.getenv(EXTRA_OPTIONS);
-    if (extra != null && !extra.isBlank()) {
-      for (String option : extra.trim().split("\\s+")) {
-        command.add(option.replace("{scenario}", scenario));
-      }
-    }
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(SyncRunner.class.getName());
-    command.add(config.toString());
-    command.add(full ? "full" : "incremental");
-    command.add(result.toString());
-    Process process =
-        new ProcessBuilder(command)
-            .directory(config.getParent().toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
-    int exit = process.waitFor();
-    if (exit != 0 || !Files.exists(result)) {
-      throw new IllegalStateException(
-          "the sync process of scenario "
-              + scenario
-              + " exited with "
-              + exit
-              + "; see "
-              + output
-              + ":\n"
-              + tail(output));
-    }
+    ForkedJvm.run(
+        heap,
+        logDirectory,
+        config.getParent(),
+        scenario,
+        SyncRunner.class,
+        List.of(config.toString(), full ? "full" : "incremental", result.toString()),
+        result);
     return new ObjectMapper().readValue(result.toFile(), RunMeasurement.class);
-  }
-
-  private static String tail(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file);
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
   }
 }
