@@ -52,7 +52,7 @@ public final class TargetsBenchmark {
     this.progress = Objects.requireNonNull(progress, "progress");
   }
 
-  /** {@code TargetsBenchmark [--users N] [--groups M] [--scales 4,6,8,10,12] ...}. */
+  /** {@code TargetsBenchmark [--users N] [--groups M] [--scales 1,2,3,4,5] ...}. */
   public static void main(String[] args) {
     System.exit(new CommandLine(new TargetsCommand()).execute(args));
   }

@@ -32,7 +32,7 @@ final class TargetsCommand implements Callable<Integer> {
       names = "--scales",
       split = ",",
       description = "One per target: its quotas as a multiple of AWS's (default ${DEFAULT-VALUE}).")
-  private List<Integer> scales = new ArrayList<>(List.of(4, 6, 8, 10, 12));
+  private List<Integer> scales = new ArrayList<>(List.of(1, 2, 3, 4, 5));
 
   @Option(
       names = "--same-scope",
