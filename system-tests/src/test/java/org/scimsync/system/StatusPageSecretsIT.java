@@ -148,28 +148,21 @@ class StatusPageSecretsIT {
 
   /** The page, or nothing while it is not there yet (run 1 before the first run has begun). */
   private static String answer(HttpClient http, URI uri) {
-    try {
-      HttpResponse<String> answer =
-          http.send(
-              HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + UI_TOKEN).build(),
-              HttpResponse.BodyHandlers.ofString());
-      return answer.statusCode() == 200 ? answer.body() : "";
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    HttpResponse<String> answer = send(http, uri);
+    return answer.statusCode() == 200 ? answer.body() : "";
   }
 
   private static String get(HttpClient http, URI uri) {
+    HttpResponse<String> answer = send(http, uri);
+    assertThat(answer.statusCode()).as(uri.toString()).isEqualTo(200);
+    return answer.body();
+  }
+
+  private static HttpResponse<String> send(HttpClient http, URI uri) {
     try {
-      HttpResponse<String> answer =
-          http.send(
-              HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + UI_TOKEN).build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(answer.statusCode()).as(uri.toString()).isEqualTo(200);
-      return answer.body();
+      return http.send(
+          HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + UI_TOKEN).build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new AssertionError(e);
     } catch (InterruptedException e) {
