@@ -58,8 +58,9 @@ public record TargetsSettings(
               + "); use --same-scope for another number");
     }
     Objects.requireNonNull(syncHeap, "syncHeap");
-    Objects.requireNonNull(workDirectory, "workDirectory");
-    Objects.requireNonNull(resultsDirectory, "resultsDirectory");
+    // absolute: the sync JVMs run in the work directory, and their log paths must still hold there
+    workDirectory = workDirectory.toAbsolutePath().normalize();
+    resultsDirectory = resultsDirectory.toAbsolutePath().normalize();
   }
 
   /**
