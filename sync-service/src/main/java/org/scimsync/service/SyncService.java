@@ -16,7 +16,6 @@ import org.scimsync.common.ConfigValueException;
 import org.scimsync.engine.state.RunRecord;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.TargetNames;
-import org.scimsync.service.internal.AllTargetsLauncher;
 import org.scimsync.service.internal.ClusteredRuns;
 import org.scimsync.service.internal.CronSchedule;
 import org.scimsync.service.internal.HttpEndpoints;
@@ -61,7 +60,7 @@ public final class SyncService implements AutoCloseable {
   private final Clock clock;
   private final RunQueue coordinator;
   private final @Nullable CronSchedule schedule;
-  private final @Nullable ClusteredRuns cluster;
+  private final List<ClusteredRuns> cluster;
   private final HttpEndpoints endpoints;
   private final @Nullable DirectoryWatch watch;
   private final CountDownLatch closed = new CountDownLatch(1);
@@ -197,8 +196,8 @@ public final class SyncService implements AutoCloseable {
 
   /**
    * Sets the service up for several targets: each has a run queue of its own (see {@link
-   * ServiceTarget}); a trigger asks each for a run. In a cluster, the instance that takes a trigger
-   * runs every target's run for it at once.
+   * ServiceTarget}); a trigger asks each for a run. In a cluster, each target's runs are a Quartz
+   * cluster of their own in the shared tables, so there too no target waits for another.
    *
    * @throws ServiceException when the cron expression is invalid, or the status page may not listen
    *     where {@code settings} say (beyond loopback without TLS) or its key store cannot be read
@@ -225,23 +224,17 @@ public final class SyncService implements AutoCloseable {
     String cron = settings.cron();
     ReplayMemory replays;
     if (cluster == null) {
-      this.cluster = null;
+      this.cluster = List.of();
       this.schedule = cron == null ? null : new CronSchedule(cron, () -> trigger(Trigger.SCHEDULE));
       this.coordinator = localQueues();
       replays = ReplayMemories.inMemory(clock);
     } else {
       this.schedule = null;
-      ServiceTarget only = this.targets.size() == 1 ? this.targets.get(0) : null;
-      this.cluster =
-          new ClusteredRuns(
-              cluster,
-              cron,
-              only == null ? new AllTargetsLauncher(this.targets, this::runEnded) : only.launcher(),
-              only == null ? (request, result) -> {} : (r, result) -> runEnded(only, r, result),
-              clock,
-              settings.fullEvery(),
-              () -> lastFullRun(this.targets));
-      this.coordinator = this.cluster;
+      this.cluster = clusteredQueues(cluster, cron);
+      this.coordinator =
+          this.cluster.size() == 1
+              ? this.cluster.get(0)
+              : new TargetQueues(byTarget(this.targets, this.cluster));
       replays = ReplayMemories.shared(cluster.dataSource(), clock);
     }
     StateStore store = this.targets.get(0).store();
@@ -275,6 +268,36 @@ public final class SyncService implements AutoCloseable {
     }
   }
 
+  /**
+   * One clustered run queue per target: each target is a cluster of its own in the shared tables
+   * (see {@code ClusteredRuns}), so its runs never wait for another target's, on any instance.
+   */
+  private List<ClusteredRuns> clusteredQueues(ClusterSettings cluster, @Nullable String cron) {
+    List<ClusteredRuns> queues = new ArrayList<>();
+    for (ServiceTarget target : targets) {
+      queues.add(
+          new ClusteredRuns(
+              target.name(),
+              cluster,
+              cron,
+              target.launcher(),
+              (request, result) -> runEnded(target, request, result),
+              clock,
+              settings.fullEvery(),
+              () -> lastFullRun(List.of(target))));
+    }
+    return List.copyOf(queues);
+  }
+
+  private static java.util.Map<String, ClusteredRuns> byTarget(
+      List<ServiceTarget> targets, List<ClusteredRuns> queues) {
+    java.util.Map<String, ClusteredRuns> byName = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < targets.size(); i++) {
+      byName.put(targets.get(i).name(), queues.get(i));
+    }
+    return byName;
+  }
+
   /** One run queue per target on this instance (just the one for a single target). */
   private RunQueue localQueues() {
     java.util.Map<String, RunCoordinator> queues = new java.util.LinkedHashMap<>();
@@ -306,8 +329,8 @@ public final class SyncService implements AutoCloseable {
     if (schedule != null) {
       schedule.start();
     }
-    if (cluster != null) {
-      cluster.start();
+    for (ClusteredRuns queue : cluster) {
+      queue.start();
     }
     if (settings.catchUpOnStart()) {
       catchUp();

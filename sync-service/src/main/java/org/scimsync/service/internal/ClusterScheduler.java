@@ -20,6 +20,7 @@ import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.jdbcjobstore.PostgreSQLDelegate;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
+import org.scimsync.engine.state.TargetNames;
 import org.scimsync.service.ClusterSettings;
 import org.scimsync.service.ServiceException;
 
@@ -37,12 +38,22 @@ final class ClusterScheduler {
 
   private ClusterScheduler() {}
 
-  static Scheduler create(ClusterSettings cluster) {
+  /**
+   * The scheduler name of a target's runs: {@value #NAME} for the target {@code default} (the name
+   * of every cluster before targets had names), {@code scim-sync.NAME} for the others. Quartz keeps
+   * each name's jobs, triggers and members apart in the same tables: each target is a cluster of
+   * its own, its runs never waiting for another target's.
+   */
+  static String nameOf(String target) {
+    return TargetNames.DEFAULT.equals(target) ? NAME : NAME + "." + target;
+  }
+
+  static Scheduler create(ClusterSettings cluster, String name) {
     String dataSource = "scim-sync-" + DATA_SOURCES.incrementAndGet();
     DBConnectionManager.getInstance()
         .addConnectionProvider(dataSource, new DataSourceProvider(cluster));
     Properties properties = new Properties();
-    properties.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, NAME);
+    properties.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, name);
     properties.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, cluster.instanceId());
     properties.setProperty(StdSchedulerFactory.PROP_SCHED_MAKE_SCHEDULER_THREAD_DAEMON, "true");
     properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
@@ -67,7 +78,7 @@ final class ClusterScheduler {
       Scheduler scheduler = new StdSchedulerFactory(properties).getScheduler();
       // Quartz keeps schedulers in a JVM-wide repository by name, and every instance of a cluster
       // has the same name: forget it there, so that tests may run two instances in one JVM.
-      SchedulerRepository.getInstance().remove(NAME);
+      SchedulerRepository.getInstance().remove(name);
       return scheduler;
     } catch (SchedulerException e) {
       throw new ServiceException(
@@ -119,13 +130,13 @@ final class ClusterScheduler {
    * When this instance last checked in to the cluster, in epoch milliseconds; -1 when it is not
    * registered.
    */
-  static long lastCheckin(ClusterSettings cluster) throws SQLException {
+  static long lastCheckin(ClusterSettings cluster, String name) throws SQLException {
     try (Connection connection = cluster.dataSource().getConnection();
         PreparedStatement select =
             connection.prepareStatement(
                 "SELECT last_checkin_time FROM qrtz_scheduler_state"
                     + " WHERE sched_name = ? AND instance_name = ?")) {
-      select.setString(1, NAME);
+      select.setString(1, name);
       select.setString(2, cluster.instanceId());
       try (ResultSet row = select.executeQuery()) {
         return row.next() ? row.getLong(1) : -1;
@@ -134,12 +145,12 @@ final class ClusterScheduler {
   }
 
   /** The instances registered in the cluster. */
-  static int members(ClusterSettings cluster) throws SQLException {
+  static int members(ClusterSettings cluster, String name) throws SQLException {
     try (Connection connection = cluster.dataSource().getConnection();
         PreparedStatement select =
             connection.prepareStatement(
                 "SELECT count(*) FROM qrtz_scheduler_state WHERE sched_name = ?")) {
-      select.setString(1, NAME);
+      select.setString(1, name);
       try (ResultSet row = select.executeQuery()) {
         row.next();
         return row.getInt(1);

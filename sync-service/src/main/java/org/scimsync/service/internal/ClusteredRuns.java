@@ -27,6 +27,7 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.scimsync.engine.error.ErrorKind;
 import org.scimsync.engine.error.SyncException;
+import org.scimsync.engine.state.TargetNames;
 import org.scimsync.service.ClusterSettings;
 import org.scimsync.service.RunLauncher;
 import org.scimsync.service.RunRequest;
@@ -64,6 +65,8 @@ public final class ClusteredRuns implements RunQueue {
   private static final Logger LOG = LoggerFactory.getLogger(ClusteredRuns.class);
 
   private final ClusterSettings cluster;
+  private final String target;
+  private final String schedulerName;
   private final @Nullable String cron;
   private final RunLauncher launcher;
   private final RunCoordinator.RunListener listener;
@@ -93,6 +96,26 @@ public final class ClusteredRuns implements RunQueue {
       Clock clock,
       @Nullable Duration fullEvery,
       Supplier<@Nullable Instant> lastFullRun) {
+    this(TargetNames.DEFAULT, cluster, cron, launcher, listener, clock, fullEvery, lastFullRun);
+  }
+
+  /**
+   * The runs of one of several targets: a cluster of its own in the same tables (see {@link
+   * ClusterScheduler#nameOf}), so that its runs never wait for another target's.
+   *
+   * @param target the target's name
+   */
+  public ClusteredRuns(
+      String target,
+      ClusterSettings cluster,
+      @Nullable String cron,
+      RunLauncher launcher,
+      RunCoordinator.RunListener listener,
+      Clock clock,
+      @Nullable Duration fullEvery,
+      Supplier<@Nullable Instant> lastFullRun) {
+    this.target = TargetNames.check(target);
+    this.schedulerName = ClusterScheduler.nameOf(target);
     this.cluster = Objects.requireNonNull(cluster, "cluster");
     this.cron = cron == null ? null : CronSchedule.parse(cron).getCronExpression();
     this.launcher = Objects.requireNonNull(launcher, "launcher");
@@ -101,7 +124,7 @@ public final class ClusteredRuns implements RunQueue {
     this.fullEvery = fullEvery;
     this.lastFullRun = Objects.requireNonNull(lastFullRun, "lastFullRun");
     this.triggers = new SharedTriggers(cluster.dataSource());
-    this.scheduler = ClusterScheduler.create(cluster);
+    this.scheduler = ClusterScheduler.create(cluster, schedulerName);
     try {
       scheduler.setJobFactory((bundle, owner) -> new RunJob(this));
     } catch (SchedulerException e) {
@@ -136,6 +159,16 @@ public final class ClusteredRuns implements RunQueue {
   @Override
   public Optional<TriggerReceipt> submit(
       Trigger trigger, boolean full, Set<String> userKeys, Duration delay) {
+    return submit(trigger, full, userKeys, delay, clock.instant());
+  }
+
+  /**
+   * Asks for a run, as {@link #submit(Trigger, boolean, Set, Duration)}, for a trigger that came at
+   * {@code at}: the queues of several targets store one trigger with the same fire time, so that
+   * the runs it fires on one instance share the directory read.
+   */
+  Optional<TriggerReceipt> submit(
+      Trigger trigger, boolean full, Set<String> userKeys, Duration delay, Instant at) {
     if (!accepting) {
       return Optional.empty();
     }
@@ -149,7 +182,7 @@ public final class ClusteredRuns implements RunQueue {
               .withIdentity(key)
               .forJob(RUN)
               .usingJobData(data)
-              .startAt(Date.from(clock.instant().plus(delay)))
+              .startAt(Date.from(at.plus(delay)))
               .build());
     } catch (ObjectAlreadyExistsException e) {
       // the catch-up run at start: another instance has already asked for it
@@ -212,7 +245,7 @@ public final class ClusteredRuns implements RunQueue {
       if (!scheduler.isStarted() || scheduler.isShutdown() || scheduler.isInStandbyMode()) {
         return List.of("not part of the cluster: this instance's scheduler is not running");
       }
-      long last = ClusterScheduler.lastCheckin(cluster);
+      long last = ClusterScheduler.lastCheckin(cluster, schedulerName);
       if (last < 0) {
         return List.of("not part of the cluster: this instance has not checked in yet");
       }
@@ -233,7 +266,7 @@ public final class ClusteredRuns implements RunQueue {
     details.put("instanceId", cluster.instanceId());
     details.put("member", problems().isEmpty());
     try {
-      details.put("instances", ClusterScheduler.members(cluster));
+      details.put("instances", ClusterScheduler.members(cluster, schedulerName));
     } catch (SQLException e) {
       details.put("instances", null);
     }
@@ -255,9 +288,14 @@ public final class ClusteredRuns implements RunQueue {
     triggers.mark(ids, TriggerStatus.State.RUNNING, null);
     RunRequest request =
         new RunRequest(
-            order.trigger(), full, full ? Set.of() : order.userKeys(), () -> stopRequested);
+            order.trigger(),
+            full,
+            full ? Set.of() : order.userKeys(),
+            () -> stopRequested,
+            askedAt(context.getScheduledFireTime()));
     LOG.info(
-        "run starting trigger={} full={} users={} instance={}",
+        "run starting target={} trigger={} full={} users={} instance={}",
+        target,
         order.trigger().label(),
         request.forceFull(),
         request.targeted() ? request.userKeys().size() : "all",
@@ -285,6 +323,19 @@ public final class ClusteredRuns implements RunQueue {
     triggers.mark(
         ids, result == null ? TriggerStatus.State.FAILED : TriggerStatus.State.DONE, result);
     listener.runEnded(request, result);
+  }
+
+  /**
+   * When the run was asked for, on {@link System#nanoTime()}'s scale: its trigger's fire time, so
+   * that the runs of several targets fired by one slot or webhook share the directory read.
+   */
+  private long askedAt(@Nullable Date fired) {
+    long now = System.nanoTime();
+    if (fired == null) {
+      return now;
+    }
+    long ago = Math.max(0, clock.millis() - fired.getTime());
+    return now - Duration.ofMillis(ago).toNanos();
   }
 
   /**

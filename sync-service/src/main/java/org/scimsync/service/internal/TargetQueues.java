@@ -1,6 +1,7 @@
 package org.scimsync.service.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class TargetQueues implements RunQueue {
 
   private static final int REMEMBERED_TRIGGERS = 1_000;
 
-  private final Map<String, RunCoordinator> queues;
+  private final Map<String, RunQueue> queues;
   private final Object lock = new Object();
   private final Map<Long, Map<String, Long>> triggers =
       new LinkedHashMap<>() {
@@ -45,7 +46,7 @@ public final class TargetQueues implements RunQueue {
   /**
    * @param queues each target's queue, by target name
    */
-  public TargetQueues(Map<String, RunCoordinator> queues) {
+  public TargetQueues(Map<String, ? extends RunQueue> queues) {
     if (queues.isEmpty()) {
       throw new IllegalArgumentException("no target");
     }
@@ -71,14 +72,15 @@ public final class TargetQueues implements RunQueue {
       boolean full,
       Set<String> userKeys,
       Duration delay) {
-    Map<String, RunCoordinator> chosen = chosen(target);
+    Map<String, RunQueue> chosen = chosen(target);
     long now = System.nanoTime();
+    Instant at = Instant.now();
     synchronized (lock) {
       Map<String, Long> ids = new LinkedHashMap<>();
       boolean merged = true;
-      for (Map.Entry<String, RunCoordinator> queue : chosen.entrySet()) {
+      for (Map.Entry<String, RunQueue> queue : chosen.entrySet()) {
         Optional<TriggerReceipt> receipt =
-            queue.getValue().submit(trigger, full, userKeys, delay, now);
+            submit(queue.getValue(), trigger, full, userKeys, delay, now, at);
         if (receipt.isPresent()) {
           ids.put(queue.getKey(), receipt.get().triggerId());
           merged &= receipt.get().merged();
@@ -93,11 +95,29 @@ public final class TargetQueues implements RunQueue {
     }
   }
 
-  private Map<String, RunCoordinator> chosen(@Nullable String target) {
+  /** One queue's part of a trigger, at the moment every queue takes it. */
+  private static Optional<TriggerReceipt> submit(
+      RunQueue queue,
+      Trigger trigger,
+      boolean full,
+      Set<String> userKeys,
+      Duration delay,
+      long nowNanos,
+      Instant at) {
+    if (queue instanceof RunCoordinator local) {
+      return local.submit(trigger, full, userKeys, delay, nowNanos);
+    }
+    if (queue instanceof ClusteredRuns clustered) {
+      return clustered.submit(trigger, full, userKeys, delay, at);
+    }
+    return queue.submit(trigger, full, userKeys, delay);
+  }
+
+  private Map<String, RunQueue> chosen(@Nullable String target) {
     if (target == null) {
       return new java.util.TreeMap<>(queues);
     }
-    RunCoordinator queue = queues.get(target);
+    RunQueue queue = queues.get(target);
     if (queue == null) {
       throw new IllegalArgumentException("no target named " + target);
     }
@@ -192,6 +212,12 @@ public final class TargetQueues implements RunQueue {
       queues.get(target).problems().forEach(p -> problems.add("target " + target + ": " + p));
     }
     return List.copyOf(problems);
+  }
+
+  /** The cluster this instance is a member of (every target's queue is on the same instance). */
+  @Override
+  public Map<String, Object> details() {
+    return queues.get(targets().get(0)).details();
   }
 
   @Override
