@@ -13,7 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.common.ConfigValueException;
-import org.scimsync.engine.state.RunRecord;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.TargetNames;
 import org.scimsync.service.internal.ClusteredRuns;
@@ -21,8 +20,8 @@ import org.scimsync.service.internal.CronSchedule;
 import org.scimsync.service.internal.HttpEndpoints;
 import org.scimsync.service.internal.ReplayMemories;
 import org.scimsync.service.internal.ReplayMemory;
-import org.scimsync.service.internal.RunCoordinator;
 import org.scimsync.service.internal.RunQueue;
+import org.scimsync.service.internal.ServiceQueues;
 import org.scimsync.service.internal.TargetQueues;
 import org.scimsync.service.ui.RunNotebook;
 import org.scimsync.service.ui.StatusPage;
@@ -226,15 +225,15 @@ public final class SyncService implements AutoCloseable {
     if (cluster == null) {
       this.cluster = List.of();
       this.schedule = cron == null ? null : new CronSchedule(cron, () -> trigger(Trigger.SCHEDULE));
-      this.coordinator = localQueues();
+      this.coordinator =
+          ServiceQueues.local(this.targets, this::runEnded, clock, settings.fullEvery());
       replays = ReplayMemories.inMemory(clock);
     } else {
       this.schedule = null;
-      this.cluster = clusteredQueues(cluster, cron);
-      this.coordinator =
-          this.cluster.size() == 1
-              ? this.cluster.get(0)
-              : new TargetQueues(byTarget(this.targets, this.cluster));
+      this.cluster =
+          ServiceQueues.clustered(
+              this.targets, cluster, cron, this::runEnded, clock, settings.fullEvery());
+      this.coordinator = ServiceQueues.of(this.targets, this.cluster);
       replays = ReplayMemories.shared(cluster.dataSource(), clock);
     }
     StateStore store = this.targets.get(0).store();
@@ -266,52 +265,6 @@ public final class SyncService implements AutoCloseable {
       coordinator.close(Duration.ZERO);
       throw e;
     }
-  }
-
-  /**
-   * One clustered run queue per target: each target is a cluster of its own in the shared tables
-   * (see {@code ClusteredRuns}), so its runs never wait for another target's, on any instance.
-   */
-  private List<ClusteredRuns> clusteredQueues(ClusterSettings cluster, @Nullable String cron) {
-    List<ClusteredRuns> queues = new ArrayList<>();
-    for (ServiceTarget target : targets) {
-      queues.add(
-          new ClusteredRuns(
-              target.name(),
-              cluster,
-              cron,
-              target.launcher(),
-              (request, result) -> runEnded(target, request, result),
-              clock,
-              settings.fullEvery(),
-              () -> lastFullRun(List.of(target))));
-    }
-    return List.copyOf(queues);
-  }
-
-  private static java.util.Map<String, ClusteredRuns> byTarget(
-      List<ServiceTarget> targets, List<ClusteredRuns> queues) {
-    java.util.Map<String, ClusteredRuns> byName = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < targets.size(); i++) {
-      byName.put(targets.get(i).name(), queues.get(i));
-    }
-    return byName;
-  }
-
-  /** One run queue per target on this instance (just the one for a single target). */
-  private RunQueue localQueues() {
-    java.util.Map<String, RunCoordinator> queues = new java.util.LinkedHashMap<>();
-    for (ServiceTarget target : targets) {
-      queues.put(
-          target.name(),
-          new RunCoordinator(
-              target.launcher(),
-              (request, result) -> runEnded(target, request, result),
-              clock,
-              settings.fullEvery(),
-              lastFullRun(List.of(target))));
-    }
-    return queues.size() == 1 ? queues.values().iterator().next() : new TargetQueues(queues);
   }
 
   /**
@@ -415,8 +368,7 @@ public final class SyncService implements AutoCloseable {
 
   /** Asks for a run of each target owed one at start (of every target, when all are owed). */
   private void catchUp() {
-    List<String> owed =
-        targets.stream().filter(this::catchUpOwed).map(ServiceTarget::name).toList();
+    List<String> owed = ServiceQueues.owedAtStart(targets, settings.cron(), clock);
     if (owed.size() == targets.size()) {
       trigger(Trigger.STARTUP);
     } else if (coordinator instanceof TargetQueues queues) {
@@ -428,46 +380,6 @@ public final class SyncService implements AutoCloseable {
     } else if (!owed.isEmpty()) {
       trigger(Trigger.STARTUP);
     }
-  }
-
-  private boolean catchUpOwed(ServiceTarget target) {
-    List<RunRecord> last = target.store().recentRuns(1);
-    if (last.isEmpty()) {
-      LOG.info("no run in the history of target={}; running once at start", target.name());
-      return true;
-    }
-    Instant lastStart = last.get(0).start().startedAt();
-    if (settings.cron() != null
-        && CronSchedule.slotMissedSince(
-            CronSchedule.parse(settings.cron()), lastStart, clock.instant())) {
-      LOG.info(
-          "a scheduled run of target={} was missed since lastRun={}; running once at start",
-          target.name(),
-          lastStart);
-      return true;
-    }
-    return false;
-  }
-
-  /**
-   * When the last full run of these targets started: the earliest of theirs (null if one never).
-   */
-  private static @Nullable Instant lastFullRun(List<ServiceTarget> targets) {
-    Instant earliest = null;
-    for (ServiceTarget target : targets) {
-      Instant last =
-          target.store().recentRuns(200).stream()
-              .filter(run -> run.start().full() && !run.start().dryRun())
-              .filter(run -> run.summary() != null)
-              .map(run -> run.start().startedAt())
-              .findFirst()
-              .orElse(null);
-      if (last == null) {
-        return null;
-      }
-      earliest = earliest == null || last.isBefore(earliest) ? last : earliest;
-    }
-    return earliest;
   }
 
   private void runEnded(ServiceTarget target, RunRequest request, @Nullable RunResult result) {
