@@ -192,7 +192,7 @@ class SeveralTargetsIT {
   }
 
   @Test
-  void anUnknownTargetAndASavedPlanOfSeveralAreRefused() {
+  void anUnknownTargetAndASavedPlanOfSeveralOrOfAnotherTargetAreRefused() throws IOException {
     CliRun unknown = run("sync", "--target", "slack");
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).contains("no target of that name").contains("aws, broken, guarded");
@@ -204,6 +204,13 @@ class SeveralTargetsIT {
 
     CliRun onePlan = run("plan", "--target", "aws", "--out", dir.resolve("plan.json").toString());
     assertThat(onePlan.exitCode()).as(onePlan.all()).isZero();
+    assertThat(Files.readString(dir.resolve("plan.json"))).contains("\"target\" : \"aws\"");
+    CliRun elsewhere = run("apply", dir.resolve("plan.json").toString(), "--target", "guarded");
+    assertThat(elsewhere.exitCode()).isEqualTo(2);
+    assertThat(elsewhere.err())
+        .contains("computed for target aws, not guarded")
+        .contains("--target aws");
+    assertThat(guarded.snapshot().users()).isEmpty();
     CliRun apply = run("apply", dir.resolve("plan.json").toString(), "--target", "aws");
     assertThat(apply.exitCode()).as(apply.all()).isZero();
     assertThat(aws.snapshot().users()).hasSize(25);

@@ -18,6 +18,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.cli.app.internal.ChangeProgress;
 import org.scimsync.cli.app.internal.ConfigurationCheck;
+import org.scimsync.cli.app.internal.SavedPlans;
 import org.scimsync.cli.app.internal.ServiceAssembly;
 import org.scimsync.cli.app.internal.StateReports;
 import org.scimsync.cli.app.internal.TargetRuns;
@@ -250,7 +251,9 @@ public final class Application implements AutoCloseable {
     if (out != null) {
       try {
         Files.writeString(
-            out, htmlFile ? planPage(plan) : PlanJson.write(plan), StandardCharsets.UTF_8);
+            out,
+            htmlFile ? planPage(plan) : SavedPlans.write(plan, single().name()),
+            StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new CliException(
             ExitCode.INVALID, "cannot write the plan to " + out + ": " + e.getMessage(), e);
@@ -298,6 +301,7 @@ public final class Application implements AutoCloseable {
       throw new CliException(
           ExitCode.INVALID, "cannot read the plan file " + planFile + ": " + e.getMessage(), e);
     }
+    SavedPlans.requireTarget(json, single().name(), planFile);
     RunReport report = engine().apply(PlanJson.read(json), options(request));
     print(console, report);
     return ExitCodes.of(report.status());
