@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -110,10 +113,27 @@ public record BenchmarkResults(
 
   /** The results as JSON. */
   public String toJson() {
+    return json(this);
+  }
+
+  /** Any benchmark's results as indented JSON, times as ISO-8601 text. */
+  static String json(Object results) {
     try {
-      return JSON.writeValueAsString(this);
+      return JSON.writeValueAsString(results);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("results cannot be written as JSON", e);
+    }
+  }
+
+  /**
+   * Creates the work and results directories and removes the state file a previous run left in the
+   * work directory, so that every benchmark starts from an empty state.
+   */
+  static void prepare(Path work, Path results) throws IOException {
+    Files.createDirectories(work);
+    Files.createDirectories(results);
+    for (String file : List.of("scim-sync.db", "scim-sync.db-wal", "scim-sync.db-shm")) {
+      Files.deleteIfExists(work.resolve(file));
     }
   }
 

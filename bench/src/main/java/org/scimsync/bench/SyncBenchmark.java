@@ -72,11 +72,7 @@ public final class SyncBenchmark {
     Instant started = Instant.now();
     BenchmarkResults.Machine machine = BenchmarkResults.Machine.now();
     Path work = settings.workDirectory();
-    Files.createDirectories(work);
-    Files.createDirectories(settings.resultsDirectory());
-    for (String file : List.of("scim-sync.db", "scim-sync.db-wal", "scim-sync.db-shm")) {
-      Files.deleteIfExists(work.resolve(file));
-    }
+    BenchmarkResults.prepare(work, settings.resultsDirectory());
     Path base = work.resolve("directory-base.ldif");
     Path changed = work.resolve("directory-changed.ldif");
     Path live = work.resolve("directory.ldif");

@@ -66,11 +66,7 @@ public final class TargetsBenchmark {
     Instant started = Instant.now();
     BenchmarkResults.Machine machine = BenchmarkResults.Machine.now();
     Path work = settings.workDirectory();
-    Files.createDirectories(work);
-    Files.createDirectories(settings.resultsDirectory());
-    for (String file : List.of("scim-sync.db", "scim-sync.db-wal", "scim-sync.db-shm")) {
-      Files.deleteIfExists(work.resolve(file));
-    }
+    BenchmarkResults.prepare(work, settings.resultsDirectory());
     Path ldif = work.resolve("directory.ldif");
     new DirectoryGenerator(settings.users(), settings.groups(), settings.seed()).write(ldif);
     step("generated %s: %d users, %d groups", ldif, settings.users(), settings.groups());

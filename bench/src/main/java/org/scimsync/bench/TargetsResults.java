@@ -1,9 +1,5 @@
 package org.scimsync.bench;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -32,13 +28,6 @@ public record TargetsResults(
     Instant startedAt,
     Instant finishedAt,
     List<Run> runs) {
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-          .enable(SerializationFeature.INDENT_OUTPUT);
 
   /** Copies. */
   public TargetsResults {
@@ -198,11 +187,7 @@ public record TargetsResults(
 
   /** The results as JSON. */
   public String toJson() {
-    try {
-      return JSON.writeValueAsString(this);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("results cannot be written as JSON", e);
-    }
+    return BenchmarkResults.json(this);
   }
 
   /** The results as markdown: a heading line, then a line and a table per run. */

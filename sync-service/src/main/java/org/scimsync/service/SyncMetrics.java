@@ -103,19 +103,9 @@ public final class SyncMetrics {
     }
   }
 
-  /** Records one run of the single target, named {@value TargetNames#DEFAULT}. */
-  public void recordRun(Trigger trigger, RunResult result) {
-    recordRun(TargetNames.DEFAULT, trigger, result);
-  }
-
   /** Records a run of a target whose launcher threw before the run could be recorded. */
   public void recordRunError(String target, Trigger trigger) {
     runs(target, trigger, "error").increment();
-  }
-
-  /** Records a failed launch for the single target, named {@value TargetNames#DEFAULT}. */
-  public void recordRunError(Trigger trigger) {
-    recordRunError(TargetNames.DEFAULT, trigger);
   }
 
   private Counter runs(String target, Trigger trigger, String outcome) {
@@ -136,20 +126,10 @@ public final class SyncMetrics {
         .increment();
   }
 
-  /** Records one HTTP 429 answer from the single target, named {@value TargetNames#DEFAULT}. */
-  public void recordThrottled() {
-    recordThrottled(TargetNames.DEFAULT);
-  }
-
   /** Sets the number of users and groups scim-sync manages in a target. */
   public void setManagedCounts(String target, long users, long groups) {
     managed(managedUsers, target, "user").set(users);
     managed(managedGroups, target, "group").set(groups);
-  }
-
-  /** Sets the managed counts of the single target, named {@value TargetNames#DEFAULT}. */
-  public void setManagedCounts(long users, long groups) {
-    setManagedCounts(TargetNames.DEFAULT, users, groups);
   }
 
   private AtomicLong managed(Map<String, AtomicLong> values, String target, String kind) {

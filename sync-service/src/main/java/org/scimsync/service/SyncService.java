@@ -92,61 +92,6 @@ public final class SyncService implements AutoCloseable {
     this(settings, launcher, store, webhook, readiness, metrics, clock, Extras.NONE);
   }
 
-  /** Sets the service up with the status page when {@code ui} is given; see {@link Extras}. */
-  public SyncService(
-      ServiceSettings settings,
-      RunLauncher launcher,
-      StateStore store,
-      @Nullable WebhookSignature webhook,
-      ReadinessProbe readiness,
-      SyncMetrics metrics,
-      Clock clock,
-      @Nullable StatusPageSettings ui) {
-    this(settings, launcher, store, webhook, readiness, metrics, clock, new Extras(null, null, ui));
-  }
-
-  /** Sets the service up as one instance of a cluster when {@code cluster} is given. */
-  public SyncService(
-      ServiceSettings settings,
-      @Nullable ClusterSettings cluster,
-      RunLauncher launcher,
-      StateStore store,
-      @Nullable WebhookSignature webhook,
-      ReadinessProbe readiness,
-      SyncMetrics metrics,
-      Clock clock) {
-    this(
-        settings,
-        launcher,
-        store,
-        webhook,
-        readiness,
-        metrics,
-        clock,
-        new Extras(cluster, null, null));
-  }
-
-  /** Sets the service up with a directory watch when {@code watch} is given. */
-  public SyncService(
-      ServiceSettings settings,
-      RunLauncher launcher,
-      StateStore store,
-      @Nullable WebhookSignature webhook,
-      @Nullable DirectoryWatch watch,
-      ReadinessProbe readiness,
-      SyncMetrics metrics,
-      Clock clock) {
-    this(
-        settings,
-        launcher,
-        store,
-        webhook,
-        readiness,
-        metrics,
-        clock,
-        new Extras(null, watch, null));
-  }
-
   /**
    * What a service may have beside its schedule and webhook.
    *

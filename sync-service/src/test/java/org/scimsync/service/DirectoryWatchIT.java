@@ -54,10 +54,10 @@ class DirectoryWatchIT {
         launcher,
         new RunHistoryDouble(),
         null,
-        watch,
         List::of,
         new SyncMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC()),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        new SyncService.Extras(null, watch, null));
   }
 
   @Test

@@ -19,6 +19,7 @@ import org.scimsync.engine.state.RunRecord;
 import org.scimsync.engine.state.RunStart;
 import org.scimsync.engine.state.RunStatus;
 import org.scimsync.engine.state.RunSummary;
+import org.scimsync.engine.state.TargetNames;
 import org.scimsync.engine.testing.Eventually;
 
 class EndpointsIT {
@@ -83,8 +84,8 @@ class EndpointsIT {
   @Test
   void metricsExposeRunsChangesAndCountsAfterARun() {
     fixture = ServiceFixture.webhookOnly(new RecordingLauncher(), Duration.ZERO);
-    fixture.metrics.recordThrottled();
-    fixture.metrics.setManagedCounts(1200, 35);
+    fixture.metrics.recordThrottled(TargetNames.DEFAULT);
+    fixture.metrics.setManagedCounts(TargetNames.DEFAULT, 1200, 35);
     runOnce();
 
     HttpResponse<String> response = fixture.get("/metrics");

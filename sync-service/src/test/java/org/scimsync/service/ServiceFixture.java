@@ -72,13 +72,13 @@ final class ServiceFixture implements AutoCloseable {
     this.service =
         new SyncService(
             settings,
-            cluster,
             launcher,
             store,
             WebhookSignature.ofUtf8(SECRET),
             () -> List.copyOf(problems),
             metrics,
-            clock);
+            clock,
+            new SyncService.Extras(cluster, null, null));
     service.start();
   }
 

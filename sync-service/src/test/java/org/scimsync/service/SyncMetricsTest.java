@@ -68,20 +68,6 @@ class SyncMetricsTest {
   }
 
   @Test
-  void theOneTargetFormsCountForTheTargetNamedDefault() {
-    metrics.recordRun(Trigger.SCHEDULE, result(RunStatus.SUCCEEDED, 0, 1, 0));
-    metrics.recordThrottled();
-    metrics.setManagedCounts(5, 1);
-
-    assertThat(metrics.scrape())
-        .contains(
-            "scim_sync_runs_total{outcome=\"succeeded\",target=\"default\",trigger=\"schedule\"}"
-                + " 1.0",
-            "scim_sync_target_throttled_total{target=\"default\"} 1.0",
-            "scim_sync_managed_objects{kind=\"user\",target=\"default\"} 5.0");
-  }
-
-  @Test
   void aTargetsMetricsAppearWithItsFirstRecord() {
     assertThat(metrics.scrape()).doesNotContain("target=\"aws\"");
     metrics.setManagedCounts("aws", 1, 0);

@@ -34,9 +34,10 @@ import org.scimsync.engine.SyncOptions;
 import org.scimsync.engine.state.RunStatus;
 import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.testing.Eventually;
-import org.scimsync.service.RunRequest;
+import org.scimsync.service.RunLauncher;
 import org.scimsync.service.RunResult;
 import org.scimsync.service.ServiceSettings;
+import org.scimsync.service.ServiceTarget;
 import org.scimsync.service.StatusPageSettings;
 import org.scimsync.service.SyncMetrics;
 import org.scimsync.service.SyncService;
@@ -271,7 +272,7 @@ class StatusPageBrowserIT {
       // aws refuses bob, as the target of the other test does; slack takes everyone
       Path awsState = syncOnce("aws", awsFront.front(awsEmulator.baseUri()));
       Path slackState = syncOnce("slack", slackEmulator.baseUri());
-      List<RunRequest> launched = new CopyOnWriteArrayList<>();
+      List<String> launched = new CopyOnWriteArrayList<>();
       try (StateStore aws = SqliteStateStore.open(awsState);
           StateStore slack = SqliteStateStore.open(slackState);
           SyncService twoTargets =
@@ -279,21 +280,21 @@ class StatusPageBrowserIT {
                   ServiceSettings.of((String) null, null)
                       .withListen(new InetSocketAddress("127.0.0.1", 0))
                       .withCatchUpOnStart(false),
-                  request -> {
-                    launched.add(request);
-                    return new RunResult(
-                        0, RunStatus.SUCCEEDED, 0, false, 0, 0, Map.of(), Duration.ZERO);
-                  },
-                  aws,
+                  List.of(
+                      new ServiceTarget("aws", recording("aws", launched), aws),
+                      new ServiceTarget("slack", recording("slack", launched), slack)),
                   null,
                   List::of,
                   SyncMetrics.create(),
                   Clock.systemUTC(),
-                  new StatusPageSettings(
-                      new UiConfig("admin", null, Secret.of(PASSWORD), null, null),
-                      List.of(
-                          new PageTarget("aws", "identitystore.aws.example", aws),
-                          new PageTarget("slack", "api.slack.example", slack))))) {
+                  new SyncService.Extras(
+                      null,
+                      null,
+                      new StatusPageSettings(
+                          new UiConfig("admin", null, Secret.of(PASSWORD), null, null),
+                          List.of(
+                              new PageTarget("aws", "identitystore.aws.example", aws),
+                              new PageTarget("slack", "api.slack.example", slack)))))) {
         twoTargets.start();
         var driver = browser.driver;
         String page = "http://127.0.0.1:" + twoTargets.address().getPort() + "/ui/";
@@ -324,8 +325,17 @@ class StatusPageBrowserIT {
         assertThat(driver.findElement(By.id("notice")).getText())
             .contains("A run of target slack was requested");
         Eventually.await(Duration.ofSeconds(20), "the requested run", () -> !launched.isEmpty());
+        assertThat(launched).as("only the card's target runs").containsExactly("slack");
       }
     }
+  }
+
+  /** A launcher that notes the target it ran and succeeds with nothing to do. */
+  private static RunLauncher recording(String target, List<String> launched) {
+    return request -> {
+      launched.add(target);
+      return new RunResult(0, RunStatus.SUCCEEDED, 0, false, 0, 0, Map.of(), Duration.ZERO);
+    };
   }
 
   /** Syncs the directory once to the target at {@code url}; returns the state file. */

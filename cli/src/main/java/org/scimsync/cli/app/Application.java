@@ -112,11 +112,6 @@ public final class Application implements AutoCloseable {
     return targets.stateExists();
   }
 
-  /** The names of the targets this application works on, in the order of the configuration. */
-  public List<String> targetNames() {
-    return selected.stream().map(TargetSpec::name).toList();
-  }
-
   /** The directory source of the configuration. */
   public DirectorySource source() {
     return DirectorySources.create(config.source());
@@ -134,14 +129,6 @@ public final class Application implements AutoCloseable {
   /** The SCIM client of the one target, created on first use. */
   public ScimClient client() {
     return single().client();
-  }
-
-  /**
-   * What earlier runs learned of the one target, as kept in the state store; empty without a state
-   * file (none is created for it).
-   */
-  public Map<String, String> rememberedCapabilities() {
-    return stateExists() ? single().rememberedCapabilities() : Map.of();
   }
 
   /**

@@ -11,9 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.scimsync.engine.state.ObjectKind;
-import org.scimsync.engine.state.StateStore;
 import org.scimsync.engine.state.StateStoreException;
-import org.scimsync.engine.state.TargetNames;
 import org.scimsync.service.ui.internal.Access;
 import org.scimsync.service.ui.internal.Exchanges;
 import org.scimsync.service.ui.internal.HistoryPages;
@@ -76,27 +74,6 @@ public final class StatusPage implements HttpHandler {
     this.objects = new ObjectPages(targets);
     this.tls = tls;
     this.stylesheet = Exchanges.resource(StatusPage.class, "style.css");
-  }
-
-  /**
-   * The page of a single target, named {@value TargetNames#DEFAULT}.
-   *
-   * @param store the target's state store, read only
-   * @param targetName how the overview shows the target (never a secret)
-   */
-  public StatusPage(
-      UiConfig config,
-      StateStore store,
-      StatusProbe probe,
-      RunNotebook notebook,
-      String targetName,
-      boolean tls) {
-    this(
-        config,
-        List.of(new PageTarget(TargetNames.DEFAULT, targetName, store)),
-        probe,
-        notebook,
-        tls);
   }
 
   /** Whether a request with this {@code Authorization} header may see the page. */

@@ -166,6 +166,6 @@ class StatusPageAccessIT {
         List::of,
         new SyncMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC()),
         Clock.systemUTC(),
-        new StatusPageSettings(ui, "target"));
+        new SyncService.Extras(null, null, new StatusPageSettings(ui, "target")));
   }
 }

@@ -78,7 +78,7 @@ final class StatusPageFixture implements AutoCloseable {
             new SyncMetrics(
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC()),
             Clock.systemUTC(),
-            new StatusPageSettings(ui, "scim.example.org"));
+            new SyncService.Extras(null, null, new StatusPageSettings(ui, "scim.example.org")));
     service.start();
   }
 

@@ -54,30 +54,6 @@ public final class ConfigurationCheck {
   }
 
   /**
-   * Runs the checks of a single-target configuration.
-   *
-   * @param source the directory source of the configuration
-   * @param client a supplier of the SCIM client (not created when offline)
-   * @param offline check only the configuration and the rules
-   */
-  public ExitCode run(
-      Supplier<DirectorySource> source, Supplier<ScimClient> client, boolean offline) {
-    return run(source, client, Map::of, offline);
-  }
-
-  /**
-   * Runs the checks of a single-target configuration, showing also what earlier runs learned of the
-   * target.
-   */
-  public ExitCode run(
-      Supplier<DirectorySource> source,
-      Supplier<ScimClient> client,
-      Supplier<Map<String, String>> remembered,
-      boolean offline) {
-    return run(source, List.of(new TargetCheck(config.only(), client, remembered)), offline);
-  }
-
-  /**
    * Runs the checks: the configuration, the directory (read once), and for each target its rules,
    * what they make of the directory, and the target itself. With several targets, each target's
    * lines start with its name.
